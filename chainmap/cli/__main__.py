@@ -1,0 +1,5 @@
+import sys
+
+from chainmap.cli import main
+
+sys.exit(main())

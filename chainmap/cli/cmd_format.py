@@ -1,0 +1,42 @@
+"""``chainmap format FILE``: rewrite a map in canonical form."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from chainmap.core.serialize import dumps_map
+
+from .common import load_or_report, say, write_output
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "format",
+        help="rewrite a map in canonical form",
+        description="Rewrite a map in the format's canonical form (key order, 2-space indent, "
+        "coordinates to 0.1). Writes to standard output unless -o or --in-place is given; an "
+        "invalid input writes nothing.",
+    )
+    parser.add_argument("file", metavar="FILE")
+    target = parser.add_mutually_exclusive_group()
+    target.add_argument("-o", "--output", metavar="OUT", help="write here ('-' for standard output)")
+    target.add_argument("-i", "--in-place", action="store_true", help="rewrite FILE itself")
+    parser.add_argument("--check", action="store_true",
+                        help="write nothing; exit 1 when the file is not in canonical form")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    result = load_or_report(args.file)
+    if result is None:
+        return 1
+    data = dumps_map(result.map)
+    if args.check:
+        with open(args.file, "rb") as handle:
+            if handle.read() != data:
+                say(f"{args.file}: not in canonical form (run 'chainmap format --in-place {args.file}')")
+                return 1
+        return 0
+    output = args.file if args.in_place else (args.output or "-")
+    return 0 if write_output(output, data) else 1

@@ -1,0 +1,113 @@
+"""``chainmap lists FILE``: the three lists (三张清单) read off a map."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from typing import Any
+
+from chainmap.core import analysis
+from chainmap.core.model import ChainMap
+from chainmap.core.vocabulary import ACTION_LABELS, MARK_LABELS, PRIORITY_LABELS, STATUS_LABELS
+
+from .common import load_or_report, print_json
+
+BOTTLENECK_REASONS = {
+    "weak": "weak in this region",
+    "single-region": "only this region is strong or present",
+    "single-firm": "a single firm on the whole map",
+}
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "lists",
+        help="print the three lists: bottlenecks, gaps to attract investment, key enterprises",
+        description="Print the three lists (三张清单) read off a map: bottlenecks to tackle "
+        "(卡点攻关), gaps to fill by attracting investment (堵点招商) and key enterprises (重点企业).",
+    )
+    parser.add_argument("file", metavar="FILE")
+    parser.add_argument("--list", choices=["bottlenecks", "investment", "enterprises"],
+                        help="print only this list")
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print JSON")
+    output.add_argument("--csv", action="store_true", help="print CSV (one list only; needs --list)")
+    parser.set_defaults(run=run)
+
+
+def lists_as_data(chain_map: ChainMap) -> dict[str, list[dict[str, Any]]]:
+    lists = analysis.three_lists(chain_map)
+    return {
+        "bottlenecks": [
+            {"segment": b.node.name, "region": b.region, "reason": b.reason} for b in lists.bottlenecks
+        ],
+        "investment": [
+            {
+                "segment": g.node.name, "region": g.region, "status": g.status,
+                "action": g.plan.action if g.plan else None,
+                "priority": g.plan.priority if g.plan else None,
+                "targets": list(g.plan.targets) if g.plan else [],
+                "owner": g.plan.owner if g.plan else None,
+                "due": g.plan.due if g.plan else None,
+            }
+            for g in lists.investment_gaps
+        ],
+        "enterprises": [
+            {"name": k.enterprise.name, "marks": list(k.enterprise.marks), "segment": k.node.name,
+             "region": k.region, "city": k.enterprise.city, "uscc": k.enterprise.uscc}
+            for k in lists.enterprises
+        ],
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    result = load_or_report(args.file)
+    if result is None:
+        return 1
+    data = lists_as_data(result.map)
+    wanted = [args.list] if args.list else list(data)
+    if args.json:
+        print_json({name: data[name] for name in wanted})
+        return 0
+    if args.csv:
+        if not args.list:
+            print("chainmap lists: --csv needs --list (one list per CSV)", file=sys.stderr)
+            return 2
+        rows = data[args.list]
+        writer = csv.writer(sys.stdout)
+        if rows:
+            writer.writerow(rows[0].keys())
+            for row in rows:
+                writer.writerow(["; ".join(v) if isinstance(v, list) else ("" if v is None else v)
+                                 for v in row.values()])
+        return 0
+    chain_map = result.map
+    names = {r.code: r.name for r in chain_map.regions}
+    if "bottlenecks" in wanted:
+        print(f"卡点攻关 Bottlenecks to tackle ({len(data['bottlenecks'])})")
+        for b in data["bottlenecks"]:
+            print(f"  {b['segment']} - {names.get(b['region'], b['region'])}: {BOTTLENECK_REASONS[b['reason']]}")
+    if "investment" in wanted:
+        print(f"堵点招商 Gaps to fill by attracting investment ({len(data['investment'])})")
+        for g in data["investment"]:
+            plan = ""
+            if g["action"]:
+                plan = (f" - {ACTION_LABELS[g['action']][0]} {g['action']}, "
+                        f"{PRIORITY_LABELS[g['priority']][1]} priority")
+                if g["targets"]:
+                    plan += ", targets: " + "、".join(g["targets"])
+                if g["owner"]:
+                    plan += f", owner: {g['owner']}"
+                if g["due"]:
+                    plan += f", due {g['due']}"
+            print(f"  {g['segment']} - {names.get(g['region'], g['region'])} "
+                  f"[{STATUS_LABELS[g['status']][0]}]{plan}")
+    if "enterprises" in wanted:
+        print(f"重点企业 Key enterprises ({len(data['enterprises'])})")
+        for e in data["enterprises"]:
+            marks = "、".join(MARK_LABELS.get(m, (m,))[0] for m in e["marks"])
+            print(f"  {e['name']}" + (f" [{marks}]" if marks else "")
+                  + f" - {e['segment']}, {names.get(e['region'], e['region'])}"
+                  + (f", {e['city']}" if e["city"] else ""))
+    return 0

@@ -1,0 +1,247 @@
+"""Reading and writing map files.
+
+Loading goes in two steps (orange-canvas-core's readwrite does the same): bytes → checked
+plain data (:func:`parse_bytes`, :func:`chainmap.core.validate.validate_data`) → model
+(:func:`chainmap.core.serialize.map_from_data`). Invalid files and newer versions raise
+distinct errors, carrying every problem found.
+
+Saving is atomic: the whole file is serialised in memory, written to a temporary file beside
+the target, flushed, fsynced and renamed over it, so a failed save leaves the old file intact.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import math
+import os
+import stat
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .model import ChainMap, ModelError
+from .problems import (
+    MapLoadError,
+    MapSaveError,
+    NewerVersionError,
+    Problem,
+    error,
+)
+from .serialize import dumps_map, map_from_data
+from .validate import validate_data
+from .vocabulary import FORMAT_VERSION
+
+BOM = b"\xef\xbb\xbf"
+MAX_FILE_BYTES = 512 * 1024 * 1024
+_TOO_DEEP = "The file is nested too deeply to be a map (arrays or objects inside each other)."
+
+
+@dataclass
+class LoadResult:
+    """A loaded map with the warnings found in its file."""
+
+    map: ChainMap
+    warnings: list[Problem]
+    source: str
+
+
+class _NotAllowedNumber(ValueError):
+    pass
+
+
+def _reject_constant(name: str) -> Any:
+    raise _NotAllowedNumber(f"{name} is not a number JSON allows")
+
+
+def _parse_float(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):
+        raise _NotAllowedNumber(f"the number {text} is too large")
+    return value
+
+
+def _parse_int(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:  # Python refuses to convert more than 4,300 digits
+        raise _NotAllowedNumber(f"a number of {len(text.lstrip('-'))} digits is too long") from None
+
+
+def _line_column(text: str, position: int) -> tuple[int, int]:
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    return line, column
+
+
+def parse_bytes(raw: bytes, source: str = "<data>") -> Any:
+    """Decode and parse a file's bytes as JSON, or raise :class:`MapLoadError` saying why."""
+    if raw.startswith(BOM):
+        raw = raw[len(BOM) :]
+    if not raw.strip():
+        raise MapLoadError(source, [error("", "The file is empty: a map file holds a JSON object.")])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        head = raw[: exc.start].decode("utf-8", errors="replace")
+        line, column = _line_column(head, len(head))
+        problem = Problem(
+            "error",
+            "",
+            f"The file is not UTF-8 text: byte {exc.start + 1} cannot be decoded "
+            "(is it a binary file, or saved in another encoding such as GBK?).",
+            line,
+            column,
+        )
+        raise MapLoadError(source, [problem]) from None
+    try:
+        return json.loads(
+            text, parse_constant=_reject_constant, parse_float=_parse_float, parse_int=_parse_int
+        )
+    except json.JSONDecodeError as exc:
+        problem = Problem("error", "", f"The file is not valid JSON: {exc.msg}.", exc.lineno, exc.colno)
+        raise MapLoadError(source, [problem]) from None
+    except _NotAllowedNumber as exc:
+        raise MapLoadError(source, [error("", f"The file is not valid JSON: {exc}.")]) from None
+    except RecursionError:
+        raise MapLoadError(source, [error("", _TOO_DEEP)]) from None
+
+
+def check_data(data: Any, source: str = "<data>") -> list[Problem]:
+    """Validate parsed data; raise :class:`NewerVersionError` or :class:`MapLoadError` on
+    errors, return the warnings otherwise."""
+    if isinstance(data, dict):
+        version = data.get("version")
+        if (
+            data.get("format") == "chainmap"
+            and isinstance(version, int)
+            and not isinstance(version, bool)
+            and version > FORMAT_VERSION
+        ):
+            raise NewerVersionError(source, version)
+    problems = validate_data(data)
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        raise MapLoadError(source, errors)
+    return problems
+
+
+def loads_map(raw: bytes, source: str = "<data>") -> LoadResult:
+    """Load a map from a file's bytes; ``source`` names the file in messages."""
+    data = parse_bytes(raw, source)
+    warnings = check_data(data, source)
+    try:
+        chain_map = map_from_data(data)
+    except (ModelError, KeyError, TypeError, ValueError) as exc:
+        # The validator should have caught this; say so plainly rather than crash.
+        raise MapLoadError(source, [error("", f"The map could not be built: {exc}")]) from None
+    except RecursionError:
+        # Unknown keys are kept as they are, and copying a value nested hundreds deep
+        # exhausts Python's stack.
+        raise MapLoadError(source, [error("", _TOO_DEEP)]) from None
+    return LoadResult(chain_map, warnings, source)
+
+
+def read_file_bytes(path: str | os.PathLike[str]) -> bytes:
+    """Read a file, turning OS failures into a :class:`MapLoadError` that says why."""
+    source = os.fspath(path)
+    try:
+        size = os.path.getsize(source)
+        if size > MAX_FILE_BYTES:
+            raise MapLoadError(source, [error("", f"The file is {size // (1024 * 1024)} MB: too large to be a map.")])
+        with open(source, "rb") as handle:
+            return handle.read()
+    except IsADirectoryError:
+        raise MapLoadError(source, [error("", "This is a folder, not a map file.")]) from None
+    except FileNotFoundError:
+        raise MapLoadError(source, [error("", "There is no such file.")]) from None
+    except PermissionError:
+        raise MapLoadError(source, [error("", "You have no permission to read this file.")]) from None
+    except OSError as exc:
+        raise MapLoadError(source, [error("", f"The file cannot be read: {exc.strerror or exc}.")]) from None
+
+
+def load_map(path: str | os.PathLike[str]) -> LoadResult:
+    """Load a map file; raises :class:`MapLoadError` (or :class:`NewerVersionError`)."""
+    return loads_map(read_file_bytes(path), os.fspath(path))
+
+
+# ------------------------------------------------------------------ saving
+_SAVE_REASONS = {
+    errno.EACCES: "you have no permission to write there",
+    errno.EPERM: "you have no permission to write there",
+    errno.EROFS: "the disk is read-only",
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is exceeded",
+    errno.ENOENT: "the folder does not exist",
+    errno.ENOTDIR: "a part of the path is not a folder",
+    errno.EISDIR: "the path is a folder",
+    errno.ENAMETOOLONG: "the file name is too long",
+}
+
+
+def _save_reason(exc: OSError) -> str:
+    return _SAVE_REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically, keeping the existing file's permissions.
+
+    On any failure the temporary file is removed, the target is untouched, and
+    :class:`MapSaveError` says why.
+    """
+    source = os.fspath(path)
+    target = Path(source)
+    if target.is_symlink():
+        # Replace the file the link points at, so the link itself survives.
+        target = target.resolve()
+    if target.is_dir():
+        raise MapSaveError(source, "The map was not saved: the path is a folder.")
+    directory = target.parent
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    except OSError as exc:
+        raise MapSaveError(source, f"The map was not saved: {_save_reason(exc)}.") from None
+    temporary: str | None = None
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+            os.fchmod(stream.fileno(), mode)
+        os.replace(temporary, target)
+        temporary = None
+        _fsync_directory(directory)
+    except OSError as exc:
+        raise MapSaveError(source, f"The map was not saved: {_save_reason(exc)}; the file on disk is unchanged.") from None
+    finally:
+        if temporary is not None:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+
+
+def _fsync_directory(directory: Path) -> None:
+    # The rename is durable only once the folder's entry is on disk too.
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def save_map(chain_map: ChainMap, path: str | os.PathLike[str]) -> None:
+    """Write ``chain_map`` to ``path`` in canonical form, atomically."""
+    write_atomic(path, dumps_map(chain_map))

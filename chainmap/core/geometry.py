@@ -1,0 +1,160 @@
+"""Box geometry shared by the layout (Qt-free) and the painter (render/).
+
+A segment's box has a fixed size, so the layout can place boxes without measuring text and
+the painter draws them exactly where the layout meant: names wrap onto two lines and are
+elided beyond that. ``x``/``y`` of a segment is the centre of its own box; a parent's frame
+encloses its own box (the header) and all its sub-segments' frames, plus padding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from .model import ChainMap
+
+SEGMENT_WIDTH = 168.0
+SEGMENT_HEIGHT = 64.0
+PARENT_PADDING = 10.0
+# Space kept clear between boxes by the layout.
+COLUMN_GAP = 72.0
+ROW_GAP = 28.0
+# A tier band's margin around its boxes, and the width of an empty tier.
+BAND_MARGIN = 40.0
+EMPTY_BAND_WIDTH = 240.0
+BAND_HEADER = 48.0
+
+
+@dataclass(frozen=True)
+class Rect:
+    """An axis-aligned rectangle in scene units."""
+
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+    @property
+    def width(self) -> float:
+        return self.right - self.left
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def center(self) -> tuple[float, float]:
+        return ((self.left + self.right) / 2, (self.top + self.bottom) / 2)
+
+    def united(self, other: Rect) -> Rect:
+        return Rect(
+            min(self.left, other.left),
+            min(self.top, other.top),
+            max(self.right, other.right),
+            max(self.bottom, other.bottom),
+        )
+
+    def adjusted(self, dx1: float, dy1: float, dx2: float, dy2: float) -> Rect:
+        return Rect(self.left + dx1, self.top + dy1, self.right + dx2, self.bottom + dy2)
+
+    def intersects(self, other: Rect) -> bool:
+        return (
+            self.left < other.right
+            and other.left < self.right
+            and self.top < other.bottom
+            and other.top < self.bottom
+        )
+
+    def contains(self, other: Rect) -> bool:
+        return (
+            self.left <= other.left
+            and self.top <= other.top
+            and other.right <= self.right
+            and other.bottom <= self.bottom
+        )
+
+
+def own_box(x: float, y: float) -> Rect:
+    """The box of a segment centred at ``(x, y)``, without its sub-segments."""
+    return Rect(
+        x - SEGMENT_WIDTH / 2, y - SEGMENT_HEIGHT / 2, x + SEGMENT_WIDTH / 2, y + SEGMENT_HEIGHT / 2
+    )
+
+
+def frame(chain_map: ChainMap, node_id: str, folded: Collection[str] = ()) -> Rect | None:
+    """The frame a segment occupies: its own box and, unless folded, its sub-segments'
+    frames with padding. ``None`` when the segment (or a sub-segment) has no position."""
+    node = chain_map.node(node_id)
+    if node.x is None or node.y is None:
+        return None
+    rect = own_box(node.x, node.y)
+    children = chain_map.children(node_id)
+    if not children or node_id in folded:
+        return rect
+    for child in children:
+        child_rect = frame(chain_map, child, folded)
+        if child_rect is not None:
+            rect = rect.united(child_rect.adjusted(-PARENT_PADDING, -PARENT_PADDING, PARENT_PADDING, PARENT_PADDING))
+    return rect
+
+
+@dataclass(frozen=True)
+class Band:
+    """A tier's band: the horizontal stretch of the canvas that belongs to the tier."""
+
+    tier: str
+    left: float
+    right: float
+
+
+def tier_bands(chain_map: ChainMap, folded: Collection[str] = ()) -> list[Band]:
+    """Bands left to right in tier order, derived from the segments' positions.
+
+    Each band covers its segments' frames plus a margin; adjacent bands meet halfway
+    between their contents, so every x belongs to exactly one tier (the first and last
+    bands extend to infinity for :func:`tier_at`). An empty tier gets a default width.
+    """
+    extents: dict[str, Rect] = {}
+    for node in chain_map.nodes:
+        if node.parent is not None:
+            continue  # inside its parent's frame
+        rect = frame(chain_map, node.id, folded)
+        if rect is None:
+            continue
+        current = extents.get(node.tier)
+        extents[node.tier] = rect if current is None else current.united(rect)
+    spans: list[tuple[str, float, float]] = []
+    cursor = 0.0
+    for tier in chain_map.tiers:
+        rect = extents.get(tier.id)
+        if rect is None:
+            left = cursor
+            right = left + EMPTY_BAND_WIDTH
+        else:
+            left = rect.left - BAND_MARGIN
+            right = rect.right + BAND_MARGIN
+        if spans and left < spans[-1][2]:
+            # Contents overlap the previous band: meet halfway, keeping order.
+            middle = (left + spans[-1][2]) / 2
+            previous = spans[-1]
+            spans[-1] = (previous[0], previous[1], max(middle, previous[1] + 1))
+            left = spans[-1][2]
+            right = max(right, left + 1)
+        elif spans:
+            middle = (spans[-1][2] + left) / 2
+            previous = spans[-1]
+            spans[-1] = (previous[0], previous[1], middle)
+            left = middle
+        spans.append((tier.id, left, right))
+        cursor = right
+    return [Band(tier, left, right) for tier, left, right in spans]
+
+
+def tier_at(bands: list[Band], x: float) -> str | None:
+    """The tier whose band holds ``x`` (the outer bands reach to infinity)."""
+    if not bands:
+        return None
+    for band in bands:
+        if x < band.right:
+            return band.tier
+    return bands[-1].tier

@@ -1,0 +1,30 @@
+"""Identifiers: the spec's id and region-code patterns, and random new ids."""
+
+from __future__ import annotations
+
+import re
+import secrets
+
+ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
+REGION_CODE_PATTERN = re.compile(r"^[A-Z][A-Z0-9-]{1,15}$")
+COLOR_PATTERN = re.compile(r"^#[0-9A-Fa-f]{6}$")
+DATE_PATTERN = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
+
+
+def new_id(prefix: str = "n") -> str:
+    """Return a fresh random id, e.g. ``n-5f0c1e2a9b7d4c3e8a1f6b2d``.
+
+    96 random bits, so copies of a map edited apart never mint the same id (the spec
+    asks for at least 64), and never sequential.
+    """
+    return f"{prefix}-{secrets.token_hex(12)}"
+
+
+def is_valid_id(value: object) -> bool:
+    """True when ``value`` is a string of the spec's id form."""
+    return isinstance(value, str) and ID_PATTERN.match(value) is not None
+
+
+def is_valid_region_code(value: object) -> bool:
+    """True when ``value`` is a string of the spec's region-code form (e.g. ``CN-BJ``)."""
+    return isinstance(value, str) and REGION_CODE_PATTERN.match(value) is not None

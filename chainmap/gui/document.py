@@ -1,0 +1,115 @@
+"""One open map in the editor: the model, its undo stack, its file, and the shared view state.
+
+The canvas, the inspector and the docks all talk to a :class:`Document` rather than to each
+other: the selection, the gaps view's region and "show me this item" requests go through
+its signals, and every edit goes through :meth:`Document.push`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from chainmap.core.fileio import save_map
+from chainmap.core.model import ChainMap
+
+from .commands import ModelCommand, push
+
+Ref = tuple[str, str]  # (kind, id): kind is "node", "edge", "note" or "tier"
+
+
+class Document(QObject):
+    """A map being edited.
+
+    Signals: ``selection_changed(list[Ref])``, ``view_region_changed(object)`` (a region
+    code or ``None`` for all regions), ``focus_requested(list[Ref])`` (centre the canvas on
+    these), ``status_message(str)`` (a refused edit's reason, or other news for the status
+    bar), ``path_changed(object)``, ``modified_changed(bool)``.
+    """
+
+    selection_changed = Signal(list)
+    view_region_changed = Signal(object)
+    focus_requested = Signal(list)
+    status_message = Signal(str)
+    path_changed = Signal(object)
+    modified_changed = Signal(bool)
+
+    def __init__(self, chain_map: ChainMap, path: str | Path | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.chain_map = chain_map
+        self.path: Path | None = Path(path) if path is not None else None
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(lambda clean: self.modified_changed.emit(not clean))
+        self._selection: list[Ref] = []
+        self._view_region: str | None = None
+
+    # ------------------------------------------------------------------ edits
+    def push(self, command: ModelCommand) -> bool:
+        """Do ``command`` as one undo step; a refused edit is reported on
+        :attr:`status_message` and returns ``False``."""
+        error = push(self.undo_stack, command)
+        if error is not None:
+            self.status_message.emit(error)
+            return False
+        return True
+
+    @property
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    # -------------------------------------------------------------- selection
+    @property
+    def selection(self) -> list[Ref]:
+        return list(self._selection)
+
+    def set_selection(self, refs: list[Ref]) -> None:
+        """Select ``refs`` (items that no longer exist are dropped)."""
+        refs = [ref for ref in refs if self._exists(ref)]
+        if refs != self._selection:
+            self._selection = refs
+            self.selection_changed.emit(list(refs))
+
+    def _exists(self, ref: Ref) -> bool:
+        kind, item_id = ref
+        return {
+            "node": self.chain_map.has_node,
+            "edge": self.chain_map.has_edge,
+            "note": self.chain_map.has_note,
+            "tier": self.chain_map.has_tier,
+        }.get(kind, lambda _id: False)(item_id)
+
+    # -------------------------------------------------------------- gaps view
+    @property
+    def view_region(self) -> str | None:
+        return self._view_region
+
+    def set_view_region(self, code: str | None) -> None:
+        """Show the gaps view of region ``code`` (``None``: all regions)."""
+        if code != self._view_region:
+            self._view_region = code
+            self.view_region_changed.emit(code)
+
+    def request_focus(self, refs: list[Ref]) -> None:
+        """Select ``refs`` and ask the canvas to centre on them."""
+        self.set_selection(refs)
+        self.focus_requested.emit(list(refs))
+
+    # ------------------------------------------------------------------ files
+    def save(self, path: str | Path | None = None) -> None:
+        """Write the map (atomically) to ``path`` or its own file; on success the document
+        is clean. Raises :class:`chainmap.core.problems.MapSaveError`, leaving the document
+        modified and the old file intact."""
+        target = Path(path) if path is not None else self.path
+        if target is None:
+            raise ValueError("The document has no file yet: give a path.")
+        save_map(self.chain_map, target)
+        if target != self.path:
+            self.path = target
+            self.path_changed.emit(target)
+        self.undo_stack.setClean()
+
+    def display_name(self) -> str:
+        """The file name, or the map's title for a map never saved."""
+        return self.path.name if self.path is not None else self.chain_map.title

@@ -1,0 +1,201 @@
+"""Benchmark: ``chainmap layout`` against Graphviz ``dot`` on large generated chain maps.
+
+Run on demand (not a test): ``python tests/bench/bench_layout.py [--sizes 1000 3000] [--keep DIR]``.
+
+For each size it generates a layered chain map (six tiers; about 1.6 links per segment, mostly
+between adjacent tiers, some within a tier, some spanning two tiers; segments belong to
+sub-chains and most links stay inside one, as in real chains; fixed seed), writes it as a
+``.chainmap.json`` without positions and as DOT (each tier a ``{rank=same; ...}`` subgraph in
+tier order, rankdir=LR, boxes of our size, invisible edges chaining the tiers), then times
+``python -m chainmap.cli layout`` (a fresh process: start-up, load, layout and save included)
+and ``dot -Tplain`` (wall time), and counts the crossings of straight links between segment
+centres in both results with the same :func:`chainmap.core.layout.count_crossings`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from chainmap.core.fileio import load_map  # noqa: E402
+from chainmap.core.geometry import SEGMENT_HEIGHT, SEGMENT_WIDTH  # noqa: E402
+from chainmap.core.layout import count_crossings  # noqa: E402
+
+TIERS = 6
+LINKS_PER_SEGMENT = 1.6
+# Shares of links: adjacent tiers, within a tier, spanning two tiers.
+ADJACENT, WITHIN = 0.75, 0.12
+# Segments per sub-chain, and the share of links that stay inside their sub-chain.
+SUBCHAIN_SIZE = 40
+LOCALITY = 0.75
+
+
+def generate(size: int, seed: int = 20240611) -> dict[str, object]:
+    """A layered chain map of ``size`` segments as plain data, without positions."""
+    rng = random.Random(seed)
+    subchains = max(1, size // SUBCHAIN_SIZE)
+    tiers = [{"id": f"t{i}", "name": f"Tier {i + 1}"} for i in range(TIERS)]
+    by_tier: list[list[str]] = [[] for _ in range(TIERS)]
+    by_tier_chain: dict[tuple[int, int], list[str]] = {}
+    subchain: dict[str, int] = {}
+    nodes = []
+    for i in range(size):
+        node_id = f"s{i:05d}"
+        tier = i * TIERS // size
+        chain = rng.randrange(subchains)
+        subchain[node_id] = chain
+        by_tier[tier].append(node_id)
+        by_tier_chain.setdefault((tier, chain), []).append(node_id)
+        nodes.append({"id": node_id, "name": f"Segment {i}", "tier": f"t{tier}"})
+    # The file lists segments in no useful order, so neither tool gets a head start.
+    rng.shuffle(nodes)
+    tier_of = {n["id"]: int(str(n["tier"])[1:]) for n in nodes}
+
+    def pick(tier: int, chain: int) -> str:
+        members = by_tier_chain.get((tier, chain))
+        if members and rng.random() < LOCALITY:
+            return rng.choice(members)
+        return rng.choice(by_tier[tier])
+
+    wanted = round(size * LINKS_PER_SEGMENT)
+    seen: set[tuple[str, str]] = set()
+    edges = []
+    while len(edges) < wanted:
+        source = rng.choice(nodes)["id"]
+        tier = tier_of[source]
+        roll = rng.random()
+        if roll < ADJACENT:
+            step = 1
+        elif roll < ADJACENT + WITHIN:
+            step = 0
+        else:
+            step = 2
+        if tier + step >= TIERS:
+            continue
+        target = pick(tier + step, subchain[source])
+        if target == source or (source, target) in seen or (target, source) in seen:
+            continue
+        seen.add((source, target))
+        edges.append({"id": f"e{len(edges):05d}", "from": source, "to": target})
+    return {
+        "format": "chainmap",
+        "version": 1,
+        "id": f"bench-{size}",
+        "title": f"Benchmark chain of {size} segments",
+        "chain": "benchmark",
+        "regions": [{"code": "CN-BJ", "name": "北京"}],
+        "tiers": tiers,
+        "nodes": nodes,
+        "edges": edges,
+    }
+
+
+def to_dot(data: dict[str, object]) -> str:
+    """The same graph in DOT: tiers as ranks in order, our box size, straight edges."""
+    nodes = data["nodes"]
+    assert isinstance(nodes, list)
+    edges = data["edges"]
+    assert isinstance(edges, list)
+    lines = [
+        "digraph chain {",
+        "  rankdir=LR;",
+        f'  node [shape=box, fixedsize=true, width={SEGMENT_WIDTH / 72:.4f}, '
+        f'height={SEGMENT_HEIGHT / 72:.4f}, label=""];',
+    ]
+    members: list[list[str]] = [[] for _ in range(TIERS)]
+    for node in nodes:
+        members[int(node["tier"][1:])].append(node["id"])
+    for tier, ids in enumerate(members):
+        lines.append(f"  subgraph tier{tier} {{ rank=same; " + " ".join(f'"{i}";' for i in ids) + " }")
+    for tier in range(TIERS - 1):
+        lines.append(f'  "{members[tier][0]}" -> "{members[tier + 1][0]}" [style=invis];')
+    for edge in edges:
+        lines.append(f'  "{edge["from"]}" -> "{edge["to"]}";')
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def parse_plain(text: str) -> dict[str, tuple[float, float]]:
+    """Node centres from ``dot -Tplain`` output (inches; the scale does not change crossings)."""
+    positions: dict[str, tuple[float, float]] = {}
+    for line in text.splitlines():
+        if line.startswith("node "):
+            parts = line.split()
+            positions[parts[1].strip('"')] = (float(parts[2]), float(parts[3]))
+    return positions
+
+
+def timed(command: list[str]) -> tuple[float, subprocess.CompletedProcess[str]]:
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr}")
+    return elapsed, done
+
+
+def bench(size: int, folder: Path) -> dict[str, float]:
+    data = generate(size)
+    map_path = folder / f"bench-{size}.chainmap.json"
+    out_path = folder / f"bench-{size}.laid-out.chainmap.json"
+    dot_path = folder / f"bench-{size}.dot"
+    map_path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    dot_path.write_text(to_dot(data), encoding="utf-8")
+    links = [(str(e["from"]), str(e["to"])) for e in data["edges"]]  # type: ignore[attr-defined]
+
+    ours_time, _ = timed([sys.executable, "-m", "chainmap.cli", "layout", str(map_path), "-o", str(out_path)])
+    laid_out = load_map(out_path).map
+    ours = {n.id: (n.x, n.y) for n in laid_out.nodes if n.x is not None and n.y is not None}
+    assert len(ours) == size, "every segment must have a position"
+
+    dot_time, done = timed(["dot", "-Tplain", str(dot_path)])
+    theirs = parse_plain(done.stdout)
+    assert len(theirs) == size, "dot must place every segment"
+    return {
+        "segments": size,
+        "links": len(links),
+        "ours_time": ours_time,
+        "dot_time": dot_time,
+        "ours_crossings": count_crossings(ours, links),  # type: ignore[arg-type]
+        "dot_crossings": count_crossings(theirs, links),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 3000])
+    parser.add_argument("--keep", metavar="DIR", help="keep the generated files in DIR")
+    args = parser.parse_args()
+    if shutil.which("dot") is None:
+        print("Graphviz 'dot' is not installed; nothing to compare with.", file=sys.stderr)
+        return 1
+    folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-layout-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = []
+    try:
+        for size in args.sizes:
+            rows.append(bench(size, folder))
+    finally:
+        if not args.keep:
+            shutil.rmtree(folder, ignore_errors=True)
+    print(f"{'segments':>8} {'links':>6} | {'chainmap s':>10} {'dot s':>8} | "
+          f"{'chainmap crossings':>18} {'dot crossings':>13}")
+    print("-" * 73)
+    for row in rows:
+        print(f"{row['segments']:>8} {row['links']:>6} | {row['ours_time']:>10.2f} {row['dot_time']:>8.2f} | "
+              f"{row['ours_crossings']:>18,} {row['dot_crossings']:>13,}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
