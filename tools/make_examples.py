@@ -870,7 +870,7 @@ def parse_status(st):
     toks = st.split()
     assert len(toks) == 3, st
     out = {}
-    for code, tok in zip(CODES, toks):
+    for code, tok in zip(CODES, toks, strict=False):
         if tok == "-":
             continue
         out[code] = (STATUS_CODE[tok[0]], tok.endswith("!"))
@@ -974,7 +974,7 @@ def build_map(chain):
         frm, to = ids[ln["frm"]], ids[ln["to"]]
         e = {"id": edge_id(slug, frm, to, ln["kind"]), "from": frm, "to": to, "kind": ln["kind"],
              "label": ln["label"]}
-        e["flows"] = [dict(zip(("from", "to", "note"), (SHORT[a], SHORT[b], nt))) for a, b, nt in
+        e["flows"] = [dict(zip(("from", "to", "note"), (SHORT[a], SHORT[b], nt), strict=False)) for a, b, nt in
                       ln["flows"]]
         e["note"] = ln["note"]
         edges.append(e)
@@ -1430,7 +1430,7 @@ def region_edits(base, copy_, owner):
 
 def merge_readme(base, copies):
     """README.md for examples/merge, with the ids of this generation filled in."""
-    bj, tj, he = copies["CN-BJ"], copies["CN-TJ"], copies["CN-HE"]
+    bj, tj, _he = copies["CN-BJ"], copies["CN-TJ"], copies["CN-HE"]
     nid = lambda m, name: by_name(m, name)["id"]  # noqa: E731
     eid = lambda m, a, b, k=None: edge_between(m, a, b, k)["id"]  # noqa: E731
     conflicts, matches, deleted = expected_conflicts(base, copies)

@@ -15,6 +15,7 @@ import errno
 import json
 import math
 import os
+import re
 import stat
 import tempfile
 from dataclasses import dataclass
@@ -96,9 +97,7 @@ def parse_bytes(raw: bytes, source: str = "<data>") -> Any:
         )
         raise MapLoadError(source, [problem]) from None
     try:
-        return json.loads(
-            text, parse_constant=_reject_constant, parse_float=_parse_float, parse_int=_parse_int
-        )
+        data = json.loads(text, parse_constant=_reject_constant, parse_float=_parse_float, parse_int=_parse_int)
     except json.JSONDecodeError as exc:
         problem = Problem("error", "", f"The file is not valid JSON: {exc.msg}.", exc.lineno, exc.colno)
         raise MapLoadError(source, [problem]) from None
@@ -106,6 +105,44 @@ def parse_bytes(raw: bytes, source: str = "<data>") -> Any:
         raise MapLoadError(source, [error("", f"The file is not valid JSON: {exc}.")]) from None
     except RecursionError:
         raise MapLoadError(source, [error("", _TOO_DEEP)]) from None
+    # JSON may escape half of a UTF-16 pair (\\ud800) on its own: that is no character, and
+    # the map could never be written back as UTF-8. The quick text search keeps this check
+    # free for files that escape no surrogate at all.
+    if _SURROGATE_ESCAPE.search(text) is not None and _holds_lone_surrogate(data):
+        match = _LONE_SURROGATE_ESCAPE.search(text)
+        escape = match.group(0) if match else "\\uD800"
+        place = _line_column(text, match.start()) if match else (None, None)
+        problem = Problem(
+            "error",
+            "",
+            f"The file holds '{escape}', half of a UTF-16 pair on its own, which is not a "
+            "character: remove it or write the whole character.",
+            *place,
+        )
+        raise MapLoadError(source, [problem])
+    return data
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")  # a literal start: fast to search for
+_LONE_SURROGATE_ESCAPE = re.compile(
+    r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])|(?<![0-9a-fA-F]{4})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _holds_lone_surrogate(data: Any) -> bool:
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            if _SURROGATE.search(value):
+                return True
+        elif isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return False
 
 
 def check_data(data: Any, source: str = "<data>") -> list[Problem]:

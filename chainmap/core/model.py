@@ -20,7 +20,7 @@ from typing import Any
 
 from .events import MapEvents
 from .ids import COLOR_PATTERN, is_valid_id, is_valid_region_code
-from .validate import due_problem, is_finite_number
+from .value_checks import due_problem, is_finite_number
 from .vocabulary import ACTIONS, PRIORITIES, STATUSES
 
 

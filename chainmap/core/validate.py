@@ -13,15 +13,23 @@ link cycles with iterative walks (no recursion, so no depth limit).
 
 from __future__ import annotations
 
-import calendar
-import re
-import sys
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
+from .cycles import cycle_through, strongly_connected
 from .ids import COLOR_PATTERN, ID_PATTERN, REGION_CODE_PATTERN
+from .problem_wording import (
+    bad_id,
+    chain_names,
+    describe,
+    item_label,
+    listing,
+    node_name,
+    pointer_token,
+    short,
+)
 from .problems import Problem, error, warning
+from .value_checks import LARGEST_FLOAT, due_problem, is_finite_number, is_timestamp
 from .vocabulary import (
     ACTIONS,
     CONFLICT_KINDS,
@@ -34,17 +42,13 @@ from .vocabulary import (
 )
 
 MAX_NAME_LENGTH = 200
-_DUE_PATTERN = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
-_TIMESTAMP_PATTERN = re.compile(
-    r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$"
-)
 _STATUS_SET = frozenset(STATUSES)
 _ACTION_SET = frozenset(ACTIONS)
 _PRIORITY_SET = frozenset(PRIORITIES)
 _CONFLICT_KIND_SET = frozenset(CONFLICT_KINDS)
 _SUPPLYING = frozenset(("strong", "present"))
 _MAP_KEYS = ("regions", "tiers", "nodes", "edges")
-_LARGEST = sys.float_info.max  # NaN compares false with it, so this also rules NaN out
+
 
 # Value kinds of the shape tables: a Python type, or one of these markers.
 NUMBER = "number"  # a finite int or float, not a boolean
@@ -76,8 +80,14 @@ EDGE_SHAPE: Shape = (
     {"id": str, "from": str, "to": str, "kind": str, "label": str, "flows": list, "note": str},
 )
 FLOW_SHAPE: Shape = (("from", "to"), {"from": str, "to": str, "note": str})
-NOTE_SHAPE: Shape = (("id", "text", "x", "y"), {"id": str, "text": str, "x": NUMBER, "y": NUMBER, "node": str})
-CONFLICT_SHAPE: Shape = (("id", "kind", "path", "values"), {"id": str, "kind": str, "path": str, "values": list})
+NOTE_SHAPE: Shape = (
+    ("id", "text", "x", "y"),
+    {"id": str, "text": str, "x": NUMBER, "y": NUMBER, "node": str},
+)
+CONFLICT_SHAPE: Shape = (
+    ("id", "kind", "path", "values"),
+    {"id": str, "kind": str, "path": str, "values": list},
+)
 CONFLICT_VALUE_SHAPE: Shape = (("source",), {"source": str})
 META_SHAPE: Shape = ((), {"created": str, "modified": str, "generator": str, "merged_from": list})
 TOP_SHAPE: Shape = (
@@ -97,61 +107,9 @@ def validate_data(data: Any) -> list[Problem]:
     return _Validator().run(data)
 
 
-# ------------------------------------------------------------------ wording
-def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def describe(value: Any) -> str:
-    """A value as a user reads it in a message: ``the text 'abc'``, ``the number 12``."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        text = repr(value)
-        return f"the number {_short(text, 24)}"
-    if isinstance(value, str):
-        return f"the text '{_short(value)}'" if value else "empty text"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__
-
-
-def _listing(values: list[str], limit: int = 8) -> str:
-    if not values:
-        return "none"
-    shown = ", ".join(values[:limit])
-    return shown if len(values) <= limit else f"{shown} and {len(values) - limit} more"
-
-
-def pointer_token(key: str) -> str:
-    """``key`` escaped for a JSON pointer (``~`` → ``~0``, ``/`` → ``~1``)."""
-    if "~" in key or "/" in key:
-        return key.replace("~", "~0").replace("/", "~1")
-    return key
-
-
-def is_finite_number(value: Any) -> bool:
-    """A finite int or float (not a boolean, NaN, an infinity or an int too large for a float)."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return False
-    return -_LARGEST <= value <= _LARGEST
-
-
+# ------------------------------------------------------------------ helpers
 def _is_id(value: Any) -> bool:
     return isinstance(value, str) and ID_PATTERN.match(value) is not None
-
-
-def _item_label(kind: str, item: dict[str, Any]) -> str:
-    """``segment '动力电池'`` from the item's name, else its id, else ``this segment``."""
-    for key in ("name", "text", "id"):
-        value = item.get(key)
-        if isinstance(value, str) and value.strip():
-            return f"{kind} '{_short(value.strip(), 30)}'"
-    return f"this {kind}"
 
 
 def _resolve(who: Who) -> str:
@@ -160,108 +118,6 @@ def _resolve(who: Who) -> str:
 
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def due_problem(due: str) -> str | None:
-    """Why ``due`` is not a YYYY-MM or YYYY-MM-DD calendar date, or ``None`` when it is."""
-    match = _DUE_PATTERN.match(due)
-    if match is None:
-        return f"Due date '{_short(due)}' is not a date of the form YYYY-MM or YYYY-MM-DD (e.g. 2027-06)."
-    year, month = int(match.group(1)), int(match.group(2))
-    if not 1 <= month <= 12:
-        return f"Due date '{due}' has month {match.group(2)}: months run from 01 to 12."
-    if match.group(3) is not None:
-        day = int(match.group(3))
-        days = calendar.monthrange(year, month)[1] if year >= 1 else 31
-        if year < 1 or not 1 <= day <= days:
-            return (
-                f"Due date '{due}' is not a real date: {calendar.month_name[month]} {year} "
-                f"has days 01 to {days}."
-            )
-    elif year < 1:
-        return f"Due date '{due}' has year 0000, which does not exist."
-    return None
-
-
-def is_timestamp(value: str) -> bool:
-    """True when ``value`` is an ISO 8601 date and time with an offset (``…T09:30:00+08:00``)."""
-    if _TIMESTAMP_PATTERN.match(value) is None:
-        return False
-    try:
-        return datetime.fromisoformat(value).tzinfo is not None
-    except ValueError:
-        return False
-
-
-# ------------------------------------------------------------------ graphs
-def strongly_connected(successors: list[list[int]]) -> list[list[int]]:
-    """Components of more than one vertex (iterative Tarjan; vertices are list indexes)."""
-    count = len(successors)
-    order = [-1] * count
-    low = [0] * count
-    on_stack = [False] * count
-    stack: list[int] = []
-    components: list[list[int]] = []
-    counter = 0
-    for root in range(count):
-        if order[root] != -1 or not successors[root]:
-            continue
-        order[root] = low[root] = counter
-        counter += 1
-        stack.append(root)
-        on_stack[root] = True
-        work = [(root, 0)]
-        while work:
-            vertex, position = work[-1]
-            following = successors[vertex]
-            if position < len(following):
-                work[-1] = (vertex, position + 1)
-                nxt = following[position]
-                if order[nxt] == -1:
-                    order[nxt] = low[nxt] = counter
-                    counter += 1
-                    stack.append(nxt)
-                    on_stack[nxt] = True
-                    work.append((nxt, 0))
-                elif on_stack[nxt] and order[nxt] < low[vertex]:
-                    low[vertex] = order[nxt]
-                continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                if low[vertex] < low[parent]:
-                    low[parent] = low[vertex]
-            if low[vertex] == order[vertex]:
-                component = []
-                while True:
-                    member = stack.pop()
-                    on_stack[member] = False
-                    component.append(member)
-                    if member == vertex:
-                        break
-                if len(component) > 1:
-                    components.append(component)
-    return components
-
-
-def _cycle_through(start: int, members: set[int], successors: list[list[int]]) -> list[int]:
-    """A shortest cycle from ``start`` back to it inside one strongly connected component."""
-    came_from = {start: -1}
-    frontier = [start]
-    while frontier:
-        following: list[int] = []
-        for vertex in frontier:
-            for nxt in successors[vertex]:
-                if nxt == start:
-                    path = [vertex]
-                    while came_from[path[-1]] != -1:
-                        path.append(came_from[path[-1]])
-                    return path[::-1]
-                if nxt in members and nxt not in came_from:
-                    came_from[nxt] = vertex
-                    following.append(nxt)
-        frontier = following
-    return [start]  # pragma: no cover - a component always has a cycle through each member
 
 
 # ------------------------------------------------------------------ the checks
@@ -276,6 +132,8 @@ class _Validator:
         self.nodes: list[Any] = []
         self.ids: dict[str, str] = {}  # id → path of the item that has it
         self.due_problems: dict[str, str | None] = {}
+        self.data: dict[str, Any] = {}
+        self.notes_by_id: dict[str, str] | None = None
 
     def error(self, path: str, message: str) -> None:
         self.problems.append(error(path, message))
@@ -299,7 +157,7 @@ class _Validator:
             if cls is kind:
                 continue
             if kind is NUMBER:
-                if (cls is float or cls is int) and -_LARGEST <= value <= _LARGEST:
+                if (cls is float or cls is int) and -LARGEST_FLOAT <= value <= LARGEST_FLOAT:
                     continue
             elif kind is STRINGS and cls is list and all(item.__class__ is str for item in value):
                 continue
@@ -311,7 +169,8 @@ class _Validator:
                 return
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 self.error(
-                    f"{path}/{key}", f"'{key}' of {_resolve(who)} must be a finite number, not {describe(value)}."
+                    f"{path}/{key}",
+                    f"'{key}' of {_resolve(who)} must be a finite number, not {describe(value)}.",
                 )
                 return
         elif kind is STRINGS:
@@ -325,7 +184,9 @@ class _Validator:
                 return
         elif isinstance(value, kind) and not isinstance(value, bool):
             return  # a subclass, e.g. an OrderedDict built in code
-        self.error(f"{path}/{key}", f"'{key}' of {_resolve(who)} must be {_EXPECTED[kind]}, not {describe(value)}.")
+        self.error(
+            f"{path}/{key}", f"'{key}' of {_resolve(who)} must be {_EXPECTED[kind]}, not {describe(value)}."
+        )
 
     def items(self, data: dict[str, Any], key: str, what: str) -> list[tuple[int, str, dict[str, Any]]]:
         """The objects of the list ``data[key]`` with their index and path; reports non-objects."""
@@ -356,8 +217,8 @@ class _Validator:
         if not isinstance(item_id, str):
             return None
         if ID_PATTERN.match(item_id) is None:
-            self.error(f"{path}/id", _bad_id(item_id, f"The {what}'s id"))
-            return None
+            # Still registered: references to it then resolve, and one bad id is one error.
+            self.error(f"{path}/id", bad_id(item_id, f"The {what}'s id"))
         first = self.ids.get(item_id)
         if first is not None:
             self.error(
@@ -376,7 +237,7 @@ class _Validator:
             return
         self.error(
             path,
-            f"{what} '{_short(code)}' is not declared in /regions (declared: {_listing(list(codes))}).",
+            f"{what} '{short(code)}' is not declared in /regions (declared: {listing(list(codes))}).",
         )
 
     def node_ref(self, value: Any, path: str, what: str) -> int | None:
@@ -386,23 +247,35 @@ class _Validator:
         index = self.node_index.get(value)
         if index is not None:
             return index
-        elsewhere = self.ids.get(value)
+        elsewhere = self.ids.get(value) or self.note_paths().get(value)
         if elsewhere is not None:
-            self.error(path, f"{what} '{_short(value)}' names {elsewhere}, which is not a segment.")
+            self.error(path, f"{what} '{short(value)}' names {elsewhere}, which is not a segment.")
         else:
-            self.error(path, f"{what} '{_short(value)}' names no segment of this map.")
+            self.error(path, f"{what} '{short(value)}' names no segment of this map.")
         return None
+
+    def note_paths(self) -> dict[str, str]:
+        """Note ids → paths, for wording a link that names a note before notes are checked."""
+        if self.notes_by_id is None:
+            notes = self.data.get("notes")
+            self.notes_by_id = {}
+            if isinstance(notes, list):
+                for index, note in enumerate(notes):
+                    if isinstance(note, dict) and isinstance(note.get("id"), str):
+                        self.notes_by_id.setdefault(note["id"], f"/notes/{index}")
+        return self.notes_by_id
 
     # ---------------------------------------------------------------- the run
     def run(self, data: Any) -> list[Problem]:
         if not isinstance(data, dict):
             self.error("", f"A map file holds a JSON object ({{…}}), but this file holds {describe(data)}.")
             return self.problems
+        self.data = data
         if not self.check_header(data):
             return self.problems
         self.shape(data, TOP_SHAPE, "", "the map")
         if isinstance(data.get("id"), str) and not _is_id(data["id"]):
-            self.error("/id", _bad_id(data["id"], "The map's id"))
+            self.error("/id", bad_id(data["id"], "The map's id"))
         for key in ("title", "chain"):
             self.nonblank(data, key, "", "the map")
         self.check_regions(data)
@@ -436,7 +309,10 @@ class _Validator:
             )
         version = data.get("version", _MISSING)
         if version is _MISSING:
-            self.error("/version", f"The map has no 'version': a map of this format says \"version\": {FORMAT_VERSION}.")
+            self.error(
+                "/version",
+                f"The map has no 'version': a map of this format says \"version\": {FORMAT_VERSION}.",
+            )
         elif isinstance(version, bool) or not isinstance(version, int):
             self.error(
                 "/version",
@@ -470,13 +346,13 @@ class _Validator:
                 if REGION_CODE_PATTERN.match(code) is None:
                     self.error(
                         f"{path}/code",
-                        f"'{_short(code)}' is not a region code: use capitals, digits and '-', "
+                        f"'{short(code)}' is not a region code: use capitals, digits and '-', "
                         "2 to 16 characters, starting with a capital (e.g. CN-BJ).",
                     )
                 if code in codes:
                     self.error(
                         f"{path}/code",
-                        f"Region '{_short(code)}' is declared twice (first at /regions/{codes[code]}).",
+                        f"Region '{short(code)}' is declared twice (first at /regions/{codes[code]}).",
                     )
                 else:
                     codes[code] = index
@@ -484,9 +360,10 @@ class _Validator:
             if isinstance(color, str) and COLOR_PATTERN.match(color) is None:
                 self.error(
                     f"{path}/color",
-                    f"Colour '{_short(color)}' is not of the form #RRGGBB (e.g. #2B6CD9).",
+                    f"Colour '{short(color)}' is not of the form #RRGGBB (e.g. #2B6CD9).",
                 )
-        self.region_codes = codes
+        # With no region declared every reference would fail: the one error above says it all.
+        self.region_codes = codes if codes else None
 
     def check_tiers(self, data: dict[str, Any]) -> None:
         tiers = data.get("tiers")
@@ -502,7 +379,7 @@ class _Validator:
             tier_id = self.register_id(tier, path, "tier")
             if tier_id is not None:
                 tier_ids[tier_id] = index
-        self.tier_ids = tier_ids
+        self.tier_ids = tier_ids if tier_ids else None
 
     def check_nodes(self, data: dict[str, Any]) -> list[tuple[int, str, str]]:
         """Check every segment; returns ``(index, path, parent id)`` for the parent pass."""
@@ -524,16 +401,16 @@ class _Validator:
             if name is not None and len(name) > MAX_NAME_LENGTH:
                 self.error(
                     f"{path}/name",
-                    f"Segment name '{_short(name)}' has {len(name)} characters: at most "
+                    f"Segment name '{short(name)}' has {len(name)} characters: at most "
                     f"{MAX_NAME_LENGTH} are allowed.",
                 )
             tier = node.get("tier")
             if tier_ids is not None and isinstance(tier, str) and tier not in tier_ids:
                 if declared_tiers is None:
-                    declared_tiers = _listing(list(tier_ids))
+                    declared_tiers = listing(list(tier_ids))
                 self.error(
                     f"{path}/tier",
-                    f"Tier '{_short(tier)}' is not declared in /tiers (declared: {declared_tiers}).",
+                    f"Tier '{short(tier)}' is not declared in /tiers (declared: {declared_tiers}).",
                 )
             parent = node.get("parent")
             if isinstance(parent, str):
@@ -543,27 +420,71 @@ class _Validator:
                 self.check_entries(entries, f"{path}/regions", who)
         return parents
 
+    def entry_is_clean(self, entry: Any) -> bool:
+        """True when a region entry certainly has no problem, error or warning.
+
+        Most entries of a real map are clean, and this quick look (no paths, no wording)
+        lets :meth:`check_entries` skip them; anything else takes the slow path that finds
+        and words each problem. It must never pass an entry the slow path would report.
+        """
+        if entry.__class__ is not dict or not _conforms(entry, ENTRY_SHAPE):
+            return False
+        status = entry["status"]
+        if status not in _STATUS_SET:
+            return False
+        enterprises = entry.get("enterprises")
+        if enterprises is not None:
+            for firm in enterprises:
+                if firm.__class__ is not dict or not _conforms(firm, ENTERPRISE_SHAPE):
+                    return False
+                name = firm["name"]
+                if not name or name.isspace():
+                    return False
+                uscc = firm.get("uscc")
+                if uscc is not None and (len(uscc) != 18 or not USCC_ALPHABET.issuperset(uscc)):
+                    return False
+        plan = entry.get("plan")
+        if plan is not None:
+            if status in _SUPPLYING or not _conforms(plan, PLAN_SHAPE):
+                return False
+            if plan["action"] not in _ACTION_SET or plan["priority"] not in _PRIORITY_SET:
+                return False
+            due = plan.get("due")
+            if due is not None and self.due_problem(due) is not None:
+                return False
+        return True
+
+    def due_problem(self, due: str) -> str | None:
+        # Many plans share a due date; the calendar check is the dear part.
+        problem = self.due_problems.get(due, _MISSING)
+        if problem is _MISSING:
+            problem = self.due_problems[due] = due_problem(due)
+        return problem
+
     def check_entries(self, entries: dict[str, Any], path: str, node_who: Who) -> None:
+        codes = self.region_codes
         for code, entry in entries.items():
+            if (codes is None or code in codes) and self.entry_is_clean(entry):
+                continue
             entry_path = f"{path}/{pointer_token(code)}"
             self.region_ref(code, entry_path, "Region")
             if not isinstance(entry, dict):
                 self.error(
                     entry_path,
-                    f"The {_short(code)} entry of {_resolve(node_who)} must be an object "
+                    f"The {short(code)} entry of {_resolve(node_who)} must be an object "
                     f'with a status (e.g. {{"status": "strong"}}), not {describe(entry)}.',
                 )
                 continue
 
             def who(code: str = code) -> str:
-                return f"the {_short(code)} entry of {_resolve(node_who)}"
+                return f"the {short(code)} entry of {_resolve(node_who)}"
 
             self.shape(entry, ENTRY_SHAPE, entry_path, who)
             status = entry.get("status")
             if isinstance(status, str) and status not in _STATUS_SET:
                 self.error(
                     f"{entry_path}/status",
-                    f"Status '{_short(status)}' is not one of: {', '.join(STATUSES)}.",
+                    f"Status '{short(status)}' is not one of: {', '.join(STATUSES)}.",
                 )
             enterprises = entry.get("enterprises")
             if isinstance(enterprises, list):
@@ -572,7 +493,7 @@ class _Validator:
             plan = entry.get("plan")
             if isinstance(plan, dict):
                 self.check_plan(plan, f"{entry_path}/plan", who)
-                if status in _SUPPLYING:
+                if isinstance(status, str) and status in _SUPPLYING:
                     self.warning(
                         f"{entry_path}/plan",
                         f"{_cap(who())} has a plan, but its status is '{status}': plans are for "
@@ -590,7 +511,7 @@ class _Validator:
         if isinstance(uscc, str) and (len(uscc) != 18 or not USCC_ALPHABET.issuperset(uscc)):
             self.warning(
                 f"{path}/uscc",
-                f"USCC '{_short(uscc)}' of {who()} is not a unified social credit code: 18 characters "
+                f"USCC '{short(uscc)}' of {who()} is not a unified social credit code: 18 characters "
                 "of digits and ABCDEFGHJKLMNPQRTUWXY.",
             )
 
@@ -598,19 +519,16 @@ class _Validator:
         self.shape(plan, PLAN_SHAPE, path, lambda: f"the plan of {entry_who()}")
         action = plan.get("action")
         if isinstance(action, str) and action not in _ACTION_SET:
-            self.error(f"{path}/action", f"Action '{_short(action)}' is not one of: {', '.join(ACTIONS)}.")
+            self.error(f"{path}/action", f"Action '{short(action)}' is not one of: {', '.join(ACTIONS)}.")
         priority = plan.get("priority")
         if isinstance(priority, str) and priority not in _PRIORITY_SET:
             self.error(
                 f"{path}/priority",
-                f"Priority '{_short(priority)}' is not one of: {', '.join(PRIORITIES)}.",
+                f"Priority '{short(priority)}' is not one of: {', '.join(PRIORITIES)}.",
             )
         due = plan.get("due")
         if isinstance(due, str):
-            # Many plans share a due date; the calendar check is the dear part.
-            problem = self.due_problems.get(due, _MISSING)
-            if problem is _MISSING:
-                problem = self.due_problems[due] = due_problem(due)
+            problem = self.due_problem(due)
             if problem is not None:
                 self.error(f"{path}/due", problem)
 
@@ -635,8 +553,8 @@ class _Validator:
             if source == target:
                 self.error(
                     f"{path}/to",
-                    f"Link goes from segment '{_node_name(self.nodes[source])}' to itself: a link "
-                    "joins two different segments.",
+                    f"A link cannot go from segment '{node_name(self.nodes[source])}' to itself: "
+                    "a link joins two different segments.",
                 )
                 continue
             kind = edge.get("kind", DEFAULT_EDGE_KIND)
@@ -647,8 +565,8 @@ class _Validator:
                     self.warning(
                         path,
                         f"This link repeats /edges/{first}: both go from "
-                        f"'{_node_name(self.nodes[source])}' to '{_node_name(self.nodes[target])}' "
-                        f"with kind '{_short(kind)}'.",
+                        f"'{node_name(self.nodes[source])}' to '{node_name(self.nodes[target])}' "
+                        f"with kind '{short(kind)}'.",
                     )
                 else:
                     seen[key] = index
@@ -682,7 +600,7 @@ class _Validator:
             conflict_id = conflict.get("id")
             if isinstance(conflict_id, str):
                 if not _is_id(conflict_id):
-                    self.error(f"{path}/id", _bad_id(conflict_id, "The conflict's id"))
+                    self.error(f"{path}/id", bad_id(conflict_id, "The conflict's id"))
                 elif conflict_id in seen:
                     self.error(
                         f"{path}/id",
@@ -694,7 +612,7 @@ class _Validator:
             if isinstance(kind, str) and kind not in _CONFLICT_KIND_SET:
                 self.error(
                     f"{path}/kind",
-                    f"Conflict kind '{_short(kind)}' is not one of: {', '.join(CONFLICT_KINDS)}.",
+                    f"Conflict kind '{short(kind)}' is not one of: {', '.join(CONFLICT_KINDS)}.",
                 )
             values = conflict.get("values")
             if isinstance(values, list):
@@ -715,9 +633,11 @@ class _Validator:
             return
         for index, item in enumerate(deleted):
             if not isinstance(item, str):
-                self.error(f"/deleted/{index}", f"Each item of 'deleted' must be an id, not {describe(item)}.")
+                self.error(
+                    f"/deleted/{index}", f"Each item of 'deleted' must be an id, not {describe(item)}."
+                )
             elif not _is_id(item):
-                self.error(f"/deleted/{index}", _bad_id(item, "This deleted id"))
+                self.error(f"/deleted/{index}", bad_id(item, "This deleted id"))
 
     def check_meta(self, data: dict[str, Any]) -> None:
         meta = data.get("meta")
@@ -729,7 +649,7 @@ class _Validator:
             if isinstance(value, str) and not is_timestamp(value):
                 self.warning(
                     f"/meta/{key}",
-                    f"'{key}' is '{_short(value)}', which is not an ISO 8601 date and time with an "
+                    f"'{key}' is '{short(value)}', which is not an ISO 8601 date and time with an "
                     "offset (e.g. 2025-03-01T09:30:00+08:00).",
                 )
         merged_from = meta.get("merged_from")
@@ -756,7 +676,7 @@ class _Validator:
             if target == index:
                 self.error(
                     f"{path}/parent",
-                    f"Segment '{_node_name(self.nodes[index])}' is its own parent.",
+                    f"Segment '{node_name(self.nodes[index])}' is its own parent.",
                 )
                 continue
             parent_of[index] = target
@@ -774,10 +694,10 @@ class _Validator:
             if current is not None and state[current] == 1:
                 cycle = walk[walk.index(current) :]
                 first = min(cycle)
-                names = [_node_name(self.nodes[i]) for i in cycle]
+                names = [node_name(self.nodes[i]) for i in cycle]
                 self.error(
                     f"{paths[first]}/parent",
-                    f"Following 'parent' goes round in a cycle: {_chain_names(names)}. A segment "
+                    f"Following 'parent' goes round in a cycle: {chain_names(names)}. A segment "
                     "cannot be inside its own sub-segment.",
                 )
             for member in walk:
@@ -796,14 +716,14 @@ class _Validator:
                 first_edge.setdefault((edge.get("from"), edge.get("to")), index)
         for component in components:
             start = min(component)
-            cycle = _cycle_through(start, set(component), successors)
-            names = [_node_name(self.nodes[i]) for i in cycle]
+            cycle = cycle_through(start, set(component), successors)
+            names = [node_name(self.nodes[i]) for i in cycle]
             step = (self.nodes[start].get("id"), self.nodes[cycle[1 % len(cycle)]].get("id"))
             place = f"/edges/{first_edge[step]}" if step in first_edge else f"/nodes/{start}"
             more = f" ({len(component)} segments in all)" if len(component) > len(cycle) else ""
             self.warning(
                 place,
-                f"Links go round in a cycle: {_chain_names(names)}{more}. Loops such as recycling "
+                f"Links go round in a cycle: {chain_names(names)}{more}. Loops such as recycling "
                 "are allowed, but check this one is meant.",
             )
 
@@ -815,29 +735,27 @@ class _Missing:
 _MISSING: Any = _Missing()
 
 
-def _bad_id(value: str, what: str) -> str:
-    return (
-        f"{what} '{_short(value)}' is not a valid id: use letters, digits and _ . : -, "
-        "starting with a letter or digit, at most 64 characters."
-    )
+def _conforms(obj: dict[str, Any], shape: Shape) -> bool:
+    """The quick form of :meth:`_Validator.shape`: no key missing, none of a wrong type."""
+    required, kinds = shape
+    for key in required:
+        if key not in obj:
+            return False
+    for key, value in obj.items():
+        kind = kinds.get(key)
+        if kind is None or value.__class__ is kind:
+            continue
+        if kind is STRINGS:
+            if value.__class__ is list and all(item.__class__ is str for item in value):
+                continue
+        elif kind is NUMBER:
+            if (
+                value.__class__ is float or value.__class__ is int
+            ) and -LARGEST_FLOAT <= value <= LARGEST_FLOAT:
+                continue
+        return False
+    return True
 
 
 def _lazy_label(kind: str, item: dict[str, Any]) -> Callable[[], str]:
-    return lambda: _item_label(kind, item)
-
-
-def _node_name(node: Any) -> str:
-    if isinstance(node, dict):
-        for key in ("name", "id"):
-            value = node.get(key)
-            if isinstance(value, str) and value.strip():
-                return _short(value.strip(), 30)
-    return "?"
-
-
-def _chain_names(names: list[str], limit: int = 5) -> str:
-    """``'A' → 'B' → 'C' → 'A'``, shortened to ``limit`` names."""
-    shown = [f"'{name}'" for name in names[:limit]]
-    if len(names) > limit:
-        shown.append(f"… ({len(names) - limit} more)")
-    return " → ".join([*shown, f"'{names[0]}'"])
+    return lambda: item_label(kind, item)

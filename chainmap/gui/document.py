@@ -41,9 +41,14 @@ class Document(QObject):
         self.chain_map = chain_map
         self.path: Path | None = Path(path) if path is not None else None
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.modified_changed.emit(not clean))
+        # A bound slot, not a lambda: Qt drops it with the document, so a stack emitting
+        # while both are being destroyed never reaches a deleted signal source.
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._selection: list[Ref] = []
         self._view_region: str | None = None
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.modified_changed.emit(not clean)
 
     # ------------------------------------------------------------------ edits
     def push(self, command: ModelCommand) -> bool:

@@ -1,0 +1,157 @@
+"""``chainmap export FILE -o OUT.png|.svg|.pdf``: draw a map into a picture or a document.
+
+Runs without a display (Qt's offscreen platform). Qt is imported only inside :func:`run`, so
+the other commands keep working where Qt cannot be imported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from chainmap.core.geometry import BAND_HEADER, BAND_MARGIN, ROW_GAP, SEGMENT_HEIGHT, SEGMENT_WIDTH
+from chainmap.core.model import ChainMap
+
+from .common import load_or_report, say
+
+FORMATS = ("png", "svg", "pdf")
+
+
+def _positive(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"'{text}' must be a positive number")
+    return value
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        help="draw a map as a PNG picture, or an SVG or PDF with text kept as text",
+        description="Draw FILE as the editor shows it (tier bands, segments with their regions' "
+        "status chips, links, notes, title, date and legend) into OUT.png, OUT.svg or OUT.pdf. "
+        "Needs no display. Segments without a position are placed automatically first. "
+        "Exit 0 when written, 1 when the map or the output has a problem, 2 on bad options.",
+    )
+    parser.add_argument("file", metavar="FILE", help="the map to draw")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT",
+                        help="the file to write; its suffix (.png, .svg, .pdf) picks the format")
+    parser.add_argument("--format", choices=FORMATS, help="the format, whatever OUT's suffix")
+    parser.add_argument("--dpi", type=_positive, default=150.0,
+                        help="resolution (default 150): a PNG has scale × dpi / 96 pixels per map unit")
+    parser.add_argument("--scale", type=_positive, default=1.0, help="zoom factor (default 1)")
+    parser.add_argument("--view", default="all", metavar="all|REGION",
+                        help="'all' colours boxes by the best status of all regions (default); a region "
+                        "code such as CN-TJ shows that region's gaps to fill and dims the rest")
+    parser.add_argument("--no-legend", action="store_true", help="leave out the legend")
+    parser.add_argument("--transparent", action="store_true", help="no background (PNG with alpha)")
+    parser.add_argument("--background", metavar="COLOUR", help="background colour (default white)")
+    parser.add_argument("--fold", action="append", default=[], metavar="SEGMENT-ID",
+                        help="show this segment folded, its sub-segments hidden (repeatable)")
+    parser.add_argument("--layout", action="store_true",
+                        help="lay the whole map out afresh before drawing (ignores saved positions)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but problems")
+    parser.set_defaults(run=run, parser=parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    suffix = (args.format or Path(args.output).suffix.lstrip(".")).lower()
+    if suffix not in FORMATS:
+        args.parser.error(f"cannot tell the format of '{args.output}': name it .png, .svg or .pdf, or give --format")
+    if args.transparent and args.background:
+        args.parser.error("--transparent and --background exclude each other")
+    out_dir = Path(args.output).resolve().parent
+    if not out_dir.is_dir():
+        say(f"{args.output}: the folder {out_dir} does not exist; nothing was written.")
+        return 1
+    result = load_or_report(args.file)
+    if result is None:
+        return 1
+    chain_map = result.map
+    view = None if args.view.lower() == "all" else args.view
+    if view is not None and not chain_map.has_region(view):
+        say(f"{args.file}: the map has no region '{view}'; use --view all or one of "
+            f"{', '.join(chain_map.region_codes())}.")
+        return 1
+    _place(chain_map, args)
+    # Exporting needs no window: draw offscreen unless told otherwise.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return _export(chain_map, args, suffix, view)
+
+
+def _export(chain_map: ChainMap, args: argparse.Namespace, fmt: str, view: str | None) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from chainmap.render.export import ExportError, export_map
+    from chainmap.render.fonts import register_bundled_fonts
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    status = 0
+    try:
+        register_bundled_fonts()
+        try:
+            done = export_map(
+                chain_map, args.output, fmt=fmt, dpi=args.dpi, scale=args.scale, view_region=view,
+                legend=not args.no_legend, transparent=args.transparent, background=args.background,
+                folded=args.fold,
+            )
+        except ExportError as exc:
+            say(f"chainmap export: {exc}")
+            status = 1
+        else:
+            for warning in done.warnings:
+                say(f"{args.output}: warning: {warning}")
+            if not args.quiet:
+                say(f"{args.output}: {done.format.upper()}, {done.width} × {done.height} px at "
+                    f"{done.dpi:g} dpi ({done.seconds:.2f} s)")
+    finally:
+        # Tear Qt down here, in order, rather than at interpreter exit.
+        app.processEvents()
+        app.shutdown()
+        del app
+    return status
+
+
+def _place(chain_map: ChainMap, args: argparse.Namespace) -> None:
+    """Give every segment a position: lay out all (``--layout``) or only the missing ones."""
+    missing = [n.id for n in chain_map.nodes if n.x is None or n.y is None]
+    if not args.layout and not missing:
+        return
+    try:
+        from chainmap.core.layout import layout_map
+    except ImportError:
+        placed = place_in_columns(chain_map, missing if not args.layout else None)
+        say(f"{args.file}: automatic layout is not available; placed {placed} segment(s) in plain "
+            "tier columns instead.")
+        return
+    done = layout_map(chain_map, only_new=not args.layout)
+    if not args.quiet:
+        what = "laid out all" if args.layout else "placed"
+        say(f"{args.file}: {what} {done.placed} segment(s) that had no position" if not args.layout
+            else f"{args.file}: {what} {done.placed} segments")
+
+
+def place_in_columns(chain_map: ChainMap, node_ids: list[str] | None) -> int:
+    """A plain fallback layout: each segment without a position (or each in ``node_ids``)
+    stacked below the others in a column of its tier."""
+    ids = [n.id for n in chain_map.nodes] if node_ids is None else list(node_ids)
+    pitch = SEGMENT_WIDTH + 160
+    bottoms: dict[str, float] = {}
+    for node in chain_map.nodes:
+        if node.id not in ids and node.x is not None and node.y is not None:
+            bottoms[node.tier] = max(bottoms.get(node.tier, -math.inf), node.y + SEGMENT_HEIGHT / 2)
+    for node_id in ids:
+        node = chain_map.node(node_id)
+        index = chain_map.tier_index(node.tier)
+        top = bottoms.get(node.tier, BAND_HEADER + BAND_MARGIN - ROW_GAP)
+        y = top + ROW_GAP + SEGMENT_HEIGHT / 2
+        chain_map.update_node(node_id, x=index * pitch, y=y)
+        bottoms[node.tier] = y + SEGMENT_HEIGHT / 2
+    return len(ids)

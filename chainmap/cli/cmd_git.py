@@ -1,0 +1,179 @@
+"""Git integration: a merge driver, a diff text conversion, and their set-up.
+
+``chainmap git-setup`` writes, in the repository's own config (``.git/config``)::
+
+    merge.chainmap.name    = chainmap semantic merge
+    merge.chainmap.driver  = <python> -m chainmap.cli git-merge %O %A %B %P
+    diff.chainmap.textconv = <python> -m chainmap.cli git-textconv
+
+and the line ``*.chainmap.json merge=chainmap diff=chainmap`` in ``.gitattributes``. ``<python>``
+is the interpreter running chainmap now (so a virtual environment works without being on
+``PATH``); when chainmap is not installed in it (run from a source tree), the commands set
+``PYTHONPATH`` to that tree.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import chainmap
+from chainmap.core.fileio import load_map
+from chainmap.core.merge import MergeError, MergeInput, merge_maps
+from chainmap.core.model import ChainMap
+from chainmap.core.problems import MapFileError
+from chainmap.core.serialize import dumps_map
+from chainmap.core.textconv import map_lines
+
+from .common import print_problems, say, write_output
+
+ATTRIBUTES_LINE = "*.chainmap.json merge=chainmap diff=chainmap"
+
+
+def register(subparsers: Any) -> None:
+    merge = subparsers.add_parser(
+        "git-merge",
+        help="git merge driver: merge %%A with %%B against %%O into %%A",
+        description="Git merge driver (installed by git-setup as 'git-merge %%O %%A %%B %%P'). "
+        "Writes the merge of OURS and THEIRS against BASE into OURS, keeping OURS's owner. Exit "
+        "0 when clean, 1 when conflicts are recorded in the file (never conflict markers), 2 when "
+        "a file cannot be read (OURS is left untouched).",
+    )
+    merge.add_argument("base", metavar="BASE", help="%%O: the common ancestor (empty when there is none)")
+    merge.add_argument("ours", metavar="OURS", help="%%A: our version; receives the result")
+    merge.add_argument("theirs", metavar="THEIRS", help="%%B: their version")
+    merge.add_argument("path", metavar="PATH", nargs="?", default=None, help="%%P: the file's path in the repository")
+    merge.set_defaults(run=run_merge)
+
+    textconv = subparsers.add_parser(
+        "git-textconv",
+        help="git diff text conversion: a map as stable lines of meaning",
+        description="Print a map as one stable line per segment, link and note with its key facts "
+        "(sorted, positions left out), for 'git diff' and 'git log -p'. A file that is not a valid "
+        "map is printed as it is.",
+    )
+    textconv.add_argument("file", metavar="FILE")
+    textconv.set_defaults(run=run_textconv)
+
+    setup = subparsers.add_parser(
+        "git-setup",
+        help="install the merge driver and diff conversion into a git repository",
+        description="Set merge.chainmap.* and diff.chainmap.textconv in the repository's config and "
+        f"add '{ATTRIBUTES_LINE}' to its .gitattributes. Running it again changes nothing.",
+    )
+    setup.add_argument("repo", metavar="REPO", nargs="?", default=".", help="the repository (default: here)")
+    setup.set_defaults(run=run_setup)
+
+
+# ------------------------------------------------------------------ merge driver
+def run_merge(args: argparse.Namespace) -> int:
+    name = args.path or args.ours
+    sides = (("base", args.base), ("ours", args.ours), ("theirs", args.theirs))
+    maps: dict[str, ChainMap | None] = {}
+    for side, path in sides:
+        if side == "base" and _is_empty(path):
+            maps[side] = None  # added on both sides: no common ancestor
+            continue
+        try:
+            maps[side] = load_map(path).map
+        except MapFileError as exc:
+            say(f"chainmap git-merge: {name}: {side} version ({path}) is not a valid map; "
+                f"'{name}' was left as ours. The problems:")
+            print_problems(f"{name} ({side})", exc.problems)
+            return 2
+    ours, theirs = maps["ours"], maps["theirs"]
+    assert ours is not None and theirs is not None
+    try:
+        result = merge_maps([MergeInput(ours, f"{name} (ours)"), MergeInput(theirs, f"{name} (theirs)")],
+                            maps["base"])
+    except MergeError as exc:
+        say(f"chainmap git-merge: {name}: {exc} '{name}' was left as ours.")
+        return 2
+    if ours.owner is not None and result.map.has_region(ours.owner):
+        result.map.update_map(owner=ours.owner)
+    if not write_output(args.ours, dumps_map(result.map)):
+        return 2
+    counts = ", ".join(f"{n} {k}" for k, n in result.report.conflicts.items() if n)
+    if result.clean:
+        say(f"chainmap git-merge: {name}: merged cleanly.")
+        return 0
+    say(f"chainmap git-merge: {name}: conflicts recorded in the file ({counts}); open it in chainmap "
+        "to resolve them, then 'git add' it.")
+    return 1
+
+
+def _is_empty(path: str) -> bool:
+    try:
+        return os.path.getsize(path) == 0
+    except OSError:
+        return False
+
+
+# ------------------------------------------------------------------ textconv
+def run_textconv(args: argparse.Namespace) -> int:
+    try:
+        chain_map = load_map(args.file).map
+    except MapFileError:
+        # git diff should still show something for a broken or newer file: its bytes.
+        try:
+            with open(args.file, "rb") as handle:
+                sys.stdout.buffer.write(handle.read())
+        except OSError as exc:
+            say(f"chainmap git-textconv: {args.file}: {exc.strerror or exc}")
+            return 2
+        return 0
+    sys.stdout.write("".join(line + "\n" for line in map_lines(chain_map)))
+    return 0
+
+
+# ------------------------------------------------------------------ setup
+def chainmap_command() -> str:
+    """The shell command that runs this chainmap: its interpreter with ``-m chainmap.cli``."""
+    command = f"{shlex.quote(sys.executable)} -m chainmap.cli"
+    source_root = str(Path(chainmap.__file__).resolve().parent.parent)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    probe = subprocess.run([sys.executable, "-c", "import chainmap"], cwd="/",
+                           env=env, capture_output=True)
+    if probe.returncode != 0:
+        command = f"PYTHONPATH={shlex.quote(source_root)} {command}"
+    return command
+
+
+def run_setup(args: argparse.Namespace) -> int:
+    try:
+        top = subprocess.run(["git", "-C", args.repo, "rev-parse", "--show-toplevel"],
+                             capture_output=True, text=True)
+    except FileNotFoundError:
+        say("chainmap git-setup: git is not installed (or not on PATH).")
+        return 2
+    if top.returncode != 0:
+        say(f"chainmap git-setup: {args.repo} is not inside a git repository.")
+        return 2
+    root = Path(top.stdout.strip())
+    command = chainmap_command()
+    settings = (
+        ("merge.chainmap.name", "chainmap semantic merge"),
+        ("merge.chainmap.driver", f"{command} git-merge %O %A %B %P"),
+        ("diff.chainmap.textconv", f"{command} git-textconv"),
+    )
+    for key, value in settings:
+        done = subprocess.run(["git", "-C", str(root), "config", "--local", key, value], capture_output=True, text=True)
+        if done.returncode != 0:
+            say(f"chainmap git-setup: git config {key} failed: {done.stderr.strip()}")
+            return 2
+        print(f"git config {key} = {value}")
+    attributes = root / ".gitattributes"
+    text = attributes.read_text(encoding="utf-8") if attributes.exists() else ""
+    if ATTRIBUTES_LINE not in (line.strip() for line in text.splitlines()):
+        if text and not text.endswith("\n"):
+            text += "\n"
+        attributes.write_text(text + ATTRIBUTES_LINE + "\n", encoding="utf-8")
+        print(f"{attributes}: added '{ATTRIBUTES_LINE}' (commit it so that every clone uses it)")
+    else:
+        print(f"{attributes}: already has '{ATTRIBUTES_LINE}'")
+    return 0

@@ -1,0 +1,93 @@
+"""``chainmap merge``: merge the regions' copies of one map (shared/spec/merge.md)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import Any, TextIO
+
+from chainmap.core.merge import MergeError, MergeInput, MergeResult, merge_maps
+from chainmap.core.model import ABSENT
+from chainmap.core.serialize import dumps_map
+
+from .common import load_or_report, same_file, say, write_output
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "merge",
+        help="merge copies of one map (with --base, three-way); conflicts are recorded in the result",
+        description="Merge two or more copies of one map into OUT. With --base (their common "
+        "ancestor) the merge is three-way, else a union. Prints a summary: matched by id and by "
+        "name, added, deleted, conflicts by kind, near-match suggestions with their scores. "
+        "Exit 0 when nothing is left to decide, 1 when conflicts are recorded in OUT, 2 on a "
+        "usage error (a map that cannot be read, maps of different ids without --force, OUT "
+        "being an input without --overwrite).",
+    )
+    parser.add_argument("maps", nargs="+", metavar="MAP", help="the copies to merge (two or more)")
+    parser.add_argument("--base", metavar="BASE", help="the common ancestor of the copies")
+    parser.add_argument("-o", "--output", metavar="OUT", required=True,
+                        help="where to write the merged map ('-' for standard output)")
+    parser.add_argument("--force", action="store_true",
+                        help="merge maps of different ids (the result takes the first map's id)")
+    parser.add_argument("--overwrite", "--in-place-ok", dest="overwrite", action="store_true",
+                        help="allow OUT to be one of the inputs (or the base)")
+    parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+    parser.set_defaults(run=run)
+
+
+def print_summary(result: MergeResult, stream: TextIO) -> None:
+    """The report's lines, then one line per conflict with its sources."""
+    names = {node.id: node.name for node in result.map.nodes}
+    for line in result.report.summary_lines():
+        print(line, file=stream)
+    for conflict in result.conflicts:
+        parts = conflict.path.split("/")
+        about = f" ({names[parts[2]]})" if len(parts) > 2 and parts[1] == "nodes" and parts[2] in names else ""
+        sources = ", ".join(
+            v.source + (" (deleted)" if conflict.kind == "delete" and v.value is ABSENT else "")
+            for v in conflict.values
+        )
+        print(f"  {conflict.kind} {conflict.path}{about}: {sources}", file=stream)
+
+
+def run(args: argparse.Namespace) -> int:
+    if len(args.maps) < 2:
+        say("chainmap merge: give at least two maps to merge.")
+        return 2
+    paths = [*args.maps, *([args.base] if args.base else [])]
+    if args.output != "-" and not args.overwrite:
+        for path in paths:
+            if same_file(args.output, path):
+                say(f"chainmap merge: {args.output} is one of the inputs; it is not overwritten "
+                    "unless you add --overwrite.")
+                return 2
+    loaded = []
+    for path in paths:
+        load = load_or_report(path)
+        if load is None:
+            say(f"chainmap merge: {path} cannot be read as a map; nothing was written.")
+            return 2
+        loaded.append(load.map)
+    inputs = [MergeInput(m, os.path.basename(p)) for m, p in zip(loaded, args.maps, strict=False)]
+    base = loaded[-1] if args.base else None
+    try:
+        result = merge_maps(inputs, base, force=args.force)
+    except MergeError as exc:
+        say(f"chainmap merge: {exc}")
+        return 2
+    if not write_output(args.output, dumps_map(result.map)):
+        return 2
+    stream = sys.stderr if args.output == "-" else sys.stdout
+    if args.json:
+        report = result.report.to_json()
+        report["conflict_paths"] = [{"id": c.id, "kind": c.kind, "path": c.path} for c in result.conflicts]
+        report["clean"] = result.clean
+        print(json.dumps(report, ensure_ascii=False, indent=2), file=stream)
+    else:
+        print_summary(result, stream)
+        if args.output != "-":
+            print(f"wrote {args.output}" + ("" if result.clean else " (with conflicts to resolve)"), file=stream)
+    return 0 if result.clean else 1

@@ -1,0 +1,167 @@
+"""What a merge did, for people: counts, matches by name, near-match suggestions.
+
+A **suggestion** pairs two segments of the result in the same tier that no input holds both
+of (so they may be one segment under two names) and whose names or aliases are alike
+(:func:`chainmap.core.matching.best_similarity` at least
+:data:`~chainmap.core.matching.NEAR_MATCH_THRESHOLD`). Suggestions are never merged by the
+merge; the editor offers each pair (:func:`chainmap.core.segment_merge.merge_segments`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .matching import NEAR_MATCH_THRESHOLD, best_similarity, node_names
+from .merge_items import DELETED, ItemSet
+from .model import ChainMap
+from .serialize import node_to_data
+from .vocabulary import CONFLICT_KINDS
+
+if TYPE_CHECKING:
+    from .merge_values import MergeContext
+
+
+@dataclass
+class NameMatch:
+    """Items of several inputs found to be one by name (segments, tiers) or by ends (links)."""
+
+    kind: str  # "segment", "tier" or "link"
+    id: str  # the id in the result
+    name: str
+    members: list[dict[str, str]]  # {"source", "id", "name"} per input holding it
+
+
+@dataclass
+class Suggestion:
+    """Two segments that may be one: alike names, same tier, never in the same input."""
+
+    tier: str
+    a: str
+    b: str
+    name_a: str
+    name_b: str
+    score: float
+    sources_a: list[str]
+    sources_b: list[str]
+
+
+@dataclass
+class MergeReport:
+    """Counts and lists for the summary; ``conflicts`` counts every kind, zeros included."""
+
+    segments_matched_by_id: int = 0
+    links_matched_by_id: int = 0
+    matched_by_name: list[NameMatch] = field(default_factory=list)
+    added: list[tuple[str, str]] = field(default_factory=list)  # (id, name) of segments
+    deleted: list[tuple[str, str]] = field(default_factory=list)
+    links_added: int = 0
+    links_deleted: int = 0
+    conflicts: dict[str, int] = field(default_factory=dict)
+    suggestions: list[Suggestion] = field(default_factory=list)
+
+    @property
+    def conflict_count(self) -> int:
+        return sum(self.conflicts.values())
+
+    def summary_lines(self) -> list[str]:
+        """The summary ``chainmap merge`` prints, one fact a line."""
+        by_name = Counter(m.kind for m in self.matched_by_name)
+        lines = [
+            f"matched by id: {self.segments_matched_by_id} segments, {self.links_matched_by_id} links",
+            f"matched by name: {by_name['segment']} segments, {by_name['link']} links, {by_name['tier']} tiers",
+        ]
+        for match in self.matched_by_name:
+            members = ", ".join(f"{m['source']} {m['name']} ({m['id']})" for m in match.members)
+            lines.append(f"  {match.kind} {match.name} [{match.id}] <- {members}")
+        lines.append(f"added: {len(self.added)} segments, {self.links_added} links")
+        lines.append(f"deleted: {len(self.deleted)} segments, {self.links_deleted} links")
+        lines.extend(f"  {name} ({node_id})" for node_id, name in self.deleted)
+        kinds = ", ".join(f"{self.conflicts.get(k, 0)} {k}" for k in CONFLICT_KINDS)
+        lines.append(f"conflicts: {self.conflict_count} ({kinds})")
+        if self.suggestions:
+            lines.append("suggestions (alike names, not merged):")
+            for s in self.suggestions:
+                lines.append(
+                    f"  {s.score:.2f}  {s.name_a} ({', '.join(s.sources_a)}; {s.a}) ~ "
+                    f"{s.name_b} ({', '.join(s.sources_b)}; {s.b})"
+                )
+        else:
+            lines.append("suggestions: none")
+        return lines
+
+    def to_json(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["added"] = [{"id": i, "name": n} for i, n in self.added]
+        out["deleted"] = [{"id": i, "name": n} for i, n in self.deleted]
+        return out
+
+
+def find_suggestions(chain_map: ChainMap, provenance: dict[str, list[str]], input_count: int) -> list[Suggestion]:
+    """Near matches among the segments not held by every input (see the module docstring)."""
+    by_tier: dict[str, list[tuple[str, str, list[str], frozenset[str]]]] = {}
+    for node in chain_map.nodes:
+        sources = provenance.get(node.id, [])
+        if len(sources) >= input_count:
+            continue
+        names = node_names(node_to_data(node))
+        by_tier.setdefault(node.tier, []).append((node.id, node.name, names, frozenset(sources)))
+    found = []
+    for tier, candidates in by_tier.items():
+        for i, (id_a, name_a, names_a, src_a) in enumerate(candidates):
+            for id_b, name_b, names_b, src_b in candidates[i + 1:]:
+                if not src_a.isdisjoint(src_b) or not set(names_a).isdisjoint(names_b):
+                    continue
+                score = best_similarity(names_a, names_b)
+                if score >= NEAR_MATCH_THRESHOLD:
+                    (a, na, sa), (b, nb, sb) = sorted([(id_a, name_a, src_a), (id_b, name_b, src_b)])
+                    found.append(Suggestion(tier, a, b, na, nb, round(score, 3), sorted(sa), sorted(sb)))
+    found.sort(key=lambda s: (-s.score, s.a, s.b))
+    return found
+
+
+def build_report(
+    ctx: MergeContext, chain_map: ChainMap, tiers: ItemSet, nodes: ItemSet, edges: ItemSet,
+    dropped_edges: list[str],
+) -> MergeReport:
+    """The report of a finished merge."""
+    has_base = ctx.base is not None
+    count = len(ctx.inputs)
+    report = MergeReport()
+    names = {node.id: node.name for node in chain_map.nodes}
+    for kind, item_set in (("tier", tiers), ("segment", nodes), ("link", edges)):
+        for item in item_set.kept():
+            if item.by_name:
+                if kind == "link":
+                    name = f"{names.get(item.present[0][1]['from'], '?')} → {names.get(item.present[0][1]['to'], '?')}"
+                else:
+                    name = names.get(item.id) or item.present[0][1].get("name", "")
+                members = [
+                    {"source": s.label, "id": str(item.cluster.members[s.key]["id"]),
+                     "name": str(item.cluster.members[s.key].get("name", ""))}
+                    for s, _ in item.present
+                ]
+                report.matched_by_name.append(NameMatch(kind, item.id, name, members))
+            elif len(item.present) >= 2:
+                if kind == "segment":
+                    report.segments_matched_by_id += 1
+                elif kind == "link":
+                    report.links_matched_by_id += 1
+    for item in nodes.items:
+        if item.state == DELETED:
+            if item.base is not None:
+                report.deleted.append((item.id, str(item.base["name"])))
+        elif (item.base is None) if has_base else len(item.present) < count:
+            report.added.append((item.id, names.get(item.id, "")))
+    for item in edges.items:
+        if item.state == DELETED:
+            report.links_deleted += item.base is not None
+        elif (item.base is None) if has_base else len(item.present) < count:
+            report.links_added += item.id not in dropped_edges
+    report.links_deleted += len(dropped_edges)
+    kinds = Counter(c.kind for c in chain_map.conflicts)
+    report.conflicts = {k: kinds.get(k, 0) for k in CONFLICT_KINDS}
+    provenance = {item.id: [s.label for s, _ in item.present] for item in nodes.kept()}
+    report.suggestions = find_suggestions(chain_map, provenance, count)
+    return report

@@ -1,0 +1,59 @@
+"""Checks of single values of the format: finite numbers, due dates, timestamps.
+
+Shared by the validator (which words the problems) and the model (which refuses an edit that
+would write a value the validator rejects, so the editor never saves a file it cannot open).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import sys
+from datetime import datetime
+from typing import Any
+
+# ASCII: no full-width ２０２７; \Z, not $, which also matches before a final newline.
+_DUE_PATTERN = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?\Z", re.ASCII)
+_TIMESTAMP_PATTERN = re.compile(
+    r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)\Z",
+    re.ASCII,
+)
+LARGEST_FLOAT = sys.float_info.max  # NaN compares false with it, so this also rules NaN out
+
+
+def is_finite_number(value: Any) -> bool:
+    """A finite int or float (not a boolean, NaN, an infinity or an int too large for a float)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    return -LARGEST_FLOAT <= value <= LARGEST_FLOAT
+
+
+def due_problem(due: str) -> str | None:
+    """Why ``due`` is not a YYYY-MM or YYYY-MM-DD calendar date, or ``None`` when it is."""
+    match = _DUE_PATTERN.match(due)
+    if match is None:
+        return f"Due date '{due[:40]}' is not a date of the form YYYY-MM or YYYY-MM-DD (e.g. 2027-06)."
+    year, month = int(match.group(1)), int(match.group(2))
+    if not 1 <= month <= 12:
+        return f"Due date '{due}' has month {match.group(2)}: months run from 01 to 12."
+    if match.group(3) is not None:
+        day = int(match.group(3))
+        days = calendar.monthrange(year, month)[1] if year >= 1 else 31
+        if year < 1 or not 1 <= day <= days:
+            return (
+                f"Due date '{due}' is not a real date: {calendar.month_name[month]} {year} "
+                f"has days 01 to {days}."
+            )
+    elif year < 1:
+        return f"Due date '{due}' has year 0000, which does not exist."
+    return None
+
+
+def is_timestamp(value: str) -> bool:
+    """True when ``value`` is an ISO 8601 date and time with an offset (``…T09:30:00+08:00``)."""
+    if _TIMESTAMP_PATTERN.match(value) is None:
+        return False
+    try:
+        return datetime.fromisoformat(value).tzinfo is not None
+    except ValueError:
+        return False

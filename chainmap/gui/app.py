@@ -1,0 +1,122 @@
+"""Starting and stopping the editor: the application object, fonts, the first window,
+the ``--screenshot`` mode, and an orderly exit.
+
+The exit path matters: PySide aborts at interpreter exit when a scene full of items
+outlives the application, so every scene is disposed, every window closed and deleted,
+and the application deleted explicitly before Python shuts down.
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+
+from chainmap import __version__
+from chainmap.core.fileio import load_map
+from chainmap.core.problems import MapFileError
+
+from .settings import APPLICATION, ORGANIZATION
+
+SCREENSHOT_TIMEOUT_MS = 60_000
+# Qt's offscreen platform says this about every window; it means nothing to a user.
+_QUIET = ("This plugin does not support propagateSizeHints",)
+
+
+def _qt_messages(kind: QtMsgType, _context: object, message: str) -> None:
+    if kind == QtMsgType.QtDebugMsg or any(message.startswith(quiet) for quiet in _QUIET):
+        return
+    print(f"Qt: {message}", file=sys.stderr)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The running application, created if needed, with chainmap's names and fonts."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else [sys.argv[0]])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    install_fonts(app)
+    return app
+
+
+def install_fonts(app: QApplication) -> None:
+    """Register the bundled CJK font and make Chinese fall back to it (render/fonts.py)."""
+    try:
+        from chainmap.render.fonts import apply_cjk_fallback, register_bundled_fonts
+    except ImportError:  # pragma: no cover - the render layer is part of the package
+        return
+    register_bundled_fonts()
+    apply_cjk_fallback(app)
+
+
+def shutdown(app: QApplication) -> None:
+    """Dispose every window's scene, close and delete the windows, then the application."""
+    from .main_window import MainWindow
+
+    for widget in list(QApplication.topLevelWidgets()):
+        if isinstance(widget, MainWindow):
+            widget.dispose()
+    app.closeAllWindows()
+    for widget in list(QApplication.topLevelWidgets()):
+        if shiboken6.isValid(widget):
+            widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+    gc.collect()
+    shiboken6.delete(app)
+    gc.collect()
+
+
+def run_editor(path: str | Path, screenshot: str | None = None, size: tuple[int, int] = (1600, 1000)) -> int:
+    """Open the editor on ``path`` and run until it is closed; with ``screenshot``, save a
+    picture of the window there once the map is drawn, and exit. Returns the exit status."""
+    try:
+        result = load_map(path)
+    except MapFileError as exc:
+        print(exc.describe(), file=sys.stderr)
+        return 1
+    previous = qInstallMessageHandler(_qt_messages)
+    app = create_application()
+    status = _run(app, result, path, screenshot, size)
+    shutdown(app)
+    qInstallMessageHandler(previous)
+    return status
+
+
+def _run(app: QApplication, result, path: str | Path, screenshot: str | None, size: tuple[int, int]) -> int:
+    from .main_window import MainWindow
+
+    window = MainWindow(restore_settings=screenshot is None, remember=screenshot is None)
+    window.set_loaded(result, Path(path))
+    if screenshot is None:
+        window.show()
+        return int(app.exec())
+
+    outcome = {"status": 1}
+
+    def grab() -> None:
+        picture = window.grab()
+        if picture.isNull() or not picture.save(str(screenshot), "PNG"):
+            print(f"chainmap: could not write the screenshot to {screenshot}.", file=sys.stderr)
+        else:
+            outcome["status"] = 0
+        app.quit()
+
+    def give_up() -> None:
+        print("chainmap: the window was never drawn; no screenshot.", file=sys.stderr)
+        app.quit()
+
+    # After the first paint of the canvas, let the event loop settle once more, then grab.
+    window.canvas.first_painted.connect(lambda: QTimer.singleShot(100, grab))
+    QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, give_up)
+    window.resize(*size)
+    window.show()
+    app.exec()
+    return outcome["status"]

@@ -1,0 +1,224 @@
+"""The main window's editing commands: add segment or note, link, rename, delete, select
+all, cut, copy, paste, duplicate, and the automatic layout. Each is one undo step."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from chainmap.core.geometry import SEGMENT_HEIGHT, SEGMENT_WIDTH
+from chainmap.core.ids import new_id
+from chainmap.core.model import Note
+from chainmap.core.serialize import node_to_data
+
+from . import clipboard
+from .commands import AddNodeCommand, AddNoteCommand, delete_items, tr
+from .edit_ops import NEW_NOTE_TEXT, layout_command, layout_function, new_segment
+
+if TYPE_CHECKING:
+    from .canvas import MapCanvas
+    from .document import Document
+
+Ref = tuple[str, str]
+MAX_TEXT_SEGMENTS = 200
+
+
+class EditActionsMixin:
+    """Editing commands of :class:`~chainmap.gui.main_window.MainWindow`."""
+
+    document: Document
+    canvas: MapCanvas
+
+    def show_status(self, message: str, timeout: int = 5000) -> None: ...  # pragma: no cover
+
+    @property
+    def auto_place(self) -> bool:
+        action = getattr(self, "action_auto_place", None)
+        return bool(action is not None and action.isChecked() and layout_function() is not None)
+
+    def selected_refs(self) -> list[Ref]:
+        return self.canvas.selected_refs()
+
+    # ----------------------------------------------------------------- adding
+    def add_segment(self) -> str | None:
+        """A new segment "新环节" in the tier at the view's centre (placed by the layout when
+        automatic placement is on), selected, with its name edited in place."""
+        center = self.canvas.view_center()
+        tier = self.canvas.map_scene.tier_at(center.x())
+        if not self.auto_place:
+            return self.canvas.add_segment_at(center)
+        chain_map = self.document.chain_map
+        node = new_segment(chain_map, tier)
+        stack = self.document.undo_stack
+        stack.beginMacro(tr("Add {name}").format(name=node.name))
+        added = self.document.push(AddNodeCommand(chain_map, node))
+        if added:
+            placing = layout_command(chain_map, only_new=True)
+            if placing is not None:
+                self.document.push(placing)
+        stack.endMacro()
+        if not added:
+            return None
+        if chain_map.node(node.id).x is None:
+            # The layout left it out: put it where the user is looking.
+            stack.undo()
+            return self.canvas.add_segment_at(center)
+        self.canvas.select_refs([("node", node.id)])
+        self.document.request_focus([("node", node.id)])
+        self.canvas.start_rename(("node", node.id))
+        return node.id
+
+    def add_note(self) -> str | None:
+        """A note at the view's centre, or next to the selected segment and pointing at it."""
+        chain_map = self.document.chain_map
+        nodes = [r[1] for r in self.selected_refs() if r[0] == "node"]
+        target = nodes[0] if nodes else None
+        node = chain_map.node(target) if target is not None else None
+        if node is not None and node.x is not None and node.y is not None:
+            x, y = node.x + SEGMENT_WIDTH * 0.75, node.y - SEGMENT_HEIGHT
+        else:
+            center = self.canvas.view_center()
+            x, y = center.x(), center.y()
+            target = None
+        note = Note(id=new_id("t"), text=NEW_NOTE_TEXT, x=round(x, 1), y=round(y, 1), node=target)
+        if not self.document.push(AddNoteCommand(chain_map, note)):
+            return None
+        self.canvas.select_refs([("note", note.id)])
+        self.canvas.start_rename(("note", note.id))
+        return note.id
+
+    def link_selected(self) -> bool:
+        """Link the two selected segments, upstream → downstream (by tier, then left to right)."""
+        chain_map = self.document.chain_map
+        nodes = [chain_map.node(r[1]) for r in self.selected_refs() if r[0] == "node"]
+        if len(nodes) != 2:
+            self.show_status(tr("Select two segments to link them."))
+            return False
+        nodes.sort(key=lambda n: (chain_map.tier_index(n.tier), n.x if n.x is not None else 0.0))
+        return self.canvas.add_link(nodes[0].id, nodes[1].id)
+
+    # ------------------------------------------------------- changing, deleting
+    def rename_selection(self) -> None:
+        refs = [r for r in self.selected_refs() if r[0] in ("node", "note")]
+        if refs:
+            self.canvas.start_rename(refs[0])
+
+    def delete_selection(self) -> bool:
+        refs = self.selected_refs()
+        if not refs:
+            return False
+        command = delete_items(self.document.chain_map, refs)
+        # Deselect first: nothing should show an item while it is being removed.
+        self.canvas.select_refs([])
+        ok = self.document.push(command)
+        if not ok:
+            self.canvas.select_refs(refs)
+        return ok
+
+    def select_all(self) -> None:
+        chain_map = self.document.chain_map
+        refs: list[Ref] = [("node", n.id) for n in chain_map.nodes]
+        refs += [("note", n.id) for n in chain_map.notes]
+        refs += [("edge", e.id) for e in chain_map.edges]
+        self.canvas.select_refs(refs)
+
+    def toggle_fold(self) -> None:
+        """Fold (or unfold) the sub-segments of the selected segments."""
+        scene = self.canvas.map_scene
+        chain_map = self.document.chain_map
+        for kind, node_id in self.selected_refs():
+            if kind == "node" and chain_map.children(node_id):
+                scene.set_folded(node_id, not scene.is_folded(node_id))
+
+    def layout_map(self) -> bool:
+        """Lay the whole map out, as one undo step."""
+        command = layout_command(self.document.chain_map)
+        if command is None:
+            self.show_status(tr("The layout would not move anything."))
+            return False
+        ok = self.document.push(command)
+        if ok:
+            self.canvas.fit_to_window()
+        return ok
+
+    def place_new_segments(self) -> bool:
+        """Place segments that have no position yet (one undo step)."""
+        command = layout_command(self.document.chain_map, only_new=True)
+        return command is not None and self.document.push(command)
+
+    # -------------------------------------------------------------- clipboard
+    def copy_selection(self) -> clipboard.Fragment | None:
+        fragment = clipboard.copy_fragment(self.document.chain_map, self.selected_refs())
+        if fragment.is_empty:
+            self.show_status(tr("Select segments or notes to copy."))
+            return None
+        clipboard.put_on_clipboard(fragment)
+        self.show_status(tr("Copied {count} item(s).").format(count=len(fragment.nodes) + len(fragment.notes)))
+        return fragment
+
+    def cut_selection(self) -> bool:
+        fragment = self.copy_selection()
+        if fragment is None:
+            return False
+        refs = [r for r in self.selected_refs() if r[0] != "edge"]
+        command = delete_items(self.document.chain_map, refs)
+        command.setText(tr("Cut {count} item(s)").format(count=len(fragment.nodes) + len(fragment.notes)))
+        self.canvas.select_refs([])
+        ok = self.document.push(command)
+        if not ok:
+            self.canvas.select_refs(refs)
+        return ok
+
+    def paste(self) -> bool:
+        """Paste the clipboard's fragment (or, for plain text, one new segment per line)."""
+        fragment = clipboard.clipboard_fragment()
+        if fragment is not None:
+            return self._paste_fragment(fragment, clipboard.paste_counter.next_offset(fragment))
+        text = clipboard.clipboard_text().strip()
+        if text:
+            return self._paste_names(text)
+        self.show_status(tr("Nothing to paste."))
+        return False
+
+    def duplicate_selection(self) -> bool:
+        fragment = clipboard.copy_fragment(self.document.chain_map, self.selected_refs())
+        if fragment.is_empty:
+            self.show_status(tr("Select segments or notes to duplicate."))
+            return False
+        return self._paste_fragment(fragment, clipboard.PASTE_OFFSET, tr("Duplicate {count} item(s)"))
+
+    def _paste_fragment(self, fragment: clipboard.Fragment, offset: float, text: str | None = None) -> bool:
+        if fragment.is_empty:
+            return False
+        chain_map = self.document.chain_map
+        command, refs = clipboard.paste_command(chain_map, fragment, offset)
+        if text is not None:
+            command.setText(text.format(count=len(refs)))
+        needs_place = self.auto_place and any(n.get("x") is None for n in fragment.nodes)
+        stack = self.document.undo_stack
+        if needs_place:
+            stack.beginMacro(command.text())
+        ok = self.document.push(command)
+        if ok and needs_place:
+            placing = layout_command(chain_map, only_new=True)
+            if placing is not None:
+                self.document.push(placing)
+        if needs_place:
+            stack.endMacro()
+        if ok:
+            self.canvas.select_refs(refs)
+        return ok
+
+    def _paste_names(self, text: str) -> bool:
+        names = [line.strip() for line in text.splitlines() if line.strip()][:MAX_TEXT_SEGMENTS]
+        names = [name[:200] for name in names]
+        center = self.canvas.view_center()
+        chain_map = self.document.chain_map
+        tier = self.canvas.map_scene.tier_at(center.x())
+        nodes: list[dict[str, Any]] = []
+        for index, name in enumerate(names):
+            node = new_segment(chain_map, tier, name=name)
+            if not self.auto_place:
+                node.x, node.y = round(center.x(), 1), round(center.y() + index * (SEGMENT_HEIGHT + 20), 1)
+            nodes.append(node_to_data(node))
+        fragment = clipboard.Fragment(chain_map.id, [], nodes, [], [])
+        return self._paste_fragment(fragment, 0.0, tr("Paste {count} segment(s)"))

@@ -1,0 +1,309 @@
+"""The main window's file handling: new, open, open recent, save, save as, revert, close,
+and the prompt before unsaved work is lost.
+
+The questions and messages a user answers are methods of their own
+(:meth:`FileActionsMixin.ask_save_changes`, :meth:`~FileActionsMixin.show_load_error`, ...),
+so tests replace them instead of clicking dialogs.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chainmap import __version__
+from chainmap.core.fileio import LoadResult, load_map
+from chainmap.core.model import ABSENT, ChainMap, Region, Tier
+from chainmap.core.problems import MapLoadError, MapSaveError, NewerVersionError
+
+from . import settings
+from .commands import tr
+
+if TYPE_CHECKING:
+    from .document import Document
+
+FILE_FILTER = "Chain maps (*.chainmap.json *.json);;All files (*)"
+SAVE = "save"
+DISCARD = "discard"
+CANCEL = "cancel"
+
+
+def templates_module() -> Any:
+    """The panels' ``chainmap.gui.templates`` module, when it is there."""
+    try:
+        from . import templates
+    except ImportError:
+        return None
+    return templates
+
+
+def blank_map() -> ChainMap:
+    """An empty map with the three regions and three tiers (when templates.py is absent)."""
+    module = templates_module()
+    if module is not None and hasattr(module, "blank_map"):
+        return module.blank_map()
+    from chainmap.core.ids import new_id
+
+    return ChainMap(
+        new_id("map"),
+        "新产业链图谱",
+        "新产业链",
+        regions=[Region("CN-BJ", "北京", "#D7263D"), Region("CN-TJ", "天津", "#1F6FB2"),
+                 Region("CN-HE", "河北", "#2A9D55")],
+        tiers=[Tier("up", "上游"), Tier("mid", "中游"), Tier("down", "下游")],
+    )
+
+
+class TemplateDialog(QDialog):
+    """Pick what a new map starts from: blank, or one of the six chains' templates."""
+
+    def __init__(self, names: list[Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("New map"))
+        self.list = QListWidget(self)
+        blank = QListWidgetItem(tr("Blank map (三地, 上游 / 中游 / 下游)"))
+        blank.setData(256, "")
+        self.list.addItem(blank)
+        for entry in names:
+            # templates.template_names() gives (slug, chain name) pairs.
+            slug, label = entry if isinstance(entry, (tuple, list)) else (entry, entry)
+            item = QListWidgetItem(tr("Template: {label}").format(label=label))
+            item.setData(256, slug)
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        self.list.itemDoubleClicked.connect(lambda _item: self.accept())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)
+
+    def choice(self) -> str:
+        item = self.list.currentItem()
+        return str(item.data(256)) if item is not None else ""
+
+
+class FileActionsMixin:
+    """File commands of :class:`~chainmap.gui.main_window.MainWindow`."""
+
+    document: Document
+
+    # The window provides these.
+    def set_document(self, document: Document) -> None: ...  # pragma: no cover
+    def show_status(self, message: str, timeout: int = 5000) -> None: ...  # pragma: no cover
+    def refresh_recent_menu(self) -> None: ...  # pragma: no cover
+    def make_document(self, chain_map: ChainMap, path: Path | None) -> Document: ...  # pragma: no cover
+
+    # ------------------------------------------------------------ questions
+    def ask_save_changes(self) -> str:
+        """Ask whether to save the changes: returns ``"save"``, ``"discard"`` or ``"cancel"``."""
+        box = QMessageBox(self)  # type: ignore[arg-type]
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(tr("Unsaved changes"))
+        box.setText(tr("Save the changes to {name}?").format(name=self.document.display_name()))
+        box.setInformativeText(tr("Your changes are lost if you don't save them."))
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        box.deleteLater()
+        return {
+            QMessageBox.StandardButton.Save: SAVE,
+            QMessageBox.StandardButton.Discard: DISCARD,
+        }.get(QMessageBox.StandardButton(answer), CANCEL)
+
+    def ask_revert(self) -> bool:
+        answer = QMessageBox.question(
+            self,  # type: ignore[arg-type]
+            tr("Revert"),
+            tr("Discard your changes and reload {name} from disk?").format(name=self.document.display_name()),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def ask_open_path(self) -> str | None:
+        start = str(self.document.path.parent) if self.document.path is not None else ""
+        path, _ = QFileDialog.getOpenFileName(self, tr("Open map"), start, FILE_FILTER)  # type: ignore[arg-type]
+        return path or None
+
+    def ask_save_path(self) -> str | None:
+        if self.document.path is not None:
+            start = str(self.document.path)
+        else:
+            start = f"{self.document.chain_map.chain}.chainmap.json"
+        path, _ = QFileDialog.getSaveFileName(self, tr("Save map as"), start, FILE_FILTER)  # type: ignore[arg-type]
+        if not path:
+            return None
+        if not path.endswith(".json"):
+            path += ".chainmap.json"
+        return path
+
+    def ask_template(self) -> str | None:
+        """What a new map starts from: ``""`` blank, a template's name, or ``None`` (cancel)."""
+        module = templates_module()
+        names = list(module.template_names()) if module is not None else []
+        if not names:
+            return ""
+        dialog = TemplateDialog(names, self)  # type: ignore[arg-type]
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        choice = dialog.choice()
+        dialog.deleteLater()
+        return choice if accepted else None
+
+    def show_load_error(self, exc: MapLoadError) -> None:
+        """Say why a file could not be opened, with every problem the loader found."""
+        box = QMessageBox(self)  # type: ignore[arg-type]
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(tr("Cannot open map"))
+        name = Path(exc.source).name
+        if isinstance(exc, NewerVersionError):
+            box.setText(tr("{name} was written by a newer chainmap (format version {version}).").format(
+                name=name, version=exc.version))
+            box.setInformativeText(tr("Install a newer chainmap to open it. Nothing was changed."))
+        else:
+            count = len(exc.problems)
+            box.setText(tr("{name} is not a valid chain map ({count} problem(s)).").format(name=name, count=count))
+            box.setInformativeText(exc.problems[0].message if exc.problems else "")
+        box.setDetailedText(exc.describe())
+        box.exec()
+        box.deleteLater()
+
+    def show_save_error(self, exc: MapSaveError) -> None:
+        box = QMessageBox(self)  # type: ignore[arg-type]
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle(tr("Cannot save map"))
+        box.setText(exc.problems[0].message if exc.problems else str(exc))
+        box.setDetailedText(exc.describe())
+        box.exec()
+        box.deleteLater()
+
+    # ------------------------------------------------------------- commands
+    def maybe_save(self) -> bool:
+        """Before unsaved work would be lost: ask, and save if asked to. ``True`` to go on."""
+        if not self.document.is_modified:
+            return True
+        choice = self.ask_save_changes()
+        if choice == SAVE:
+            return self.save()
+        return choice == DISCARD
+
+    def new_map(self) -> bool:
+        """Replace the map with a blank one or a chain's template (asking to save first)."""
+        choice = self.ask_template()
+        if choice is None or not self.maybe_save():
+            return False
+        module = templates_module()
+        chain_map = module.new_map_from_template(choice) if choice and module is not None else blank_map()
+        self.set_document(self.make_document(chain_map, None))
+        self.show_status(tr("New map: {title}").format(title=chain_map.title))
+        return True
+
+    def open_file(self, path: str | Path | None = None) -> bool:
+        """Open a map into this window. A file that cannot be loaded is reported with its
+        problems and the current map stays; unsaved work is asked about first."""
+        if path is None:
+            path = self.ask_open_path()
+            if path is None:
+                return False
+        path = Path(path)
+        try:
+            result = load_map(path)
+        except MapLoadError as exc:
+            self.show_load_error(exc)
+            return False
+        if not self.maybe_save():
+            return False
+        self.set_loaded(result, path)
+        return True
+
+    def set_loaded(self, result: LoadResult, path: Path) -> None:
+        """Show a freshly loaded map, remember it in the recent files, report its warnings."""
+        self.set_document(self.make_document(result.map, path))
+        self.remember_file(path)
+        if result.warnings:
+            first = result.warnings[0]
+            more = len(result.warnings) - 1
+            text = tr("Opened with {count} warning(s): {message}").format(
+                count=len(result.warnings), message=first.format(path.name))
+            if more:
+                text += tr(" (and {more} more; see 'chainmap validate')").format(more=more)
+            self.show_status(text, 10000)
+        else:
+            self.show_status(tr("Opened {name}").format(name=path.name))
+
+    def remember_file(self, path: str | Path) -> None:
+        """Put ``path`` first in Open Recent (unless this window leaves the settings alone)."""
+        if getattr(self, "remember", True):
+            settings.add_recent_file(path)
+            self.refresh_recent_menu()
+
+    def open_recent(self, path: str) -> bool:
+        if not Path(path).is_file():
+            settings.prune_recent_files()
+            self.refresh_recent_menu()
+            self.show_status(tr("{path} no longer exists; removed from the recent files.").format(path=path))
+            return False
+        return self.open_file(path)
+
+    def _stamp(self) -> dict[str, Any]:
+        """Set meta.modified and meta.generator (not an undo step); returns the old values."""
+        chain_map = self.document.chain_map
+        now = datetime.datetime.now().astimezone().isoformat(timespec="seconds")
+        old = {key: chain_map.meta.get(key, ABSENT) for key in ("modified", "generator")}
+        chain_map.set_meta("modified", now)
+        chain_map.set_meta("generator", f"chainmap {__version__}")
+        return old
+
+    def save_to(self, path: str | Path) -> bool:
+        """Write the map to ``path``; a failure is reported and changes nothing."""
+        document = self.document
+        stamped = document.is_modified or document.path is None
+        old_meta = self._stamp() if stamped else {}
+        try:
+            document.save(path)
+        except MapSaveError as exc:
+            for key, value in old_meta.items():
+                document.chain_map.set_meta(key, value)
+            self.show_save_error(exc)
+            return False
+        self.remember_file(path)
+        self.show_status(tr("Saved {name}").format(name=Path(path).name))
+        return True
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self.save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        path = self.ask_save_path()
+        if path is None:
+            return False
+        return self.save_to(path)
+
+    def revert(self) -> bool:
+        """Reload the map from its file, after a confirmation, discarding the changes."""
+        path = self.document.path
+        if path is None or not self.document.is_modified or not self.ask_revert():
+            return False
+        try:
+            result = load_map(path)
+        except MapLoadError as exc:
+            self.show_load_error(exc)
+            return False
+        self.set_loaded(result, path)
+        return True

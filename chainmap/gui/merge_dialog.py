@@ -1,0 +1,286 @@
+"""File > Merge maps: pick the regions' copies (and their base), merge, read the summary,
+open the result.
+
+The dialog runs :func:`chainmap.core.merge.merge_maps`, the same engine as ``chainmap merge``,
+and shows its report: matched by id and by name, added, deleted, conflicts by kind, and
+near-match suggestions with their scores. A file that cannot be read is reported with the
+loader's problems, maps of different ids without "force" with the merge's reason; nothing
+raises. "Open result" hands the :class:`~chainmap.core.merge.MergeResult` to ``open_result``
+(the window decides where it opens, as an unsaved map).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chainmap.core.fileio import load_map
+from chainmap.core.merge import MergeError, MergeInput, MergeResult, merge_maps
+from chainmap.core.model import ChainMap
+from chainmap.core.problems import MapLoadError
+from chainmap.core.vocabulary import CONFLICT_KINDS
+
+from .conflict_text import describe_path, kind_text
+from .file_actions import FILE_FILTER
+from .widgets import ERROR_COLOR, ErrorLabel, tr
+
+PATH_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _t(text: str) -> str:
+    return tr(text, "merge")
+
+
+class MergeDialog(QDialog):
+    """Merge two or more copies of one map (objectName ``merge_dialog``).
+
+    ``add_inputs(paths)``, ``set_base(path | None)``, ``force`` (a checkbox) and :meth:`run`
+    do what the buttons do; after a successful run :attr:`result` holds the merge and
+    :meth:`summary_lines` what the summary shows; :meth:`open_result` opens it.
+    """
+
+    def __init__(self, parent: QWidget | None = None,
+                 open_result: Callable[[MergeResult], Any] | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("merge_dialog")
+        self.setWindowTitle(_t("合并地图 Merge maps"))
+        self.resize(720, 640)
+        self._open_result = open_result
+        self._base: Path | None = None
+        self.result: MergeResult | None = None
+
+        self.inputs = QListWidget(self)
+        self.inputs.setObjectName("merge_inputs")
+        self.inputs.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self.inputs.setMaximumHeight(6 * self.inputs.fontMetrics().height() + 12)
+        add = QPushButton(_t("Add…"), self)
+        add.clicked.connect(self.ask_inputs)
+        remove = QPushButton(_t("Remove"), self)
+        remove.clicked.connect(self.remove_selected)
+        side = QVBoxLayout()
+        side.addWidget(add)
+        side.addWidget(remove)
+        side.addStretch(1)
+        inputs_row = QHBoxLayout()
+        inputs_row.addWidget(self.inputs, 1)
+        inputs_row.addLayout(side)
+
+        self.base_edit = QLineEdit(self)
+        self.base_edit.setReadOnly(True)
+        self.base_edit.setPlaceholderText(_t("(none: a union of the copies, nothing deleted silently)"))
+        choose_base = QPushButton(_t("Choose…"), self)
+        choose_base.clicked.connect(self.ask_base)
+        clear_base = QPushButton(_t("Clear"), self)
+        clear_base.clicked.connect(lambda: self.set_base(None))
+        base_row = QHBoxLayout()
+        base_row.addWidget(QLabel(_t("Base (common ancestor):"), self))
+        base_row.addWidget(self.base_edit, 1)
+        base_row.addWidget(choose_base)
+        base_row.addWidget(clear_base)
+
+        self.force = QCheckBox(_t("Force: merge maps with different ids (the result takes the first map's id)"), self)
+        self.run_button = QPushButton(_t("Run merge 合并"), self)
+        self.run_button.setObjectName("run_merge")
+        self.run_button.setDefault(True)
+        self.run_button.clicked.connect(self.run)
+        self.error = ErrorLabel(self)
+        self.summary = QTreeWidget(self)
+        self.summary.setObjectName("merge_summary")
+        self.summary.setHeaderHidden(True)
+        self.summary.setColumnCount(1)
+
+        buttons = QDialogButtonBox(self)
+        self.open_button = buttons.addButton(_t("Open result 打开结果"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.open_button.setObjectName("open_result")
+        self.open_button.setEnabled(False)
+        self.open_button.clicked.connect(self.open_result)
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(_t("Copies to merge (two or more):"), self))
+        layout.addLayout(inputs_row)
+        layout.addLayout(base_row)
+        layout.addWidget(self.force)
+        layout.addWidget(self.run_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.error)
+        layout.addWidget(self.summary, 1)
+        layout.addWidget(buttons)
+
+    # ----------------------------------------------------------------- inputs
+    def input_paths(self) -> list[Path]:
+        return [Path(self.inputs.item(i).data(PATH_ROLE)) for i in range(self.inputs.count())]
+
+    def add_inputs(self, paths: Iterable[str | Path]) -> None:
+        """Add copies to merge (a file already listed is not added twice)."""
+        listed = {p.resolve() for p in self.input_paths()}
+        for path in map(Path, paths):
+            if path.resolve() in listed:
+                continue
+            listed.add(path.resolve())
+            text, problem = self._describe(path)
+            item = QListWidgetItem(text, self.inputs)
+            item.setData(PATH_ROLE, str(path))
+            item.setToolTip(problem or str(path))
+            if problem:
+                item.setForeground(QBrush(QColor(ERROR_COLOR)))
+        self._stale()
+
+    @staticmethod
+    def _describe(path: Path) -> tuple[str, str]:
+        """The list's line for a file, and the loader's problems when it cannot be read."""
+        try:
+            chain_map = load_map(path).map
+        except MapLoadError as exc:
+            return f"{path.name} — " + _t("cannot be read"), exc.describe()
+        owner = chain_map.owner or _t("no owner")
+        return f"{path.name} — {owner} · {chain_map.title}", ""
+
+    def remove_selected(self) -> None:
+        for item in self.inputs.selectedItems():
+            self.inputs.takeItem(self.inputs.row(item))
+        self._stale()
+
+    def set_base(self, path: str | Path | None) -> None:
+        """The common ancestor (``None``: merge without a base)."""
+        self._base = Path(path) if path is not None else None
+        self.base_edit.setText(str(self._base) if self._base is not None else "")
+        self._stale()
+
+    @property
+    def base(self) -> Path | None:
+        return self._base
+
+    def ask_inputs(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, _t("Add copies to merge"), self._start_dir(), FILE_FILTER)
+        if paths:
+            self.add_inputs(paths)
+
+    def ask_base(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, _t("Choose the base"), self._start_dir(), FILE_FILTER)
+        if path:
+            self.set_base(path)
+
+    def _start_dir(self) -> str:
+        paths = self.input_paths()
+        return str(paths[-1].parent) if paths else ""
+
+    def _stale(self) -> None:
+        """Inputs changed: an earlier result no longer answers them."""
+        self.result = None
+        self.open_button.setEnabled(False)
+
+    # ---------------------------------------------------------------- running
+    def run(self) -> bool:
+        """Load the files and merge them; show the summary, or say what is wrong."""
+        self._stale()
+        self.summary.clear()
+        self.error.show_error(None)
+        paths = self.input_paths()
+        if len(paths) < 2:
+            self.error.show_error(_t("Add at least two copies to merge."))
+            return False
+        loaded: list[ChainMap] = []
+        problems: list[str] = []
+        for path in [*paths, *([self._base] if self._base is not None else [])]:
+            try:
+                loaded.append(load_map(path).map)
+            except MapLoadError as exc:
+                problems.append(exc.describe() or _t("{name} cannot be read.").format(name=path.name))
+        if problems:
+            self.error.show_error(_t("Nothing was merged: a file cannot be read.") + "\n" + "\n".join(problems))
+            return False
+        base = loaded.pop() if self._base is not None else None
+        inputs = [MergeInput(m, p.name) for m, p in zip(loaded, paths, strict=True)]
+        try:
+            self.result = merge_maps(inputs, base, force=self.force.isChecked())
+        except MergeError as exc:
+            self.error.show_error(str(exc).replace("with --force", _t("by ticking “Force”")))
+            return False
+        self._fill_summary(self.result)
+        self.open_button.setEnabled(True)
+        return True
+
+    def _section(self, text: str, children: Iterable[str] = (), colour: str | None = None) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(self.summary, [text])
+        font = QFont(item.font(0))
+        font.setBold(True)
+        item.setFont(0, font)
+        if colour is not None:
+            item.setForeground(0, QBrush(QColor(colour)))
+        for child in children:
+            QTreeWidgetItem(item, [child])
+        return item
+
+    def _fill_summary(self, result: MergeResult) -> None:
+        for section, children in self.summary_sections(result):
+            colour = ERROR_COLOR if section.startswith(_t("Conflicts")) and result.conflicts else None
+            self._section(section, children, colour)
+        self.summary.expandAll()
+
+    @staticmethod
+    def summary_sections(result: MergeResult) -> list[tuple[str, list[str]]]:
+        """The summary as (heading, lines): the numbers ``chainmap merge`` prints."""
+        r = result.report
+        by_name = Counter(m.kind for m in r.matched_by_name)
+        conflicts = ", ".join(f"{r.conflicts.get(k, 0)} {kind_text(k)}" for k in CONFLICT_KINDS)
+        return [
+            (_t("Matched by id: {s} segments, {l} links").format(s=r.segments_matched_by_id, l=r.links_matched_by_id),
+             []),
+            (_t("Matched by name: {s} segments, {l} links, {t} tiers").format(
+                s=by_name["segment"], l=by_name["link"], t=by_name["tier"]),
+             [f"{m.kind} {m.name} ← " + ", ".join(f"{x['source']} {x['name']}".rstrip() for x in m.members)
+              for m in r.matched_by_name]),
+            (_t("Added: {s} segments, {l} links").format(s=len(r.added), l=r.links_added),
+             [name for _id, name in r.added]),
+            (_t("Deleted: {s} segments, {l} links").format(s=len(r.deleted), l=r.links_deleted),
+             [name for _id, name in r.deleted]),
+            (_t("Conflicts: {n} ({kinds})").format(n=r.conflict_count, kinds=conflicts),
+             [f"{kind_text(c.kind)}: {describe_path(result.map, c.path)} ({', '.join(v.source for v in c.values)})"
+              for c in result.conflicts]),
+            (_t("Suggestions (alike names, not merged): {n}").format(n=len(r.suggestions)),
+             [f"{s.score:.2f}  {s.name_a} ({', '.join(s.sources_a)}) ~ {s.name_b} ({', '.join(s.sources_b)})"
+              for s in r.suggestions]),
+        ]
+
+    def summary_lines(self) -> list[str]:
+        """What the summary shows, one line per row (headings, then their rows)."""
+        lines = []
+        for i in range(self.summary.topLevelItemCount()):
+            top = self.summary.topLevelItem(i)
+            lines.append(top.text(0))
+            lines.extend("  " + top.child(j).text(0) for j in range(top.childCount()))
+        return lines
+
+    def error_text(self) -> str:
+        return self.error.text() if not self.error.isHidden() else ""
+
+    # ---------------------------------------------------------------- opening
+    def open_result(self) -> Any:
+        """Open the merged map (as an unsaved map) and close the dialog."""
+        if self.result is None or self._open_result is None:
+            return None
+        opened = self._open_result(self.result)
+        self.accept()
+        return opened

@@ -1,0 +1,341 @@
+"""Small widgets shared by the inspector, the docks and the dialogs.
+
+The editing widgets here commit a value once, when the user is done with a field
+(Return, focus leaving it, a combo choice), never per keystroke: each commit becomes one
+undo command. They all offer ``set_value`` (show the model's value, without a signal),
+``committed`` (the user's new value) and ``revert`` (go back to the model's value after
+the model refused the edit).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QColor, QFocusEvent, QIcon, QKeyEvent, QPixmap
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
+
+from chainmap.core.events import MapEvents
+from chainmap.core.model import ChainMap
+from chainmap.core.vocabulary import (
+    ACTION_LABELS,
+    MARK_LABELS,
+    PRIORITY_LABELS,
+    STATUS_LABELS,
+    USCC_ALPHABET,
+)
+
+# Node and link kinds are free strings with usual values; the vocabulary has no labels
+# for them, so the UI names them here.
+NODE_KIND_LABELS = {
+    "material": ("材料", "material"),
+    "component": ("部件", "component"),
+    "product": ("产品", "product"),
+    "service": ("服务", "service"),
+}
+EDGE_KIND_LABELS = {
+    "supply": ("供应", "supply"),
+    "technology": ("技术", "technology"),
+    "service": ("服务", "service"),
+}
+STATUS_COLORS = {
+    "strong": "#1E8E3E",
+    "present": "#5F8FBF",
+    "weak": "#D08A00",
+    "gap": "#C62828",
+    "unknown": "#8A8A8A",
+}
+ERROR_COLOR = "#C62828"
+
+_LIST_SEPARATORS = re.compile(r"[,，、;；\n]")
+
+
+def tr(text: str, context: str = "inspector") -> str:
+    """Translate a UI string."""
+    return QCoreApplication.translate(context, text)
+
+
+def bilingual(labels: dict[str, tuple[str, str]], key: str) -> str:
+    """``"优势 strong"`` for a vocabulary key; the key itself when it has no label."""
+    pair = labels.get(key)
+    return f"{pair[0]} {pair[1]}" if pair else key
+
+
+def status_text(status: str) -> str:
+    return bilingual(STATUS_LABELS, status)
+
+
+def action_text(action: str) -> str:
+    return bilingual(ACTION_LABELS, action)
+
+
+def priority_text(priority: str) -> str:
+    return bilingual(PRIORITY_LABELS, priority)
+
+
+def parse_list(text: str) -> list[str]:
+    """Split ``"a, b、c"`` into ``["a", "b", "c"]`` (commas, 、, semicolons, new lines)."""
+    return [part.strip() for part in _LIST_SEPARATORS.split(text) if part.strip()]
+
+
+def join_list(items: Iterable[str]) -> str:
+    return ", ".join(items)
+
+
+def optional_text(text: str) -> str | None:
+    """An empty field means "no value" (the key is left out of the file)."""
+    stripped = text.strip()
+    return stripped if stripped else None
+
+
+def parse_marks(text: str) -> list[str]:
+    """Marks from comma text: 链主, ``chain-leader`` and ``chain leader`` all give
+    ``chain-leader``; other words are kept as custom marks."""
+    lookup: dict[str, str] = {}
+    for mark, (zh, en) in MARK_LABELS.items():
+        for spelling in (mark, zh, en, zh.replace("“", '"').replace("”", '"'), zh.strip("专精特新“”")):
+            lookup[spelling.casefold()] = mark
+    marks: list[str] = []
+    for word in parse_list(text):
+        mark = lookup.get(word.casefold(), word)
+        if mark not in marks:
+            marks.append(mark)
+    return marks
+
+
+def marks_text(marks: Sequence[str]) -> str:
+    """Marks shown in Chinese where they have a label: ``"链主, 上市"``."""
+    return join_list(MARK_LABELS[m][0] if m in MARK_LABELS else m for m in marks)
+
+
+def uscc_problem(code: str | None) -> str | None:
+    """Why a credit code looks wrong (the format only warns), or ``None``."""
+    if not code:
+        return None
+    if len(code) != 18:
+        return tr("A unified social credit code has 18 characters; this one has {n}.").format(n=len(code))
+    bad = sorted({c for c in code if c not in USCC_ALPHABET})
+    if bad:
+        return tr("A unified social credit code uses digits and capitals without I, O, S, V, Z; "
+                  "not {chars}.").format(chars=" ".join(bad))
+    return None
+
+
+def color_icon(color: str | None, size: int = 12) -> QIcon:
+    """A small square of ``color`` (grey when the region has none)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(color or "#9E9E9E"))
+    return QIcon(pixmap)
+
+
+class MapListener:
+    """Connects callbacks to a map's events and disconnects them all in one call, so a
+    widget that goes away leaves no callback behind on a model that lives on."""
+
+    def __init__(self) -> None:
+        self._connections: list[tuple[Any, Callable[..., Any]]] = []
+
+    def connect(self, chain_map: ChainMap, callback: Callable[..., Any],
+                names: Iterable[str] | None = None) -> None:
+        """Connect ``callback`` (which takes any arguments) to ``names`` or every event."""
+        events: MapEvents = chain_map.events
+        for name in names if names is not None else vars(events):
+            signal = getattr(events, name)
+            signal.connect(callback)
+            self._connections.append((signal, callback))
+
+    def disconnect_all(self, *_args: Any) -> None:
+        for signal, callback in self._connections:
+            signal.disconnect(callback)
+        self._connections.clear()
+
+
+class ErrorLabel(QLabel):
+    """A red line under a form saying why the last edit was refused; hidden when empty."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setStyleSheet(f"color: {ERROR_COLOR};")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.hide()
+
+    def show_error(self, message: str | None) -> None:
+        self.setText(message or "")
+        self.setVisible(bool(message))
+
+
+class CommitLineEdit(QLineEdit):
+    """A line edit that emits ``committed(str)`` on Return or focus-out, if changed."""
+
+    committed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._value = ""
+        self.editingFinished.connect(self.commit)
+
+    def set_value(self, text: str | None) -> None:
+        """Show the model's ``text``; an edit in progress is kept unless the model's value
+        itself changed."""
+        new = text or ""
+        editing = self.text() != self._value
+        changed = new != self._value
+        self._value = new
+        if (changed or not editing) and self.text() != new:
+            self.blockSignals(True)
+            self.setText(new)
+            self.setCursorPosition(0)
+            self.blockSignals(False)
+
+    def value(self) -> str:
+        return self._value
+
+    def commit(self) -> None:
+        if self.text() != self._value:
+            self.committed.emit(self.text())
+
+    def revert(self) -> None:
+        self.blockSignals(True)
+        self.setText(self._value)
+        self.blockSignals(False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() == Qt.Key.Key_Escape and self.text() != self._value:
+            self.revert()
+            return
+        super().keyPressEvent(event)
+
+
+class CommitTextEdit(QPlainTextEdit):
+    """Multi-line plain text that emits ``committed(str)`` on focus-out or Ctrl+Return."""
+
+    committed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, lines: int = 3) -> None:
+        super().__init__(parent)
+        self._value = ""
+        self.setTabChangesFocus(True)
+        # A fixed height for ``lines`` lines: a form of several of these stays compact, and
+        # longer text scrolls inside the field.
+        margins = self.contentsMargins()
+        height = (self.fontMetrics().lineSpacing() * lines + 2 * self.document().documentMargin()
+                  + margins.top() + margins.bottom() + 2)
+        self.setFixedHeight(int(height))
+
+    def set_value(self, text: str | None) -> None:
+        """Show the model's ``text``; an edit in progress is kept unless the model's value
+        itself changed."""
+        new = text or ""
+        editing = self.toPlainText() != self._value
+        changed = new != self._value
+        self._value = new
+        if (changed or not editing) and self.toPlainText() != new:
+            self.blockSignals(True)
+            self.setPlainText(new)
+            self.blockSignals(False)
+
+    def value(self) -> str:
+        return self._value
+
+    def commit(self) -> None:
+        if self.toPlainText() != self._value:
+            self.committed.emit(self.toPlainText())
+
+    def revert(self) -> None:
+        if self.toPlainText() != self._value:
+            self.blockSignals(True)
+            self.setPlainText(self._value)
+            self.blockSignals(False)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        super().focusOutEvent(event)
+        # The context menu takes focus for a moment; the user is still editing.
+        if event.reason() != Qt.FocusReason.PopupFocusReason:
+            self.commit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.commit()
+            return
+        super().keyPressEvent(event)
+
+
+class ValueCombo(QComboBox):
+    """A combo of ``(value, label)`` choices that emits ``committed(value)`` when the user
+    picks one. Editable combos also accept a typed value (``committed(str)`` of it, or
+    ``None`` for an empty text): the format's free kinds."""
+
+    committed = Signal(object)
+
+    def __init__(self, choices: Iterable[tuple[Any, str]] = (), editable: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._value: Any = None
+        self.setEditable(editable)
+        if editable:
+            self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            line_edit = self.lineEdit()
+            line_edit.editingFinished.connect(self._typed)
+        self.activated.connect(self._picked)
+        self.set_choices(choices)
+
+    def set_choices(self, choices: Iterable[tuple[Any, str]]) -> None:
+        self.blockSignals(True)
+        self.clear()
+        for value, label in choices:
+            self.addItem(label, value)
+        self.blockSignals(False)
+        self.set_value(self._value)
+
+    def set_value(self, value: Any) -> None:
+        self._value = value
+        self.blockSignals(True)
+        index = next((i for i in range(self.count()) if self.itemData(i) == value), -1)
+        self.setCurrentIndex(index)
+        if index < 0 and self.isEditable():
+            self.setEditText(str(value) if value is not None else "")
+        self.blockSignals(False)
+
+    def value(self) -> Any:
+        return self._value
+
+    def current_value(self) -> Any:
+        """What the combo shows now, as a value."""
+        if self.isEditable():
+            text = self.currentText().strip()
+            for i in range(self.count()):
+                if self.itemText(i) == text:
+                    return self.itemData(i)
+            return text or None
+        return self.currentData()
+
+    def _picked(self, index: int) -> None:
+        self._emit_if_changed(self.itemData(index))
+
+    def _typed(self) -> None:
+        self._emit_if_changed(self.current_value())
+
+    def _emit_if_changed(self, value: Any) -> None:
+        if value != self._value:
+            self.committed.emit(value)
+
+    def commit(self) -> None:
+        self._emit_if_changed(self.current_value())
+
+    def revert(self) -> None:
+        self.set_value(self._value)
+
+
+def section_title(text: str, parent: QWidget | None = None) -> QLabel:
+    """A bold heading inside a form."""
+    label = QLabel(text, parent)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+

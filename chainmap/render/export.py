@@ -1,0 +1,344 @@
+"""Export a map to PNG, SVG or PDF by painting the same MapScene the editor shows.
+
+Like pyqtgraph's ImageExporter: explicit source (the scene's content rectangle) and target
+rectangles, and an export mode that hides selection highlights and handles. PNG carries its
+resolution (dots per metre); a PNG too large to paint in one go is painted in tiles into the
+final image, or scaled down with a warning when even the final image would not fit in
+memory; sizes beyond that are refused with :class:`ExportError`. SVG and PDF keep text as
+text, with the bundled CJK font embedded.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QColor, QImage, QImageWriter, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+from chainmap import __version__
+from chainmap.core.fileio import write_atomic
+from chainmap.core.model import ChainMap
+from chainmap.core.problems import MapFileError
+
+from .scene import MapScene
+
+FORMATS = ("png", "svg", "pdf")
+SCENE_DPI = 96.0  # one scene unit is one CSS pixel: 1/96 inch
+# Above these, a PNG is painted in tiles (QPainter's raster engine is only safe to 2^15).
+DIRECT_MAX_SIDE = 16384
+DIRECT_MAX_PIXELS = 400_000_000
+TILE = 4096
+# The largest final PNG image kept in memory (4 bytes a pixel), so exporting a
+# 5,000-segment map stays under 1.5 GB with the scene.
+MAX_IMAGE_BYTES = int(os.environ.get("CHAINMAP_EXPORT_MAX_MB", "900")) * 1024 * 1024
+# Beyond this linear reduction a request is refused rather than silently shrunk.
+MAX_SHRINK = 8.0
+PNG_MAX_SIDE = 2**31 - 1
+
+
+WHITE = QColor("white")
+
+
+class ExportError(Exception):
+    """The map could not be exported; the message says why and what to do."""
+
+
+@dataclass
+class ExportResult:
+    """What an export wrote: the file, its format and size in pixels, and warnings."""
+
+    path: str
+    format: str
+    width: int
+    height: int
+    dpi: float
+    scale: float
+    tiles: int = 1
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.width, self.height
+
+
+def ensure_application() -> None:
+    """Make sure a QApplication exists (offscreen when there is no display)."""
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        if not any(os.environ.get(k) for k in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")):
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        _APP.append(QApplication([]))
+    from .fonts import register_bundled_fonts
+
+    register_bundled_fonts()
+
+
+_APP: list[object] = []  # keeps an application made by ensure_application alive
+
+
+def format_of(path: str | os.PathLike[str], fmt: str | None = None) -> str:
+    """The export format: ``fmt``, or from the file's suffix."""
+    name = (fmt or Path(path).suffix.lstrip(".")).lower()
+    if name not in FORMATS:
+        given = f"'{fmt}'" if fmt else f"the suffix of '{os.fspath(path)}'"
+        raise ExportError(f"Cannot export to {given}: use a file ending in .png, .svg or .pdf.")
+    return name
+
+
+def export_map(
+    chain_map: ChainMap,
+    path: str | os.PathLike[str],
+    *,
+    fmt: str | None = None,
+    dpi: float = 150,
+    scale: float = 1.0,
+    view_region: str | None = None,
+    legend: bool = True,
+    transparent: bool = False,
+    background: str | None = None,
+    folded: Iterable[str] = (),
+) -> ExportResult:
+    """Paint ``chain_map`` into a PNG, SVG or PDF file at ``path``.
+
+    ``dpi``: the resolution (a PNG's pixel size is ``scale * dpi / 96`` per scene unit);
+    ``view_region``: a region code for its gaps view, None for all regions; ``legend``:
+    include the legend; ``transparent`` / ``background``: the page behind the map;
+    ``folded``: segments to show folded. Raises :class:`ExportError`.
+    """
+    kind = format_of(path, fmt)
+    _check_number("dpi", dpi)
+    _check_number("scale", scale)
+    if view_region is not None and not chain_map.has_region(view_region):
+        codes = ", ".join(chain_map.region_codes())
+        raise ExportError(f"The map has no region '{view_region}'; its regions are {codes}.")
+    fill = _background(transparent, background)
+    ensure_application()
+    scene = MapScene(chain_map, editable=False, legend=legend, cached=False)
+    try:
+        warnings: list[str] = []
+        if view_region is not None:
+            scene.set_view_region(view_region)
+        for node_id in folded:
+            if not chain_map.has_node(node_id):
+                warnings.append(f"There is no segment '{node_id}' to fold; ignored.")
+            elif chain_map.children(node_id):
+                scene.set_folded(node_id, True)
+        result = export_scene(scene, path, fmt=kind, dpi=dpi, scale=scale, background=fill)
+        result.warnings[:0] = warnings
+        return result
+    finally:
+        scene.dispose()
+        del scene
+
+
+def export_scene(
+    scene: MapScene,
+    path: str | os.PathLike[str],
+    *,
+    fmt: str | None = None,
+    dpi: float = 150,
+    scale: float = 1.0,
+    background: QColor | None = WHITE,
+) -> ExportResult:
+    """Paint an existing scene (e.g. the editor's, as it is folded and viewed) into a file;
+    ``background`` None leaves the page transparent."""
+    kind = format_of(path, fmt)
+    _check_number("dpi", dpi)
+    _check_number("scale", scale)
+    start = time.perf_counter()
+    with scene.exporting(vector=kind != "png"):
+        source = scene.content_rect()
+        if kind == "png":
+            result = _export_png(scene, source, os.fspath(path), dpi, scale, background)
+        elif kind == "svg":
+            result = _export_svg(scene, source, os.fspath(path), dpi, scale, background)
+        else:
+            result = _export_pdf(scene, source, os.fspath(path), dpi, scale, background)
+    result.seconds = time.perf_counter() - start
+    return result
+
+
+# ------------------------------------------------------------------- helpers
+def _check_number(name: str, value: float) -> None:
+    if not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0:
+        raise ExportError(f"The {name} must be a positive number, not {value!r}.")
+
+
+def _background(transparent: bool, background: str | None) -> QColor | None:
+    if transparent:
+        return None
+    if background is None:
+        return QColor("white")
+    colour = QColor(background)
+    if not colour.isValid():
+        raise ExportError(f"'{background}' is not a colour: use a name such as white or #RRGGBB.")
+    return colour
+
+
+def _paint(scene: MapScene, painter: QPainter, target: QRectF, source: QRectF,
+           background: QColor | None) -> None:
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+    if background is not None:
+        painter.fillRect(target, background)
+    scene.render(painter, target, source, Qt.AspectRatioMode.IgnoreAspectRatio)
+
+
+def _write(path: str, data: bytes) -> None:
+    try:
+        write_atomic(path, data)
+    except MapFileError as exc:
+        message = exc.problems[0].message if exc.problems else str(exc)
+        raise ExportError(f"{path}: {message.replace('The map was not saved', 'Nothing was written')}") from None
+
+
+# ----------------------------------------------------------------------- PNG
+def _png_size(source: QRectF, factor: float) -> tuple[int, int]:
+    return max(1, math.ceil(source.width() * factor)), max(1, math.ceil(source.height() * factor))
+
+
+def _export_png(scene: MapScene, source: QRectF, path: str, dpi: float, scale: float,
+                background: QColor | None) -> ExportResult:
+    warnings: list[str] = []
+    factor = scale * dpi / SCENE_DPI
+    width, height = _png_size(source, factor)
+    if width > PNG_MAX_SIDE or height > PNG_MAX_SIDE or width * height * 4 > MAX_IMAGE_BYTES:
+        shrink = math.sqrt(width * height * 4 / MAX_IMAGE_BYTES)
+        shrink = max(shrink, width / PNG_MAX_SIDE, height / PNG_MAX_SIDE)
+        if shrink > MAX_SHRINK:
+            raise ExportError(
+                f"A PNG of {width:,} × {height:,} pixels ({width * height / 1e6:,.0f} MP) cannot be made: "
+                f"the most chainmap paints is about {MAX_IMAGE_BYTES // 4 / 1e6:,.0f} MP. "
+                "Use a smaller --scale or --dpi, or export to SVG or PDF, which have no such limit."
+            )
+        factor /= shrink * 1.001
+        old = (width, height)
+        width, height = _png_size(source, factor)
+        warnings.append(
+            f"The PNG would be {old[0]:,} × {old[1]:,} pixels, more than fits in memory; "
+            f"it was scaled down to {width:,} × {height:,} (scale {factor * SCENE_DPI / dpi:.3g} at {dpi:g} dpi)."
+        )
+    final_format = QImage.Format.Format_ARGB32 if background is None else QImage.Format.Format_RGB32
+    tiles = 1
+    if width <= DIRECT_MAX_SIDE and height <= DIRECT_MAX_SIDE and width * height <= DIRECT_MAX_PIXELS:
+        paint_format = QImage.Format.Format_ARGB32_Premultiplied if background is None else final_format
+        image = _new_image(width, height, paint_format)
+        image.fill(Qt.GlobalColor.transparent if background is None else background)
+        painter = QPainter(image)
+        _paint(scene, painter, QRectF(0, 0, width, height), _source_of(source, factor, width, height), background)
+        painter.end()
+        if image.format() != final_format:
+            image.convertTo(final_format)
+    else:
+        image, tiles = _paint_tiled(scene, source, factor, width, height, final_format, background)
+    dots_per_metre = round(dpi / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QImageWriter(buffer, QByteArray(b"png"))
+    if not writer.write(image):
+        raise ExportError(f"{path}: the PNG could not be encoded: {writer.errorString()}.")
+    del image
+    _write(path, bytes(buffer.data()))
+    return ExportResult(path, "png", width, height, dpi, factor * SCENE_DPI / dpi, tiles, warnings)
+
+
+def _source_of(source: QRectF, factor: float, width: int, height: int) -> QRectF:
+    # The image is rounded up to whole pixels: widen the source to match, so nothing stretches.
+    return QRectF(source.left(), source.top(), width / factor, height / factor)
+
+
+def _new_image(width: int, height: int, fmt: QImage.Format) -> QImage:
+    image = QImage(width, height, fmt)
+    if image.isNull():
+        raise ExportError(f"There is not enough memory for a {width:,} × {height:,} pixel image; "
+                          "use a smaller --scale or --dpi.")
+    return image
+
+
+def _paint_tiled(scene: MapScene, source: QRectF, factor: float, width: int, height: int,
+                 final_format: QImage.Format, background: QColor | None) -> tuple[QImage, int]:
+    import numpy as np
+
+    image = _new_image(width, height, final_format)
+    target = np.frombuffer(image.bits(), dtype=np.uint8).reshape(height, image.bytesPerLine())
+    tile_format = QImage.Format.Format_ARGB32_Premultiplied if background is None else final_format
+    count = 0
+    for top in range(0, height, TILE):
+        for left in range(0, width, TILE):
+            w, h = min(TILE, width - left), min(TILE, height - top)
+            tile = QImage(w, h, tile_format)
+            tile.fill(Qt.GlobalColor.transparent if background is None else background)
+            painter = QPainter(tile)
+            part = QRectF(source.left() + left / factor, source.top() + top / factor, w / factor, h / factor)
+            _paint(scene, painter, QRectF(0, 0, w, h), part, background)
+            painter.end()
+            if tile.format() != final_format:
+                tile.convertTo(final_format)
+            pixels = np.frombuffer(tile.constBits(), dtype=np.uint8).reshape(h, tile.bytesPerLine())
+            target[top : top + h, left * 4 : (left + w) * 4] = pixels[:, : w * 4]
+            count += 1
+    del target
+    return image, count
+
+
+# ----------------------------------------------------------------------- SVG
+def _export_svg(scene: MapScene, source: QRectF, path: str, dpi: float, scale: float,
+                background: QColor | None) -> ExportResult:
+    from PySide6.QtSvg import QSvgGenerator
+
+    from .svg_fonts import embed_fonts
+
+    width, height = _png_size(source, scale)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setSize(QSize(width, height))
+    generator.setViewBox(QRectF(0, 0, width, height))
+    generator.setResolution(round(SCENE_DPI))
+    generator.setTitle(scene.chain_map.title)
+    generator.setDescription(f"{scene.chain_map.chain} — chainmap {__version__}")
+    painter = QPainter(generator)
+    _paint(scene, painter, QRectF(0, 0, width, height), _source_of(source, scale, width, height), background)
+    painter.end()
+    data, warnings = embed_fonts(bytes(buffer.data()))
+    _write(path, data)
+    return ExportResult(path, "svg", width, height, dpi, scale, 1, warnings)
+
+
+# ----------------------------------------------------------------------- PDF
+def _export_pdf(scene: MapScene, source: QRectF, path: str, dpi: float, scale: float,
+                background: QColor | None) -> ExportResult:
+    width, height = _png_size(source, scale)  # in CSS pixels
+    points = QSizeF(width * 72 / SCENE_DPI, height * 72 / SCENE_DPI)
+    if max(points.width(), points.height()) > 14400:
+        raise ExportError(
+            f"A PDF page of {points.width() / 72:,.0f} × {points.height() / 72:,.0f} inches is larger than "
+            "PDF allows (200 inches a side); use a smaller --scale."
+        )
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(max(72, round(dpi)))
+    writer.setTitle(scene.chain_map.title)
+    writer.setCreator(f"chainmap {__version__}")
+    writer.setPageLayout(QPageLayout(QPageSize(points, QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.ExactMatch),
+                                     QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise ExportError(f"{path}: the PDF could not be started.")
+    target = QRectF(0, 0, writer.width(), writer.height())
+    _paint(scene, painter, target, _source_of(source, scale, width, height), background)
+    painter.end()
+    _write(path, bytes(buffer.data()))
+    return ExportResult(path, "pdf", writer.width(), writer.height(), dpi, scale, 1, [])

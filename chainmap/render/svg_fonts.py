@@ -1,0 +1,68 @@
+"""Embed the bundled CJK font in an exported SVG, so its Chinese text renders the same in
+any browser or editor, on machines without a CJK font.
+
+QSvgGenerator keeps text as ``<text>`` elements naming the font family but does not embed
+the font. This adds an ``@font-face`` rule with the font as a data URL: only the glyphs the
+map uses when fontTools is installed (a few kilobytes), else the whole bundled subset.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import re
+
+from chainmap.resources_path import resource_path
+
+FAMILY = "Noto Sans SC Chainmap"
+FILES = {400: "NotoSansSC-chainmap-subset.otf", 700: "NotoSansSC-chainmap-subset-Bold.otf"}
+_TEXT = re.compile(rb"<text\b[^>]*>([^<]*)</text>")
+_WEIGHT = re.compile(rb'font-weight="(\d+)"')
+
+
+def _subset(data: bytes, text: str) -> bytes | None:
+    try:
+        from fontTools import subset
+        from fontTools.ttLib import TTFont
+    except ImportError:
+        return None
+    options = subset.Options()
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    font = TTFont(io.BytesIO(data))
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=text)
+    subsetter.subset(font)
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
+def embed_fonts(svg: bytes) -> tuple[bytes, list[str]]:
+    """Return ``svg`` with the bundled font embedded where its text uses it, and warnings."""
+    if FAMILY.encode() not in svg:
+        return svg, []
+    text = "".join(html.unescape(m.decode("utf-8")) for m in _TEXT.findall(svg))
+    weights = {700 if int(w) >= 600 else 400 for w in _WEIGHT.findall(svg)} or {400}
+    rules = []
+    warnings: list[str] = []
+    for weight in sorted(weights):
+        try:
+            data = resource_path("fonts", FILES[weight]).read_bytes()
+        except (FileNotFoundError, OSError) as exc:
+            warnings.append(f"The bundled font could not be embedded in the SVG: {exc}.")
+            continue
+        data = _subset(data, text + " ") or data
+        encoded = base64.b64encode(data).decode("ascii")
+        rules.append(
+            f"@font-face {{ font-family: '{FAMILY}'; font-weight: {weight}; font-style: normal; "
+            f"src: url(data:font/otf;base64,{encoded}) format('opentype'); }}"
+        )
+    if not rules:
+        return svg, warnings
+    style = ('<style type="text/css"><![CDATA[\n' + "\n".join(rules) + "\n]]></style>\n").encode("utf-8")
+    if b"<defs>" in svg:
+        return svg.replace(b"<defs>", b"<defs>\n" + style, 1), warnings
+    end = svg.find(b">", svg.find(b"<svg")) + 1
+    return svg[:end] + b"\n<defs>" + style + b"</defs>" + svg[end:], warnings

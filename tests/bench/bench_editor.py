@@ -1,0 +1,137 @@
+"""Editor benchmark: the real main window on a 5,000-segment, 8,000-link map (run by hand).
+
+    python tests/bench/bench_editor.py [SEGMENTS LINKS]
+
+Offscreen. Prints the time to the first shown frame (from the start of loading the file to
+the canvas's first paint), a full-view redraw and a zoomed-in redraw of the canvas (the view
+rendered into an image, median of several), a drag of 100 selected segments (building and
+pushing the move command and the scene catching up, on release) and the peak memory.
+Targets: first frame < 2 s, full view < 100 ms, zoomed < 16 ms, memory < 600 MB.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QEvent, QEventLoop, QPoint, QPointF, QRectF, QSettings, Qt, QTimer  # noqa: E402
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from chainmap.core.fileio import load_map, save_map  # noqa: E402
+from chainmap.gui.app import create_application, shutdown  # noqa: E402
+from tests.render.bigmap import make_big_map  # noqa: E402
+
+WIDTH, HEIGHT = 1600, 1000
+
+
+def _redraw(canvas, image: QImage) -> float:
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    start = time.perf_counter()
+    canvas.render(painter, QRectF(image.rect()), canvas.viewport().rect())
+    elapsed = time.perf_counter() - start
+    painter.end()
+    return elapsed
+
+
+def _move(viewport, pos: QPoint) -> None:
+    event = QMouseEvent(QEvent.Type.MouseMove, QPointF(pos), QPointF(viewport.mapToGlobal(pos)),
+                        Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(viewport, event)
+
+
+def main() -> None:
+    segments = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
+    links = int(sys.argv[2]) if len(sys.argv) > 2 else 8000
+    folder = Path(tempfile.mkdtemp(prefix="chainmap-bench-"))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    path = folder / "big.chainmap.json"
+    save_map(make_big_map(segments, links), path)
+    app = create_application()
+    from chainmap.gui.main_window import MainWindow
+
+    # ---------------------------------------------------------- first frame
+    start = time.perf_counter()
+    result = load_map(path)
+    loaded = time.perf_counter()
+    window = MainWindow(restore_settings=False)
+    window.set_loaded(result, path)
+    built = time.perf_counter()
+    painted: list[float] = []
+    # A local loop: QApplication.quit() would close the window too.
+    loop = QEventLoop()
+    window.canvas.first_painted.connect(lambda: painted.append(time.perf_counter()))
+    window.canvas.first_painted.connect(loop.quit)
+    QTimer.singleShot(30_000, loop.quit)
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    loop.exec()
+    first = (painted[0] if painted else float("nan")) - start
+    chain_map = window.document.chain_map
+    print(f"map: {len(chain_map.nodes)} segments, {len(chain_map.edges)} links ({path.stat().st_size // 1024} KB)")
+    print(f"load file:                {(loaded - start) * 1000:8.0f} ms")
+    print(f"window + scene:           {(built - loaded) * 1000:8.0f} ms")
+    print(f"first shown frame:        {first * 1000:8.0f} ms   target < 2000")
+
+    # ------------------------------------------------------------- redraws
+    canvas = window.canvas
+    viewport = canvas.viewport().size()
+    image = QImage(viewport.width(), viewport.height(), QImage.Format.Format_ARGB32_Premultiplied)
+    canvas.fit_to_window()
+    _redraw(canvas, image)
+    full = statistics.median(_redraw(canvas, image) for _ in range(7))
+    print(f"full-view redraw:         {full * 1000:8.1f} ms   target < 100  ({viewport.width()}x{viewport.height()})")
+    canvas.zoom_actual()
+    middle = chain_map.nodes[len(chain_map.nodes) // 2]
+    canvas.centerOn(QPointF(middle.x, middle.y))
+    _redraw(canvas, image)
+    zoomed = statistics.median(_redraw(canvas, image) for _ in range(15))
+    print(f"zoomed-in redraw (100 %): {zoomed * 1000:8.1f} ms   target < 16")
+
+    # ---------------------------------------------------------- drag of 100
+    top = [n for n in chain_map.nodes if n.parent is None and not chain_map.children(n.id)]
+    visible = canvas.mapToScene(canvas.viewport().rect()).boundingRect()
+    near = sorted(top, key=lambda n: (n.x - visible.center().x()) ** 2 + (n.y - visible.center().y()) ** 2)
+    chosen = near[:100]
+    canvas.select_refs([("node", n.id) for n in chosen])
+    grab = canvas.mapFromScene(QPointF(chosen[0].x, chosen[0].y))
+    steps_before = window.document.undo_stack.count()
+    press_start = time.perf_counter()
+    QTest.mousePress(canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, grab)
+    for i in range(1, 11):
+        _move(canvas.viewport(), grab + QPoint(i * 3, 0))
+        app.processEvents()
+    preview = time.perf_counter() - press_start
+    release_start = time.perf_counter()
+    QTest.mouseRelease(canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       grab + QPoint(30, 0))
+    window.scene.flush()
+    app.processEvents()
+    release = time.perf_counter() - release_start
+    moved = window.document.undo_stack.count() - steps_before
+    print(f"drag 100 segments:        {release * 1000:8.1f} ms on release (command + scene), "
+          f"{preview * 1000:.0f} ms for press and 10 preview moves; {moved} undo step")
+    undo_start = time.perf_counter()
+    window.document.undo_stack.undo()
+    window.scene.flush()
+    print(f"undo that drag:           {(time.perf_counter() - undo_start) * 1000:8.1f} ms")
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (maxrss):     {peak:8.0f} MB   target < 600")
+    window.document.undo_stack.setClean()
+    shutdown(app)
+
+
+if __name__ == "__main__":
+    main()

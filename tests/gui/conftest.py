@@ -1,0 +1,96 @@
+"""Fixtures for the editor's tests: isolated settings, and main windows that are closed at
+teardown and fail the test when a top-level widget leaks (as napari's make_napari_viewer)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
+from PySide6.QtWidgets import QApplication
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Every test gets its own settings folder; the real home is never touched."""
+    folder = tmp_path_factory.mktemp("settings")
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder))
+        QSettings.setPath(QSettings.Format.NativeFormat, scope, str(folder))
+    yield folder
+
+
+@pytest.fixture
+def example_copy(tmp_path: Path) -> Callable[[str], Path]:
+    """A temporary copy of a bundled example, by slug (``vehicles``)."""
+
+    def copy(slug: str = "vehicles") -> Path:
+        target = tmp_path / f"{slug}.chainmap.json"
+        shutil.copyfile(EXAMPLES / f"{slug}.chainmap.json", target)
+        return target
+
+    return copy
+
+
+def _flush_deletions() -> None:
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()
+
+
+@pytest.fixture
+def make_main_window(qtbot, isolated_settings: Path) -> Iterator[Callable[..., object]]:
+    """A factory of shown MainWindows: ``make_main_window(path=None, chain_map=None)``.
+
+    At teardown every window is closed (discarding changes) and deleted, and the test fails
+    if any top-level widget it created is still there.
+    """
+    from chainmap.core.fileio import load_map
+    from chainmap.gui.main_window import MainWindow
+
+    _flush_deletions()
+    before = set(QApplication.topLevelWidgets())
+    windows: list[MainWindow] = []
+
+    def factory(path: str | Path | None = None, chain_map=None, size: tuple[int, int] = (1400, 900)):
+        window = MainWindow(chain_map, restore_settings=False)
+        if path is not None:
+            window.set_loaded(load_map(path), Path(path))
+        window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        QApplication.processEvents()
+        windows.append(window)
+        return window
+
+    yield factory
+
+    for window in windows:
+        if shiboken6.isValid(window):
+            window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+            window.close()
+            window.deleteLater()
+    _flush_deletions()
+    leaked = [
+        widget for widget in QApplication.topLevelWidgets()
+        if widget not in before and shiboken6.isValid(widget) and type(widget).__name__ != "QTipLabel"
+    ]
+    if leaked:
+        names = ", ".join(f"{type(w).__name__}({w.objectName()!r})" for w in leaked)
+        for widget in leaked:
+            widget.deleteLater()
+        _flush_deletions()
+        pytest.fail(f"top-level widgets leaked by the test: {names}")
+
+
+@pytest.fixture
+def main_window(make_main_window, example_copy):
+    """A MainWindow on a temporary copy of the vehicles example."""
+    return make_main_window(example_copy("vehicles"))
+
