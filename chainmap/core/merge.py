@@ -349,11 +349,16 @@ def _carried_conflicts(ctx: MergeContext, new: list[dict[str, Any]]) -> list[dic
 
 def _duplicate_conflicts(ctx: MergeContext, nodes: ItemSet) -> list[dict[str, Any]]:
     out = []
+    seen: set[tuple[str, ...]] = set()
     for group in nodes.ambiguous:
         kept = [item for item in group if item.state != DELETED]
         if len(kept) < 2:
             continue
         kept.sort(key=lambda item: item.id)
+        members = tuple(item.id for item in kept)
+        if members in seen:
+            continue  # the same group found from another of its members
+        seen.add(members)
         values = []
         for item in kept:
             holder = item.present[0][0] if item.present else ctx.base
@@ -361,6 +366,9 @@ def _duplicate_conflicts(ctx: MergeContext, nodes: ItemSet) -> list[dict[str, An
         path = f"/nodes/{escape(kept[0].id)}"
         with ctx.collecting() as found:
             ctx.record("duplicate", path, values)  # type: ignore[arg-type]
+        # Groups may share their first segment (and so the path): the id names the group.
+        for conflict in found:
+            conflict["id"] = conflict_id("duplicate", path + "#" + ",".join(members))
         out.extend(found)
     return out
 

@@ -628,7 +628,9 @@ class ChainMap:
         # Deepest first, so no event ever shows a child whose parent is gone.
         for doomed_id in reversed(doomed):
             node = self._nodes.index[doomed_id]
-            if node.parent is not None and node.parent not in doomed_set:
+            # Unhook it from its parent now, even when the parent goes too: a listener of
+            # node_removed may ask for the parent's children before the parent is removed.
+            if node.parent is not None:
                 self._children[node.parent].remove(doomed_id)
                 if not self._children[node.parent]:
                     del self._children[node.parent]

@@ -155,7 +155,12 @@ def resolution_changes(chain_map: ChainMap, conflict: Conflict, value: Any) -> d
     data = _put(to_data(item), tokens[2:], value)
     if target.kind == "region":
         data["code"] = target.item_id
-    rebuilt = from_data(data)
+    try:
+        rebuilt = from_data(data)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        # Removing a required value, or a value of the wrong shape: refuse like the model.
+        missing = f" ('{exc.args[0]}' is required)" if isinstance(exc, KeyError) and exc.args else ""
+        raise ModelError(f"That value cannot be used for {conflict.path}{missing}.") from None
     return {target.field: getattr(rebuilt, target.field)}
 
 

@@ -123,7 +123,7 @@ class MapCanvas(CanvasEditingMixin, CanvasDragMixin, QGraphicsView):
             scene.set_view_region(document.view_region)
         if not getattr(scene, "editable", True):
             scene.set_editable(True)
-        self.update_scene_rect()
+        # Fitting measures the map and sets the scene rect; it waits until the view has its size.
         self._fit_pending = True
         if self.isVisible() and self.viewport().width() > 1:
             self.fit_to_window()
@@ -317,8 +317,9 @@ class MapCanvas(CanvasEditingMixin, CanvasDragMixin, QGraphicsView):
     def fit_to_window(self) -> None:
         """Show the whole map."""
         self._fit_pending = False
-        self.update_scene_rect()
-        self._fit(self.content_rect())
+        rect = self.content_rect()
+        self.update_scene_rect(rect)
+        self._fit(rect)
 
     def zoom_to_selection(self) -> None:
         """Show the selected items as large as fits (at most 125 %)."""
@@ -355,10 +356,11 @@ class MapCanvas(CanvasEditingMixin, CanvasDragMixin, QGraphicsView):
         else:
             self.update_scene_rect()
 
-    def update_scene_rect(self) -> None:
-        """Let the view scroll well past the map, so zooming around the cursor and panning
-        work at every zoom."""
-        rect = self.content_rect()
+    def update_scene_rect(self, rect: QRectF | None = None) -> None:
+        """Let the view scroll well past the map (``rect``, default: measured now), so
+        zooming around the cursor and panning work at every zoom."""
+        if rect is None:
+            rect = self.content_rect()
         if rect is None:
             return
         if rect.isEmpty():

@@ -224,13 +224,18 @@ class ConflictsDock(QDockWidget):
         return describe_path(self.document.chain_map, conflict.path)
 
     def _current_changed(self, item: QListWidgetItem | None, _previous: Any = None) -> None:
-        self._show(item.data(ID_ROLE) if item is not None else None)
+        # The user moved to another conflict (click or arrow keys): show it and go there.
+        conflict_id = item.data(ID_ROLE) if item is not None else None
+        self._show(conflict_id)
+        self._focus(conflict_id)
 
     def select_conflict(self, conflict_id: str) -> None:
         """Choose a conflict: show its values and centre the canvas on its item."""
-        ids = self.conflict_ids()
-        self.list.setCurrentRow(ids.index(conflict_id))
-        self._focus(conflict_id)
+        row = self.conflict_ids().index(conflict_id)
+        if row == self.list.currentRow():
+            self._focus(conflict_id)
+        else:
+            self.list.setCurrentRow(row)
 
     def _focus(self, conflict_id: str | None) -> None:
         if self.document is None or conflict_id is None:

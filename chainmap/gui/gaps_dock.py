@@ -31,6 +31,7 @@ from .widgets import (
     MapListener,
     action_text,
     color_icon,
+    is_position_only_change,
     join_list,
     priority_text,
     status_text,
@@ -96,8 +97,10 @@ class GapsDock(QDockWidget):
             document.view_region_changed.connect(self.schedule_refresh)
         self.refresh()
 
-    def schedule_refresh(self, *_args: Any) -> None:
-        """Rebuild once the current burst of changes is over."""
+    def schedule_refresh(self, *args: Any) -> None:
+        """Rebuild once the current burst of changes is over (moves change no gap)."""
+        if is_position_only_change(args):
+            return
         self._timer.start()
 
     # --------------------------------------------------------------- building

@@ -22,16 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chainmap.core.model import Edge, Node, Note
-
 from .document import Document, Ref
 from .inspector_base import InspectorPage
 from .inspector_link import LinkPage
 from .inspector_pages import MultiPage, NotePage, SummaryPage, TierPage
 from .inspector_segment import SegmentPage
-from .widgets import ErrorLabel, MapListener, tr
-
-_POSITION_FIELDS = frozenset({"x", "y"})
+from .widgets import ErrorLabel, MapListener, is_position_only_change, tr
 
 
 class InspectorDock(QDockWidget):
@@ -161,13 +157,9 @@ class InspectorDock(QDockWidget):
 
     @staticmethod
     def _is_unrelated_move(page: InspectorPage, args: tuple[Any, ...]) -> bool:
-        # Dragging other items on the canvas changes nothing shown here.
-        if len(args) != 2 or not isinstance(args[0], Node | Edge | Note) or not isinstance(args[1], dict):
-            return False
-        if not set(args[1]) <= _POSITION_FIELDS:
-            return False
-        kind = "node" if isinstance(args[0], Node) else "edge" if isinstance(args[0], Edge) else "note"
-        return (kind, args[0].id) not in page.refs
+        # The inspector shows no positions: a drag (even of the items shown) changes nothing
+        # here, and reloading once per dragged item made large drags slow.
+        return is_position_only_change(args)
 
     # ------------------------------------------------------------ properties
     def open_map_properties(self) -> QWidget | None:

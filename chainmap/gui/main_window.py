@@ -147,6 +147,13 @@ class MainWindow(FileActionsMixin, EditActionsMixin, QMainWindow):
         self._build_docks()
         self.resize(1400, 900)
         self.set_document(self.make_document(chain_map if chain_map is not None else blank_map(), path))
+        install_merge = _panel("merge_actions", "install_merge_ui")
+        if install_merge is not None:
+            # File > Merge maps…, View > Compare with…, the conflicts dock: before the saved
+            # window state is restored, so these docks get their places back too.
+            install_merge(self)
+            if self.gaps_dock is not None:
+                self.gaps_dock.raise_()  # its hidden docks join the bottom tabs; keep gaps in front
         if restore_settings:
             self.restore_window_state()
         if remember:

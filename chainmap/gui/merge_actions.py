@@ -118,15 +118,18 @@ class MergeUI(QObject):
         view_menu = getattr(w, "view_menu", None) or _menu_titled(w, "View")
         if view_menu is not None:
             panels = getattr(w, "panels_menu", None)
-            before = panels.menuAction() if panels is not None else None
-            view_menu.insertSeparator(before) if before is not None else view_menu.addSeparator()
-            for action in (self.action_compare, self.action_clear, self.action_provenance):
-                if before is not None:
-                    view_menu.insertAction(before, action)
-                else:
-                    view_menu.addAction(action)
-            if before is not None:
+            if panels is not None and panels.menuAction() in view_menu.actions():
+                # Just above View > Panels, in a group of their own.
+                before = panels.menuAction()
+                actions = view_menu.actions()
+                index = actions.index(before)
+                if index == 0 or not actions[index - 1].isSeparator():
+                    view_menu.insertSeparator(before)
+                view_menu.insertActions(before, [self.action_compare, self.action_clear, self.action_provenance])
                 view_menu.insertSeparator(before)
+            else:
+                view_menu.addSeparator()
+                view_menu.addActions([self.action_compare, self.action_clear, self.action_provenance])
 
     def _build_docks(self) -> None:
         w = self.window

@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QFocusEvent, QIcon, QKeyEvent, QPixmap
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from chainmap.core.events import MapEvents
-from chainmap.core.model import ChainMap
+from chainmap.core.model import ChainMap, Edge, Node, Note
 from chainmap.core.vocabulary import (
     ACTION_LABELS,
     MARK_LABELS,
@@ -128,6 +128,20 @@ def color_icon(color: str | None, size: int = 12) -> QIcon:
     pixmap = QPixmap(size, size)
     pixmap.fill(QColor(color or "#9E9E9E"))
     return QIcon(pixmap)
+
+
+_POSITION_FIELDS = frozenset({"x", "y"})
+
+
+def is_position_only_change(args: tuple[Any, ...]) -> bool:
+    """True for a ``*_changed(item, changes)`` event that only moved the item: views that
+    show no positions skip it, so a large drag does not rebuild them."""
+    return (
+        len(args) == 2
+        and isinstance(args[0], Node | Edge | Note)
+        and isinstance(args[1], dict)
+        and set(args[1]) <= _POSITION_FIELDS
+    )
 
 
 class MapListener:

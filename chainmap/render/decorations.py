@@ -127,8 +127,8 @@ class LegendItem(_Painted):
         for status in STATUSES:
             zh, en = STATUS_LABELS[status]
             self._entry(lambda x, y, s=status: self._status_sample(x, y, s, neutral), 44, bilingual(zh, en))
-        box_means = (bilingual("方框", "box") + " = " + (state.region_look(view).name if view and
-                     state.region_look(view) else bilingual("各地最佳", "best of regions")))
+        viewed = state.region_look(view) if view else None
+        box_means = bilingual("方框", "box") + " = " + (viewed.name if viewed else bilingual("各地最佳", "best of regions"))
         self._entry(None, 0, box_means, style.MUTED_INK)
         self._row(bilingual("计划", "plans"))
         for action, (zh, en) in ACTION_LABELS.items():

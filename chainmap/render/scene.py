@@ -89,9 +89,9 @@ class MapScene(SceneSync, QGraphicsScene):
         self.addItem(self._title)
         self.addItem(self._legend)
         self.addItem(self._overview)
-        self.selectionChanged.connect(self._overview.invalidate)
+        self.selectionChanged.connect(self._overview.invalidate)  # type: ignore[arg-type]
         events = chain_map.events
-        self._connections = [
+        self._connections: list[tuple[Any, Any]] = [
             (events.map_changed, self._on_map_changed),
             (events.region_added, self._on_region_event),
             (events.region_changed, self._on_region_event),
@@ -140,7 +140,7 @@ class MapScene(SceneSync, QGraphicsScene):
         for signal, handler in self._connections:
             signal.disconnect(handler)
         self._connections = []
-        self.selectionChanged.disconnect(self._overview.invalidate)
+        self.selectionChanged.disconnect(self._overview.invalidate)  # type: ignore[arg-type]
         self.clearSelection()
         for items in self._items.values():
             items.clear()

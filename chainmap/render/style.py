@@ -37,7 +37,6 @@ DOT = Qt.PenStyle.DotLine
 NO_PEN = Qt.PenStyle.NoPen
 NO_BRUSH = Qt.BrushStyle.NoBrush
 ROUND_JOIN = Qt.PenJoinStyle.RoundJoin
-ROUND_CAP = Qt.PenCapStyle.RoundCap
 FLAT_CAP = Qt.PenCapStyle.FlatCap
 ELIDE_RIGHT = Qt.TextElideMode.ElideRight
 
@@ -140,9 +139,13 @@ def tr(text: str) -> str:
 def pen(colour: str, width: float = 1.0, style: Qt.PenStyle = SOLID, cosmetic: bool = False) -> QPen:
     """A cached pen; ``colour`` is a name (``#RRGGBB`` or ``#AARRGGBB``)."""
     result = QPen(QColor(colour), width, style)
+    if style == DOT:
+        # Qt's dotted line has round or square caps, which makes stroking a long link 4-7×
+        # slower than flat dots of the same look.
+        result.setDashPattern([1.0, 2.0])
     result.setCosmetic(cosmetic)
     result.setJoinStyle(ROUND_JOIN)
-    result.setCapStyle(ROUND_CAP if style == DOT else FLAT_CAP)
+    result.setCapStyle(FLAT_CAP)
     return result
 
 

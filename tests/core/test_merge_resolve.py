@@ -165,3 +165,15 @@ def test_the_examples_suggestion_can_be_merged() -> None:
     apply_segment_merge(result.map, merge_segments(result.map, suggestion.a, suggestion.b))
     assert not result.map.has_node(suggestion.b)
     assert suggestion.name_b in result.map.node(suggestion.a).aliases
+
+
+def test_removing_a_required_value_is_refused_with_a_model_error() -> None:
+    from chainmap.core.model import ABSENT, ChainMap, Conflict, ConflictValue, ModelError, Node, Tier
+    from chainmap.core.resolve import resolution_changes
+
+    chain_map = ChainMap("m", "t", "c", tiers=[Tier("up", "上游")])
+    chain_map.add_node(Node("n1", "动力电池", "up"))
+    conflict = Conflict("c-1", "edit", "/nodes/n1/name", [ConflictValue("CN-BJ", "动力电池"), ConflictValue("CN-TJ")])
+    chain_map.add_conflict(conflict)
+    with pytest.raises(ModelError, match="/nodes/n1/name"):
+        resolution_changes(chain_map, chain_map.conflict("c-1"), ABSENT)

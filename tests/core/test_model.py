@@ -334,3 +334,22 @@ def test_signals_connect_once_and_disconnect() -> None:
     signal.disconnect(listener)
     signal.emit(2)
     assert calls == [1] and len(signal) == 0
+
+
+def test_listeners_see_a_consistent_tree_while_a_parent_is_removed() -> None:
+    from chainmap.core.model import ChainMap, Node, Tier
+
+    chain_map = ChainMap("m", "t", "c", tiers=[Tier("up", "上游")])
+    chain_map.add_node(Node("p", "动力电池", "up"))
+    chain_map.add_node(Node("c1", "电芯", "up", parent="p"))
+    chain_map.add_node(Node("c2", "电池管理系统", "up", parent="p"))
+    seen = []
+
+    def on_removed(node: Node, index: int) -> None:
+        # What the inspector does on every change: read the tree.
+        if chain_map.has_node("p"):
+            seen.append((node.id, chain_map.children("p")))
+
+    chain_map.events.node_removed.connect(on_removed)
+    chain_map.remove_node("p")
+    assert seen == [("c2", ["c1"]), ("c1", [])]

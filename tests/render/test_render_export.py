@@ -106,6 +106,16 @@ def test_options_are_checked(app, tmp_path):
     assert result.warnings == ["There is no segment 'nope' to fold; ignored."]
 
 
+def test_an_empty_map_exports(app, tmp_path, pdftotext):
+    from chainmap.core.model import ChainMap, Region, Tier
+
+    empty = ChainMap("empty", "空白图谱", "空白", regions=[Region("CN-BJ", "北京")], tiers=[Tier("up", "上游")])
+    for name in ("empty.png", "empty.svg", "empty.pdf"):
+        assert export_map(empty, tmp_path / name).width > 100
+    text = subprocess.run([pdftotext, str(tmp_path / "empty.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "空白图谱" in text
+
+
 def test_matches_approved_images(app, tmp_path):
     export_map(small_map(), tmp_path / "small-all.png", dpi=72)
     assert_matches_approved(tmp_path / "small-all.png", "small-all")
