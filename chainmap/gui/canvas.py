@@ -31,7 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QFrame, QGraphicsItem, QGraphicsView, QWidget
 
 from chainmap.core.geometry import SEGMENT_HEIGHT, own_box
-from chainmap.render.view import configure_view
+from chainmap.render.view import MapView
 
 from .canvas_drag import CanvasDragMixin
 from .canvas_editing import CanvasEditingMixin
@@ -48,8 +48,9 @@ EDGE_ZONE_PX = 8.0
 WHEEL_BASE = 1.0015
 
 
-class MapCanvas(CanvasEditingMixin, CanvasDragMixin, QGraphicsView):
-    """The editor's view of a map. Signals: ``first_painted()`` once the map is on screen,
+class MapCanvas(CanvasEditingMixin, CanvasDragMixin, MapView):
+    """The editor's view of a map (a :class:`MapView`, so zoomed far out the scene draws its
+    batched overview). Signals: ``first_painted()`` once the map is on screen,
     ``files_dropped(list[str])`` for map files dropped on it, ``zoom_changed(float)``."""
 
     first_painted = Signal()
@@ -61,7 +62,6 @@ class MapCanvas(CanvasEditingMixin, CanvasDragMixin, QGraphicsView):
         self.setObjectName("map_canvas")
         self.document: Document | None = None
         self.map_scene: Any = None
-        configure_view(self)
         self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)

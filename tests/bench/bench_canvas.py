@@ -1,6 +1,9 @@
 """Canvas benchmark: build and paint a 5,000-segment, 8,000-link map (run by hand).
 
-    QT_QPA_PLATFORM=offscreen python tests/bench/bench_canvas.py [SEGMENTS LINKS]
+    QT_QPA_PLATFORM=offscreen python tests/bench/bench_canvas.py [SEGMENTS LINKS] [--plain-view]
+
+``--plain-view`` paints through a plain QGraphicsView (no switch to the batched overview when
+zoomed out), to see what a view that is not a MapView costs.
 
 Prints the scene build time, the first frame, a full-view redraw and a zoomed-in redraw
 (each rendered from a QGraphicsView into a 1600×1000 QImage) and the peak memory. The
@@ -22,11 +25,11 @@ sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QRectF, Qt  # noqa: E402
 from PySide6.QtGui import QColor, QImage, QPainter  # noqa: E402
-from PySide6.QtWidgets import QApplication, QGraphicsView  # noqa: E402, F401
+from PySide6.QtWidgets import QApplication, QGraphicsView  # noqa: E402
 
 from chainmap.render.fonts import apply_cjk_fallback  # noqa: E402
 from chainmap.render.scene import MapScene  # noqa: E402
-from chainmap.render.view import MapView  # noqa: E402
+from chainmap.render.view import MapView, configure_view  # noqa: E402
 from tests.render.bigmap import make_big_map  # noqa: E402
 
 WIDTH, HEIGHT = 1600, 1000
@@ -45,8 +48,10 @@ def _render(view: QGraphicsView, image: QImage) -> float:
 
 
 def main() -> None:
-    segments = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
-    links = int(sys.argv[2]) if len(sys.argv) > 2 else 8000
+    plain = "--plain-view" in sys.argv
+    numbers = [a for a in sys.argv[1:] if not a.startswith("--")]
+    segments = int(numbers[0]) if numbers else 5000
+    links = int(numbers[1]) if len(numbers) > 1 else 8000
     app = QApplication([])
     apply_cjk_fallback(app)
     start = time.perf_counter()
@@ -57,7 +62,11 @@ def main() -> None:
     start = time.perf_counter()
     scene = MapScene(chain_map)
     build = time.perf_counter() - start
-    view = MapView(scene)
+    if plain:
+        view = QGraphicsView(scene)
+        configure_view(view)
+    else:
+        view = MapView(scene)
     view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
     view.resize(WIDTH, HEIGHT)
     view.show()

@@ -292,3 +292,19 @@ def test_scene_with_nodes_without_position(make_scene):
     assert scene.segment_frame("floating").isNull()
     chain_map.update_node("floating", x=320, y=600)
     assert scene.item_for("node", "floating").isVisible()
+
+
+def test_map_view_switches_the_overview_by_zoom(make_scene, qtbot):
+    from chainmap.render.view import MapView
+
+    scene = make_scene()
+    view = MapView(scene)
+    qtbot.addWidget(view)
+    view.resize(400, 300)
+    view.scale(0.1, 0.1)
+    view.grab()
+    assert scene.overview
+    view.resetTransform()
+    view.grab()
+    assert not scene.overview
+    view.setScene(None)
