@@ -9,25 +9,29 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import importlib.util
 import sys
 from collections.abc import Sequence
 
 from chainmap import __version__
 
-# Order is the order of --help.
-COMMAND_MODULES = (
-    "chainmap.cli.cmd_edit",
-    "chainmap.cli.cmd_validate",
-    "chainmap.cli.cmd_format",
-    "chainmap.cli.cmd_info",
-    "chainmap.cli.cmd_lists",
-    "chainmap.cli.cmd_layout",
-    "chainmap.cli.cmd_export",
-    "chainmap.cli.cmd_merge",
-    "chainmap.cli.cmd_diff",
-    "chainmap.cli.cmd_git",
-)
+# Command name -> module, in the order of --help. A module registers its commands with
+# ``register(subparsers)``; running one command imports only its module, so start-up stays
+# quick (``chainmap layout`` is timed against Graphviz, start-up included).
+COMMANDS = {
+    "edit": "chainmap.cli.cmd_edit",
+    "validate": "chainmap.cli.cmd_validate",
+    "format": "chainmap.cli.cmd_format",
+    "info": "chainmap.cli.cmd_info",
+    "lists": "chainmap.cli.cmd_lists",
+    "layout": "chainmap.cli.cmd_layout",
+    "export": "chainmap.cli.cmd_export",
+    "merge": "chainmap.cli.cmd_merge",
+    "diff": "chainmap.cli.cmd_diff",
+    "git-merge": "chainmap.cli.cmd_git",
+    "git-textconv": "chainmap.cli.cmd_git",
+    "git-setup": "chainmap.cli.cmd_git",
+}
+COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -38,7 +42,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n(see '{self.prog} --help')\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, or (``only``) just the one command about to run."""
     parser = _Parser(
         prog="chainmap",
         description="Draw, annotate and merge industry-chain maps (产业链图谱). "
@@ -46,25 +51,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"chainmap {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:
-                continue  # a command not built yet
-            raise
-        module.register(subparsers)
+    modules = (COMMANDS[only],) if only in COMMANDS else COMMAND_MODULES
+    for name in modules:
+        importlib.import_module(name).register(subparsers)
     return parser
+
+
+def _command_named(argv: Sequence[str]) -> str | None:
+    """The command word of ``argv`` when it comes first, as it must (``chainmap layout …``)."""
+    return argv[0] if argv and argv[0] in COMMANDS else None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 1 problems found, 2 usage)."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_command_named(arguments))
+    args = parser.parse_args(arguments)
     if args.command is None:
-        if importlib.util.find_spec("chainmap.cli.cmd_edit") is None:
-            print("chainmap: the editor is not available in this version yet; see 'chainmap --help'.")
-            return 0
         return int(importlib.import_module("chainmap.cli.cmd_edit").run_default())
     try:
         return int(args.run(args))

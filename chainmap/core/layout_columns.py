@@ -23,7 +23,7 @@ from .crossings import CrossingCounter
 
 # Rounds of a sweep down, a sweep up and a transposition: at most ROUNDS, stopping after
 # PATIENCE without a new best.
-ROUNDS = 8
+ROUNDS = 4
 PATIENCE = 2
 # Maps of up to SMALL blocks, the ones people read closely, get more: they cost little.
 SMALL = 500

@@ -401,12 +401,24 @@ class MapCanvas(CanvasEditingMixin, CanvasDragMixin, MapView):
         return self._painted
 
     def after_next_paint(self, callback: Any) -> None:
-        """Call ``callback`` once the map has been painted (soon after), or now when the
-        canvas is not on screen."""
-        if self.isVisible() and self.map_scene is not None:
-            self._after_paint.append(callback)
+        """Call ``callback`` once the map has been painted (soon after). When the canvas is
+        not on screen yet it waits for the window to be shown in this turn of the event loop
+        (a map is usually opened before its window is shown); a canvas still hidden by the
+        next turn calls it then."""
+        if self.map_scene is None:
+            callback()
+            return
+        self._after_paint.append(callback)
+        if self.isVisible():
             self.viewport().update()
         else:
+            QTimer.singleShot(0, self, self._after_paint_if_hidden)
+
+    def _after_paint_if_hidden(self) -> None:
+        if self.isVisible() or not self._after_paint:
+            return  # the coming paint calls them
+        callbacks, self._after_paint = self._after_paint, []
+        for callback in callbacks:
             callback()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
