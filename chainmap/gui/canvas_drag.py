@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsView
 
 from chainmap.core.geometry import ROW_GAP, SEGMENT_HEIGHT
 from chainmap.core.ids import new_id
@@ -21,6 +22,10 @@ from .edit_ops import link_problem, move_text, moved_refs, shifted_positions
 from .geometry_qt import to_qrectf
 
 Ref = tuple[str, str]
+# While items are dragged, repaint one rectangle around all changes: the many small areas
+# the moved boxes and their links leave would make a region whose clipping makes every
+# link several times slower to draw.
+DRAG_UPDATE_MODE = QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate
 
 
 class CanvasDragMixin:
@@ -33,6 +38,7 @@ class CanvasDragMixin:
     _link_source: str | None
     _link_end: QPointF
     _link_target: str | None
+    _update_mode_before_move: Any = None
 
     # ------------------------------------------------------------------ moving
     def _start_move(self) -> None:
@@ -53,6 +59,14 @@ class CanvasDragMixin:
                 self._preview.append((item, item.pos()))
         self._mode = "move"
         self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+        if self._update_mode_before_move is None:
+            self._update_mode_before_move = self.viewportUpdateMode()
+            self.setViewportUpdateMode(DRAG_UPDATE_MODE)
+
+    def _end_move_updates(self) -> None:
+        if self._update_mode_before_move is not None:
+            self.setViewportUpdateMode(self._update_mode_before_move)
+            self._update_mode_before_move = None
 
     def _preview_move(self, scene_pos: QPointF) -> None:
         delta = scene_pos - self._press_scene
@@ -70,6 +84,7 @@ class CanvasDragMixin:
 
     def _finish_move(self, scene_pos: QPointF) -> None:
         self._mode = None
+        self._end_move_updates()
         self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
         chain_map = self.chain_map
         dx = scene_pos.x() - self._press_scene.x()
@@ -234,6 +249,7 @@ class CanvasDragMixin:
         elif self._mode == "move":
             self._restore_preview()
             self._moving = []
+            self._end_move_updates()
         self._mode = None
         self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
 

@@ -14,8 +14,10 @@ from chainmap.core.model import Note
 
 from . import style
 from .items_link import NO_FLAGS, _clip
-from .items_segment import _POSITION_CHANGED, EDITABLE_FLAGS, NO_PEN_PEN
+from .items_segment import EDITABLE_FLAGS, NO_PEN_PEN
 from .state import RenderState
+
+_POSITION_CHANGED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
 
 TEXT_SIZE = 12
 TEXT_WIDTH = 200.0

@@ -40,9 +40,17 @@ Z_BOX = 100.0
 
 _FLAGS = QGraphicsItem.GraphicsItemFlag
 EDITABLE_FLAGS = _FLAGS.ItemIsSelectable | _FLAGS.ItemIsMovable | _FLAGS.ItemSendsGeometryChanges
-_POSITION_CHANGED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
 _LEFT_BUTTON = Qt.MouseButton.LeftButton
 NO_PEN_PEN = QPen(Qt.PenStyle.NoPen)
+_ITEM_RECT = BOX.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+# The name's room, without and with the fold toggle.
+_NAME_WIDTH = (SEGMENT_WIDTH - 2 * PAD, SEGMENT_WIDTH - 2 * PAD - 2 * TOGGLE.width())
+# Looked up once: every box of a map is styled from these.
+_STATUS_BRUSHES = {status: style.brush(style.name_of(colour)) for status, colour in style.STATUS_FILLS.items()}
+_WHITE_BRUSH = style.brush("#FFFFFFFF")
+_BORDER_PEN = style.pen(style.name_of(style.BOX_BORDER), 1.0)
+_GAP_PEN = style.pen(style.name_of(style.GAP_RED), 3.0)
+_WEAK_PEN = style.pen(style.name_of(style.WEAK_ORANGE), 3.0)
 
 _PLAN_CHARS = {action: labels[0][0] for action, labels in ACTION_LABELS.items()}  # 补 强 延 优
 _PLAN_TEXTS: dict[str, QStaticText] = {}
@@ -59,32 +67,34 @@ def plan_text(action: str) -> QStaticText:
 class SegmentItem(QGraphicsRectItem):
     """The one graphics item of one segment; the scene positions and restyles it."""
 
+    # Defaults shared by every box until it sets its own (none is changed in place), so
+    # building thousands of boxes writes only what differs.
+    _name_text = ""
+    _name: tuple[tuple[QPointF, QStaticText], ...] = ()
+    _chips: list[tuple] | tuple[()] = ()
+    _count: tuple[QPointF, QStaticText] | None = None
+    _fill = _WHITE_BRUSH
+    _lod_fill = style.STATUS_LOD_FILLS["unknown"]
+    _border = _BORDER_PEN
+    _dimmed = False
+    _frame: QRectF | None = None  # the container frame, local, when it has children shown
+    _folded = False
+    _hidden: QStaticText | None = None
+    _has_children = False  # shows a container frame (has sub-segments, not folded)
+    _foldable = False  # has sub-segments
+    _hidden_gap = False  # folded away sub-segments include a gap to fill
+    _provenance: list[str] | tuple[()] = ()
+    _marks: tuple[str, ...] = ()
+    status = "unknown"  # in the current view
+    highlighted = False  # a gap to fill of the viewed region
+
     def __init__(self, node_id: str, state: RenderState) -> None:
         super().__init__()
         self.setPen(NO_PEN_PEN)
         self.ref = ("node", node_id)
         self.node_id = node_id
         self._state = state
-        self._syncing = False
-        self._name_text = ""
-        self._name: list[tuple[QPointF, QStaticText]] = []
-        self._chips: list[tuple] = []
-        self._count: tuple[QPointF, QStaticText] | None = None
-        self._fill = style.brush("#FFFFFFFF")
-        self._lod_fill = style.STATUS_LOD_FILLS["unknown"]
-        self._border = style.pen(style.name_of(style.BOX_BORDER), 1.0)
-        self._dimmed = False
-        self._frame: QRectF | None = None  # the container frame, local, when it has children shown
-        self._folded = False
-        self._hidden: QStaticText | None = None
-        self._has_children = False  # shows a container frame (has sub-segments, not folded)
-        self._foldable = False  # has sub-segments
-        self._hidden_gap = False  # folded away sub-segments include a gap to fill
-        self._provenance: list[str] = []
-        self._marks: tuple[str, ...] = ()
-        self.status = "unknown"  # in the current view
-        self.highlighted = False  # a gap to fill of the viewed region
-        self.setRect(BOX.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+        self.setRect(_ITEM_RECT)
 
     # ------------------------------------------------------------- updates
     def sync_node(self, node: Node) -> None:
@@ -94,28 +104,41 @@ class SegmentItem(QGraphicsRectItem):
         self.restyle(node)
 
     def set_position(self, node: Node) -> None:
+        """Put the box where the model says (no drag notification)."""
         if node.x is None or node.y is None:
             return
-        self._syncing = True
-        try:
-            self.setPos(node.x, node.y)
-        finally:
-            self._syncing = False
+        _set_pos(self, node.x, node.y)
+
+    def setPos(self, *args: object) -> None:  # noqa: N802 - Qt's name
+        """Move the box, telling the scene it is dragged (the canvas's drag preview moves
+        boxes with this). Deliberately not an ``itemChange`` override: with one, every flag,
+        z-value and scene change of every box would be a call into Python."""
+        _set_pos(self, *args)
+        scene = self.scene()
+        if scene is not None and hasattr(scene, "item_dragged"):
+            scene.item_dragged(self)
+
+    def moveBy(self, dx: float, dy: float) -> None:  # noqa: N802 - Qt's name
+        self.setPos(self.pos() + QPointF(dx, dy))
 
     def set_name(self, name: str) -> None:
-        font = style.map_font(NAME_SIZE)
-        width = SEGMENT_WIDTH - 2 * PAD - (2 * TOGGLE.width() if self._foldable else 0)
-        lines = style.wrap_lines(name, font, width, 2)
+        width = _NAME_WIDTH[self._foldable]
         fm = style.metrics(NAME_SIZE)
+        text = " ".join(name.split())
+        advance = fm.horizontalAdvance(text) if text else 0.0
+        if not text:
+            lines = []
+        elif advance <= width:  # the usual case: one line, no text layout needed
+            lines = [text]
+        else:
+            lines = style.wrap_lines(text, style.map_font(NAME_SIZE), width, 2)
         line_height = fm.height()
         area_top = -HALF_H + 4.0
         area_height = CHIP_Y - 3.0 - area_top
         top = area_top + (area_height - line_height * len(lines)) / 2
-        self._name = []
-        for i, line in enumerate(lines):
-            text = style.static_text(line)
-            x = -fm.horizontalAdvance(line) / 2
-            self._name.append((QPointF(x, top + i * line_height), text))
+        self._name = tuple((QPointF(-(advance if line is text else fm.horizontalAdvance(line)) / 2,
+                                    top + i * line_height), style.static_text(line))
+                           for i, line in enumerate(lines))
         self._name_text = name
         self.update()
 
@@ -127,67 +150,44 @@ class SegmentItem(QGraphicsRectItem):
         """Recompute colours, chips, badges and the count for the current view."""
         state = self._state
         view = state.view_region
-        status = region_status(node, view) if view else regional_status(node, [r.code for r in state.regions])
+        status = region_status(node, view) if view else regional_status(node, state.region_codes)
         self.status = status
-        self._fill = style.brush(style.name_of(style.STATUS_FILLS[status]))
+        self._fill = _STATUS_BRUSHES[status]
         self._lod_fill = style.STATUS_LOD_FILLS[status]
         self.highlighted = view is not None and status in ("gap", "weak")
         if self.highlighted:
-            colour = style.GAP_RED if status == "gap" else style.WEAK_ORANGE
-            self._border = style.pen(style.name_of(colour), 3.0)
+            self._border = _GAP_PEN if status == "gap" else _WEAK_PEN
             self._dimmed = False
         else:
-            self._border = style.pen(style.name_of(style.BOX_BORDER), 1.0)
+            self._border = _BORDER_PEN
             self._dimmed = view is not None and not self._hidden_gap
         self._layout_chips(node)
         self._marks = state.marks.get(self.ref, ())
-        provenance = state.provenance.get(self.node_id, []) if state.provenance else []
-        self._provenance = [look.colour_key for code in provenance
-                            if (look := state.region_look(code)) is not None]
+        provenance = state.provenance.get(self.node_id, ()) if state.provenance else ()
+        if provenance or self._provenance:
+            self._provenance = [look.colour_key for code in provenance
+                                if (look := state.region_look(code)) is not None]
         self.update()
 
     def _layout_chips(self, node: Node) -> None:
         state = self._state
         view = state.view_region
+        regions = node.regions
         if view is not None:
-            entry = node.regions.get(view)
+            entry = regions.get(view)
             firms = len(entry.enterprises) if entry else 0
         else:
-            firms = sum(len(entry.enterprises) for entry in node.regions.values())
-        right = HALF_W - PAD
-        self._count = None
-        fm = style.metrics(SMALL_SIZE)
-        if firms:
-            text = f"企 {firms}"
-            width = fm.horizontalAdvance(text)
-            static = style.static_text(text)
-            self._count = (QPointF(right - width, CHIP_Y - 2.5), static)
-            right -= width + 6
-        groups = []
+            firms = sum(len(entry.enterprises) for entry in regions.values())
+        key: list[object] = [view, firms]
         for look in state.regions:
-            entry = node.regions.get(look.code)
-            status = entry.status if entry else "unknown"
-            action = entry.plan.action if entry and entry.plan else None
-            groups.append((look, status, action))
-        row = sum(CHIP + 9 + look.short_width + (BADGE + 2 if action else 0) for look, _status, action in groups)
-        with_chars = row <= right + HALF_W - PAD
-        x = -HALF_W + PAD
-        chips = []
-        for look, status, action in groups:
-            chip = QRectF(x, CHIP_Y, CHIP, CHIP)
-            x += CHIP + 2
-            char_at = None
-            if with_chars:
-                char_at = QPointF(x, CHIP_Y - 2.5)
-                x += look.short_width + 2
-            badge = None
-            if action is not None:
-                badge = (QRectF(x, CHIP_Y - 1, BADGE, BADGE), plan_text(action))
-                x += BADGE + 2
-            x += 5
-            faded = view is not None and look.code != view
-            chips.append((chip, status, look, char_at, badge, faded))
-        self._chips = chips
+            entry = regions.get(look.code)
+            key.append((entry.status, entry.plan.action if entry.plan else None) if entry else None)
+        # Boxes with the same statuses, plans and count share one (immutable) layout.
+        cache = state.chip_layouts
+        layout = cache.get(tuple(key))
+        if layout is None:
+            layout = cache[tuple(key)] = _chip_layout(state.regions, view, firms, key[2:])
+        self._count, self._chips = layout
 
     def set_frame(self, frame: QRectF | None, has_children: bool, foldable: bool | None = None) -> None:
         """The container frame in scene coordinates, shown when ``has_children``;
@@ -237,13 +237,6 @@ class SegmentItem(QGraphicsRectItem):
         path = QPainterPath()
         path.addRect(self._frame.united(BOX) if self._frame is not None else BOX)
         return path
-
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
-        if change == _POSITION_CHANGED and not self._syncing:
-            scene = self.scene()
-            if scene is not None and hasattr(scene, "item_dragged"):
-                scene.item_dragged(self)
-        return super().itemChange(change, value)
 
     def mousePressEvent(self, event: object) -> None:
         toggle = self.toggle_rect()
@@ -358,6 +351,45 @@ class SegmentItem(QGraphicsRectItem):
             painter.setPen(style.pen(style.name_of(colour), 2.5, line))
             grow = 3.5 + 3.5 * i
             painter.drawRoundedRect(outline.adjusted(-grow, -grow, grow, grow), 8, 8)
+
+
+_set_pos = QGraphicsRectItem.setPos
+
+
+def _chip_layout(looks: list[RegionLook], view: str | None, firms: int,
+                 entries: list) -> tuple[tuple[QPointF, QStaticText] | None, list[tuple]]:
+    """The enterprise count and the chips of a box: ``entries`` holds per region
+    ``(status, plan action)`` or None (no entry)."""
+    right = HALF_W - PAD
+    count = None
+    if firms:
+        text = f"企 {firms}"
+        width = style.metrics(SMALL_SIZE).horizontalAdvance(text)
+        count = (QPointF(right - width, CHIP_Y - 2.5), style.static_text(text))
+        right -= width + 6
+    groups = []
+    for look, entry in zip(looks, entries, strict=True):
+        status, action = entry if entry is not None else ("unknown", None)
+        groups.append((look, status, action))
+    row = sum(CHIP + 9 + look.short_width + (BADGE + 2 if action else 0) for look, _status, action in groups)
+    with_chars = row <= right + HALF_W - PAD
+    x = -HALF_W + PAD
+    chips = []
+    for look, status, action in groups:
+        chip = QRectF(x, CHIP_Y, CHIP, CHIP)
+        x += CHIP + 2
+        char_at = None
+        if with_chars:
+            char_at = QPointF(x, CHIP_Y - 2.5)
+            x += look.short_width + 2
+        badge = None
+        if action is not None:
+            badge = (QRectF(x, CHIP_Y - 1, BADGE, BADGE), plan_text(action))
+            x += BADGE + 2
+        x += 5
+        faded = view is not None and look.code != view
+        chips.append((chip, status, look, char_at, badge, faded))
+    return count, chips
 
 
 def paint_chip(painter: QPainter, chip: QRectF, status: str, look: RegionLook) -> None:

@@ -44,6 +44,8 @@ class TierItem(QGraphicsItem):
         """Place the band: ``left``..``right`` from the geometry, ``top``..``bottom`` spanning
         the map's content."""
         rect = QRectF(0, 0, max(right - left, 1.0), max(bottom - top, BAND_HEADER))
+        if rect == self._rect and index == self._index and self.pos() == QPointF(left, top):
+            return  # unchanged: repainting a whole band on every drag step costs a frame
         if rect != self._rect:
             self.prepareGeometryChange()
             self._rect = rect

@@ -45,9 +45,13 @@ class OverviewItem(QGraphicsRectItem):
         boxes: dict[tuple[str, bool], list[QRectF]] = {}
         frames: list[QRectF] = []
         outlines: dict[str, list[QRectF]] = {}
+        names: dict[int, str] = {}  # a few colour objects are shared by thousands of boxes
         for item in segments:
             box, colour, frame, dimmed = item.overview()
-            boxes.setdefault((style.name_of(colour), dimmed), []).append(box)
+            name = names.get(id(colour))
+            if name is None:
+                name = names[id(colour)] = style.name_of(colour)
+            boxes.setdefault((name, dimmed), []).append(box)
             if frame is not None:
                 frames.append(frame)
             outline = None
@@ -61,11 +65,11 @@ class OverviewItem(QGraphicsRectItem):
                 outlines.setdefault(style.name_of(outline), []).append(frame or box)
         lines: dict[tuple[int, bool], tuple[QPen, list[QLineF]]] = {}
         for item in links:
-            start, end, pen, dimmed = item.overview()
+            line, pen, dimmed = item.overview_line()
             if item.isSelected():
                 pen = style.pen(style.name_of(style.SELECTION), 3.0, cosmetic=True)
             key = (id(pen), dimmed)
-            lines.setdefault(key, (pen, []))[1].append(QLineF(start, end))
+            lines.setdefault(key, (pen, []))[1].append(line)
         return {"boxes": boxes, "frames": frames, "outlines": outlines, "lines": lines,
                 "notes": [item.overview() for item in notes]}
 

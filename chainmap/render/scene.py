@@ -25,6 +25,7 @@ from chainmap.core.model import ChainMap
 
 from .decorations import LegendItem, TitleItem
 from .items_segment import SegmentItem
+from .label_space import LabelSpace
 from .overview import OverviewItem
 from .scene_sync import _DEVICE_CACHE, _NO_CACHE, KINDS, Ref, SceneSync, conflict_refs
 from .state import RenderState
@@ -60,6 +61,9 @@ class MapScene(SceneSync, QGraphicsScene):
         self._notes_at: dict[str, set[str]] = {}
         self._folded: set[str] = set()
         self._frames: dict[str, QRectF] = {}
+        self._spans: dict[str, tuple[float, float]] = {}
+        self._top_ids: list[str] | None = None
+        self._frames_extent: tuple[float, float] | tuple[()] | None = None
         self._bands: list[geometry.Band] = []
         self._live: dict[str, QPointF] = {}  # dragged segments the model has not moved yet
         self._roles: dict[str, set[Ref]] = {}
@@ -67,9 +71,9 @@ class MapScene(SceneSync, QGraphicsScene):
         self._dirty_frames: set[str] = set()
         self._dirty_links: set[str] = set()
         self._dirty_notes: set[str] = set()
-        self._grid = None  # boxes, for label placement
-        self._placed_labels = {}
+        self._labels = LabelSpace(self._items["node"])
         self._bands_dirty = True
+        self._extent_dirty = True
         self._decorations_dirty = True
         self._disposed = False
         self._cached = cached
@@ -347,6 +351,7 @@ class MapScene(SceneSync, QGraphicsScene):
             item = self._items["node"].get(node_id)
             if item is not None:
                 item.set_position(self._map.node(node_id))
+            self._labels.box_changed(node_id)
             self._mark_geometry(node_id)
         for note_id, item in self._items["note"].items():
             item.set_note(self._map.note(note_id))
@@ -365,7 +370,8 @@ class MapScene(SceneSync, QGraphicsScene):
             self._live.pop(item.node_id, None)
         else:
             self._live[item.node_id] = offset
-        self._mark_geometry(item.node_id)
+        self._labels.box_changed(item.node_id)
+        self._mark_geometry(item.node_id, live=True)
         self._schedule()
 
     def flush(self) -> None:
@@ -376,18 +382,18 @@ class MapScene(SceneSync, QGraphicsScene):
         changed = False
         if self._dirty_frames:
             changed = self._flush_frames() or changed
-        if self._bands_dirty:
+        if self._bands_dirty or self._extent_dirty:
             changed = self._flush_bands() or changed
         if self._dirty_links:
             links, self._dirty_links = self._dirty_links, set()
-            self._placed_labels = {}
+            self._labels.start_pass()
             for edge_id in links:
                 self._route_link(edge_id)
         if self._dirty_notes:
             notes, self._dirty_notes = self._dirty_notes, set()
             for note_id in notes:
                 self._aim_note(note_id)
-        if self._decorations_dirty or changed:
+        if self._decorations_dirty:  # frames alone do not move the title or the legend
             self._place_decorations()
         self._overview.invalidate()
         if changed:

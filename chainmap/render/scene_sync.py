@@ -7,7 +7,10 @@ recomputed by :meth:`MapScene.flush`. Split from ``scene.py`` so each file reads
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRectF
@@ -19,8 +22,9 @@ from chainmap.core.model import ChainMap, Conflict, Edge, Node, Note, Region, Ti
 
 from .items_link import LinkItem
 from .items_note import NoteItem
-from .items_segment import BOX, Z_BOX, Z_CONTAINER, SegmentItem
+from .items_segment import Z_BOX, Z_CONTAINER, SegmentItem
 from .items_tier import TierItem
+from .label_space import LabelSpace
 from .style import ROLE_ORDER
 
 if TYPE_CHECKING:
@@ -30,12 +34,19 @@ if TYPE_CHECKING:
 
 KINDS = ("node", "edge", "note", "tier")
 Ref = tuple[str, str]
-GRID_CELL = 256.0
+_TOP, _BOTTOM = itemgetter(0), itemgetter(1)
 _FLAGS = QGraphicsItem.GraphicsItemFlag
 _NO_CONTENTS = _FLAGS.ItemHasNoContents
 _MOVABLE = _FLAGS.ItemIsSelectable | _FLAGS.ItemIsMovable | _FLAGS.ItemSendsGeometryChanges
 _SELECTABLE = _FLAGS.ItemIsSelectable
 _NONE = _FLAGS(0)
+# (editable, is a link, in the overview) -> flags: PySide's enum arithmetic is slow, and a
+# switch to or from the overview sets the flags of every item.
+_FLAG_TABLE = {
+    (editable, link, overview): (((_SELECTABLE if link else _MOVABLE) if editable else _NONE)
+                                 | (_NO_CONTENTS if overview else _NONE))
+    for editable in (False, True) for link in (False, True) for overview in (False, True)
+}
 _DEVICE_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
 _NO_CACHE = QGraphicsItem.CacheMode.NoCache
 
@@ -44,10 +55,18 @@ def _rect(rect: geometry.Rect | None) -> QRectF | None:
     return None if rect is None else QRectF(rect.left, rect.top, rect.width, rect.height)
 
 
-def _cells(rect: QRectF) -> Iterable[tuple[int, int]]:
-    x0, x1 = int(rect.left() // GRID_CELL), int(rect.right() // GRID_CELL)
-    y0, y1 = int(rect.top() // GRID_CELL), int(rect.bottom() // GRID_CELL)
-    return ((x, y) for x in range(x0, x1 + 1) for y in range(y0, y1 + 1))
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Hold Python's cyclic garbage collector while building thousands of items: they
+    form no cycles, and a big map's build would otherwise trigger full collections over
+    every object of the map again and again (a quarter of the build time)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def conflict_refs(conflicts: Iterable[Conflict]) -> set[Ref]:
@@ -73,6 +92,10 @@ class SceneSync:
     _notes_at: dict[str, set[str]]
     _folded: set[str]
     _frames: dict[str, QRectF]
+    _spans: dict[str, tuple[float, float]]  # top and bottom of each frame, for the bands' height
+    _top_ids: list[str] | None  # segments without a parent, in map order (None: to gather)
+    # Top and bottom of those segments' frames: () for none, None when to be measured again.
+    _frames_extent: tuple[float, float] | tuple[()] | None
     _bands: list[geometry.Band]
     _live: dict[str, Any]
     _roles: dict[str, set[Ref]]
@@ -80,9 +103,9 @@ class SceneSync:
     _dirty_frames: set[str]
     _dirty_links: set[str]
     _dirty_notes: set[str]
-    _grid: dict[tuple[int, int], list[QRectF]] | None
-    _placed_labels: dict[tuple[int, int], list[QRectF]]
+    _labels: LabelSpace
     _bands_dirty: bool
+    _extent_dirty: bool
     _decorations_dirty: bool
     _disposed: bool
     _cached: bool
@@ -93,24 +116,27 @@ class SceneSync:
 
     # ============================================================== building
     def _build(self) -> None:
-        self._state.refresh_regions(self._map)
-        self._conflicts = conflict_refs(self._map.conflicts)
-        self._state.marks = {}
-        for ref in self._conflicts:
-            self._state.marks[ref] = ("conflict",)
-        for tier in self._map.tiers:
-            self._add_tier(tier)
-        for node in self._map.nodes:
-            self._add_segment(node)
-        self._update_visibility(n.id for n in self._map.nodes)
-        for edge in self._map.edges:
-            self._add_link(edge)
-        for note in self._map.notes:
-            self._add_note(note)
-        self._dirty_frames.update(n.id for n in self._map.nodes)
-        self._bands_dirty = True
-        self._decorations_dirty = True
-        self.flush()  # type: ignore[attr-defined]
+        with gc_paused():
+            self._state.refresh_regions(self._map)
+            self._conflicts = conflict_refs(self._map.conflicts)
+            self._state.marks = {}
+            for ref in self._conflicts:
+                self._state.marks[ref] = ("conflict",)
+            for tier in self._map.tiers:
+                self._add_tier(tier)
+            for node in self._map.nodes:
+                self._add_segment(node)
+            self._labels.reset()
+            self._top_ids = self._frames_extent = None
+            self._update_visibility(n.id for n in self._map.nodes)
+            for edge in self._map.edges:
+                self._add_link(edge)
+            for note in self._map.notes:
+                self._add_note(note)
+            self._dirty_frames.update(n.id for n in self._map.nodes)
+            self._bands_dirty = True
+            self._decorations_dirty = True
+            self.flush()  # type: ignore[attr-defined]
 
     def _register(self, kind: str, item_id: str, item: QGraphicsItem) -> None:
         self._items[kind][item_id] = item
@@ -122,12 +148,7 @@ class SceneSync:
     def _apply_flags(self, kind: str, item: QGraphicsItem) -> None:
         """Editable items are selectable (segments and notes movable too); in the overview
         the overview item paints them all at once, so they paint nothing themselves."""
-        flags = _NONE
-        if self._state.editable:
-            flags = _SELECTABLE if kind == "edge" else _MOVABLE
-        if self._overview_on:
-            flags |= _NO_CONTENTS
-        item.setFlags(flags)
+        item.setFlags(_FLAG_TABLE[(self._state.editable, kind == "edge", self._overview_on)])
 
     def _unregister(self, kind: str, item_id: str) -> None:
         item = self._items[kind].pop(item_id, None)
@@ -173,6 +194,7 @@ class SceneSync:
         self._edges_at.clear()
         self._notes_at.clear()
         self._frames.clear()
+        self._spans.clear()
         self._live.clear()
         self._folded = {f for f in self._folded if self._map.has_node(f)}
         if self._state.view_region is not None and not self._map.has_region(self._state.view_region):
@@ -216,6 +238,7 @@ class SceneSync:
         self._schedule()
 
     def _on_node_added(self, node: Node, index: int) -> None:
+        self._top_ids = self._frames_extent = None
         self._add_segment(node)
         self._update_visibility([node.id])
         self._mark_geometry(node.id)
@@ -225,7 +248,10 @@ class SceneSync:
 
     def _on_node_removed(self, node: Node, index: int) -> None:
         self._unregister("node", node.id)
+        self._labels.box_changed(node.id)
+        self._top_ids = self._frames_extent = None
         self._frames.pop(node.id, None)
+        self._spans.pop(node.id, None)
         self._live.pop(node.id, None)
         self._folded.discard(node.id)
         self._edges_at.pop(node.id, None)
@@ -247,6 +273,7 @@ class SceneSync:
             self._mark_geometry(node.id)
             self._update_visibility([node.id])
         if "parent" in changes:
+            self._top_ids = self._frames_extent = None
             old_parent = changes["parent"][0]
             if old_parent is not None and self._map.has_node(old_parent):
                 self._mark_geometry(old_parent)
@@ -343,6 +370,8 @@ class SceneSync:
 
     def _shown_as(self, node_id: str) -> str:
         """The segment that stands for ``node_id``: its topmost folded ancestor, or itself."""
+        if not self._folded:
+            return node_id
         shown = node_id
         parent = self._map.node(node_id).parent
         while parent is not None:
@@ -352,11 +381,12 @@ class SceneSync:
         return shown
 
     def _update_visibility(self, node_ids: Iterable[str]) -> None:
-        self._grid = None
+        """Show or hide boxes (no position, or folded away); they may also have moved."""
         for node_id in node_ids:
             node = self._map.node(node_id)
             visible = node.x is not None and node.y is not None and self._shown_as(node_id) == node_id
             self._items["node"][node_id].setVisible(visible)
+            self._labels.box_changed(node_id)
 
     def _refresh_fold_badge(self, node_id: str) -> None:
         item = self._items["node"].get(node_id)
@@ -375,14 +405,19 @@ class SceneSync:
                 self._refresh_fold_badge(parent)
             parent = self._map.node(parent).parent
 
-    def _mark_geometry(self, node_id: str) -> None:
+    def _mark_geometry(self, node_id: str, live: bool = False) -> None:
         """``node_id`` moved or changed size: its frame, its ancestors' frames, their links
-        and notes, and the bands need recomputing."""
+        and notes, and the bands need recomputing. ``live``: only its item moved (a drag
+        the model has not seen), so the bands keep their tiers' extents (they follow the
+        model) and only their height may change."""
         current: str | None = node_id
         while current is not None and self._map.has_node(current):
             self._dirty_frames.add(current)
             current = self._map.node(current).parent
-        self._bands_dirty = True
+        if live:
+            self._extent_dirty = True
+        else:
+            self._bands_dirty = True
 
     def _flush_frames(self) -> bool:
         frames, self._dirty_frames = self._dirty_frames, set()
@@ -402,11 +437,16 @@ class SceneSync:
                 item.setZValue(z)
             if rect != self._frames.get(node_id):
                 changed = True
-                self._grid = None
+                self._extent_dirty = True
+                old_span = self._spans.get(node_id)
                 if rect is None:
                     self._frames.pop(node_id, None)
+                    new_span = self._spans.pop(node_id, None)
                 else:
                     self._frames[node_id] = rect
+                    new_span = self._spans[node_id] = (rect.top(), rect.bottom())
+                if self._map.node(node_id).parent is None:
+                    self._span_changed(old_span, new_span)
                 self._dirty_links.update(self._edges_at.get(node_id, ()))
                 self._dirty_notes.update(self._notes_at.get(node_id, ()))
                 # Links of folded-away sub-segments are drawn to this frame.
@@ -416,12 +456,32 @@ class SceneSync:
                         self._dirty_notes.update(self._notes_at.get(nid, ()))
         return changed
 
+    def _span_changed(self, old: tuple[float, float] | None, new: tuple[float, float] | None) -> None:
+        """Keep the top-level frames' extent without measuring them all again, unless the
+        frame that moved was (one of) the outermost."""
+        extent = self._frames_extent
+        if not extent:
+            self._frames_extent = None
+            return
+        top, bottom = extent
+        # A frame that held the top (or bottom) and now lies inside may uncover another.
+        if old is not None and ((old[0] <= top and (new is None or new[0] > old[0]))
+                                or (old[1] >= bottom and (new is None or new[1] < old[1]))):
+            self._frames_extent = None
+        elif new is not None:
+            self._frames_extent = (min(top, new[0]), max(bottom, new[1]))
+
     def _flush_bands(self) -> bool:
-        self._bands_dirty = False
-        bands = geometry.tier_bands(self._map, self._folded)
+        """Tier bands: their extents from the model (when ``_bands_dirty``), their height from
+        the frames and notes drawn now."""
+        bands = self._bands
+        changed = False
+        if self._bands_dirty:
+            bands = geometry.tier_bands(self._map, self._folded)
+            changed = bands != self._bands
+            self._bands = bands
+        self._bands_dirty = self._extent_dirty = False
         top, bottom = self._vertical_extent()
-        changed = bands != self._bands
-        self._bands = bands
         for index, band in enumerate(bands):
             item = self._items["tier"].get(band.tier)
             if item is not None:
@@ -433,15 +493,15 @@ class SceneSync:
         return changed
 
     def _vertical_extent(self) -> tuple[float, float]:
-        top = bottom = None
-        for node in self._map.nodes:
-            if node.parent is not None:
-                continue
-            frame = self._frames.get(node.id)
-            if frame is None:
-                continue
-            top = frame.top() if top is None else min(top, frame.top())
-            bottom = frame.bottom() if bottom is None else max(bottom, frame.bottom())
+        extent = self._frames_extent
+        if extent is None:
+            if self._top_ids is None:
+                self._top_ids = [node.id for node in self._map.nodes if node.parent is None]
+            spans = self._spans
+            framed = [spans[node_id] for node_id in self._top_ids if node_id in spans]
+            extent = self._frames_extent = (
+                (min(framed, key=_TOP)[0], max(framed, key=_BOTTOM)[1]) if framed else ())
+        top, bottom = extent if extent else (None, None)
         for item in self._items["note"].values():
             rect = item.sceneBoundingRect()
             top = rect.top() if top is None else min(top, rect.top())
@@ -459,30 +519,13 @@ class SceneSync:
         if source == target:
             item.set_ends(None, None)
             return
-        item.set_ends(self._frames.get(source), self._frames.get(target))
-        if item.has_label():
-            item.place_label(self._label_blocked)
-            placed = item.label_rect()
-            for cell in _cells(placed):
-                self._placed_labels.setdefault(cell, []).append(placed)
-
-    def _label_blocked(self, rect: QRectF) -> bool:
-        """True when ``rect`` overlaps a visible segment's box (which would hide a label)."""
-        if self._grid is None:
-            self._grid = {}
-            for item in self._items["node"].values():
-                if item.isVisible():
-                    box = BOX.translated(item.pos())
-                    for cell in _cells(box):
-                        self._grid.setdefault(cell, []).append(box)
-        for cell in _cells(rect):
-            for box in self._grid.get(cell, ()):
-                if box.intersects(rect):
-                    return True
-            for label in self._placed_labels.get(cell, ()):
-                if label.intersects(rect):
-                    return True
-        return False
+        if not item.has_label():
+            item.route(self._frames.get(source), self._frames.get(target))
+        else:
+            item.route(self._frames.get(source), self._frames.get(target), self._labels.blocked)
+            placed = item.label_box()
+            if placed is not None:
+                self._labels.add_label(placed)
 
     def _aim_note(self, note_id: str) -> None:
         item = self._items["note"].get(note_id)

@@ -41,6 +41,10 @@ class RenderState:
     # (kind, id) -> roles, in ROLE_ORDER then first-marked order.
     marks: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     provenance: dict[str, list[str]] | None = None
+    # Derived from ``regions`` (kept in step by refresh_regions): their codes, and the
+    # chip layouts boxes share, by (view, firms, per-region status and plan).
+    region_codes: list[str] = field(default_factory=list)
+    chip_layouts: dict[tuple, tuple] = field(default_factory=dict, repr=False)
 
     def region_look(self, code: str) -> RegionLook | None:
         for look in self.regions:
@@ -59,3 +63,5 @@ class RenderState:
                            style.name_of(colour), style.metrics(10).horizontalAdvance(short))
             )
         self.regions = looks
+        self.region_codes = [look.code for look in looks]
+        self.chip_layouts = {}

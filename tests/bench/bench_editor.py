@@ -3,9 +3,10 @@
     python tests/bench/bench_editor.py [SEGMENTS LINKS]
 
 Offscreen. Prints the time to the first shown frame (from the start of loading the file to
-the canvas's first paint), a full-view redraw and a zoomed-in redraw of the canvas (the view
-rendered into an image, median of several), a drag of 100 selected segments (building and
-pushing the move command and the scene catching up, on release) and the peak memory.
+the canvas's first paint), the time the docks then take to fill (right after that frame), a
+full-view redraw and a zoomed-in redraw of the canvas (the view rendered into an image,
+median of several), a drag of 100 selected segments (building and pushing the move command
+and the scene catching up, on release) and the peak memory.
 Targets: first frame < 2 s, full view < 100 ms, zoomed < 16 ms, memory < 600 MB.
 """
 
@@ -83,6 +84,15 @@ def main() -> None:
     print(f"load file:                {(loaded - start) * 1000:8.0f} ms")
     print(f"window + scene:           {(built - loaded) * 1000:8.0f} ms")
     print(f"first shown frame:        {first * 1000:8.0f} ms   target < 2000")
+    # A big map's docks (lists of every segment) are filled right after the first frame:
+    # let that happen here, so it is neither hidden nor counted in what follows.
+    settle_start = time.perf_counter()
+    docks = [panel for panel in window.panels if hasattr(panel, "document")]
+    while (any(dock.document is not window.document for dock in docks)
+           and time.perf_counter() - settle_start < 30):
+        app.processEvents()
+    app.processEvents()
+    print(f"docks filled after it:    {(time.perf_counter() - settle_start) * 1000:8.0f} ms")
 
     # ------------------------------------------------------------- redraws
     canvas = window.canvas

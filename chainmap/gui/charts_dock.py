@@ -1,0 +1,476 @@
+"""The statistics dock: how many segments each region has of each status, and how many gaps
+each region has to fill in each tier, drawn with pyqtgraph.
+
+Every number is read off :mod:`chainmap.core.analysis` (region_status, regional_status,
+gaps_to_fill, complements, regional_gaps), so the charts agree with the gaps dock and the
+command line. The status bars use the canvas's status fills (:mod:`chainmap.render.style`),
+so a bar looks like the legend chip of its status. Charts are rebuilt once per burst of
+model changes (a 0 ms single-shot timer) and when the view region changes; moves are
+skipped. Clicking a bar shows that region's view.
+
+The main window must not import this module before its first paint (pyqtgraph is slow to
+import): it calls :func:`install_charts` later.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chainmap.core import analysis
+from chainmap.core.model import ChainMap
+from chainmap.core.vocabulary import STATUS_LABELS, STATUSES
+from chainmap.render import style
+
+from .document import Document
+from .widgets import MapListener, is_position_only_change, status_text, tr
+
+# Choose the binding before pyqtgraph picks one itself (it would take any Qt it finds).
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+import pyqtgraph as pg  # noqa: E402
+
+BAR_WIDTH = 0.62
+GROUP_WIDTH = 0.8
+# The charts sit side by side when the dock is this many times wider than tall.
+WIDE_RATIO = 1.6
+# Narrower, a chart's legend would be cut off.
+MIN_CHART_WIDTH = 300
+# Lower, the bars have no room left between the title and two-line tier names.
+MIN_CHART_HEIGHT = 150
+TITLE_HEIGHT = 20
+INK = style.INK.name()
+AXIS_PEN = style.BOX_BORDER.name()
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One drawn bar: ``chart`` is ``"status"`` (``key`` a status) or ``"gaps"`` (``key`` a
+    tier id); ``region`` is a region code, or ``None`` for the regional (best-of) bar."""
+
+    chart: str
+    region: str | None
+    key: str
+    count: int
+    rect: QRectF
+
+
+def status_counts(chain_map: ChainMap) -> dict[str | None, Counter[str]]:
+    """Segments per status for each region, and under ``None`` for the regional status."""
+    codes = chain_map.region_codes()
+    counts: dict[str | None, Counter[str]] = {
+        code: Counter(analysis.region_status(node, code) for node in chain_map.nodes) for code in codes
+    }
+    counts[None] = Counter(analysis.regional_status(node, codes) for node in chain_map.nodes)
+    return counts
+
+
+def tier_gap_counts(chain_map: ChainMap) -> Counter[tuple[str, str]]:
+    """Gaps to fill (weak and missing entries) per ``(tier id, region code)``."""
+    return Counter((gap.node.tier, gap.region) for gap in analysis.gaps_to_fill(chain_map))
+
+
+def _pens(pens: list[Any]) -> dict[str, Any]:
+    # pyqtgraph 0.14 fails on an empty ``pens`` list (a status no column has).
+    return {"pens": pens} if pens else {"pen": None}
+
+
+def _tick_text(name: str) -> str:
+    """A tier name for the axis: "上游（核心零部件）" on two lines, so neighbours do not overlap."""
+    for bracket in ("（", "("):
+        at = name.find(bracket)
+        if at > 0:
+            return f"{name[:at]}\n{name[at:]}"
+    return name
+
+
+def _regional_name() -> str:
+    return tr("区域 Regional", "charts")
+
+
+def _integer_ticks(top: int) -> list[tuple[float, str]]:
+    step = next(s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 10**9) if top / s <= 6)
+    return [(float(v), str(v)) for v in range(0, top + 1, step)]
+
+
+class _LegendSample(pg.GraphicsWidget):
+    """A legend chip drawn like the map legend's status sample; clicking it hides nothing
+    (pyqtgraph's sample would hide a layer and leave a hole in the stacks)."""
+
+    sigClicked = pg.QtCore.Signal(object)
+
+    def __init__(self, fill: QColor, border: QColor) -> None:
+        super().__init__()
+        self._fill, self._border = QColor(fill), QColor(border)
+        self.setFixedWidth(22)
+        self.setFixedHeight(16)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+        return QRectF(0, 0, 22, 16)
+
+    def paint(self, painter: QPainter, *_args: Any) -> None:
+        painter.setPen(pg.mkPen(self._border))
+        painter.setBrush(pg.mkBrush(self._fill))
+        painter.drawRect(QRectF(2, 3, 18, 11))
+
+
+def _make_plot(parent: QWidget, title: str) -> tuple[pg.PlotWidget, pg.LegendItem]:
+    widget = pg.PlotWidget(parent, background="w")
+    widget.setAntialiasing(True)
+    widget.setMinimumSize(MIN_CHART_WIDTH, MIN_CHART_HEIGHT)
+    plot = widget.getPlotItem()
+    plot.setTitle(title, color=INK, size="9pt")
+    # pyqtgraph reserves 30 px for a title; the dock below the canvas is short.
+    plot.titleLabel.setMaximumHeight(TITLE_HEIGHT)
+    plot.layout.setRowFixedHeight(0, TITLE_HEIGHT)
+    plot.setMouseEnabled(x=False, y=False)
+    plot.setMenuEnabled(False)
+    plot.hideButtons()
+    # pyqtgraph's options menu has no parent, so it would outlive the dock as a top-level
+    # widget; owned by the plot widget, it goes with it.
+    plot.ctrlMenu.setParent(widget, plot.ctrlMenu.windowFlags())
+    plot.disableAutoRange()
+    for name in ("left", "bottom"):
+        axis = plot.getAxis(name)
+        axis.setPen(pg.mkPen(AXIS_PEN))
+        axis.setTextPen(pg.mkPen(INK))
+    # Let a label at either end reach a little past the axis rather than vanish.
+    plot.getAxis("bottom").setStyle(hideOverlappingLabels=24)
+    plot.showGrid(y=True, alpha=0.25)
+    # Beside the plot, in the plot item's own grid: a legend inside the view would cover bars.
+    legend = pg.LegendItem(labelTextColor=INK, labelTextSize="9pt", sampleType=_LegendSample,
+                           frame=False, verSpacing=-6, horSpacing=4)
+    # Its own size, not the plot's height: stretched, its labels drift off their chips.
+    legend.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    # Rows 1-3 (top axis, view, bottom axis): in a short dock the view alone is too low for it.
+    plot.layout.addItem(legend, 1, 3, 3, 1, alignment=Qt.AlignmentFlag.AlignTop)
+    return widget, legend
+
+
+class _Teardown:
+    """Run when the dock is destroyed (its children still exist then): stop listening to
+    the model, and empty the plots so no pyqtgraph item outlives its view."""
+
+    def __init__(self, listener: MapListener, plots: list[pg.PlotWidget]) -> None:
+        self.listener = listener
+        self.plots = plots
+
+    def run(self, *_args: Any) -> None:
+        self.listener.disconnect_all()
+        for widget in self.plots:
+            if shiboken6.isValid(widget):
+                widget.getPlotItem().clear()
+        self.plots = []
+
+
+class ChartsDock(QDockWidget):
+    """Segments by status per region and gaps to fill per tier (objectName ``charts``).
+
+    ``ChartsDock(document, parent=None)``; :meth:`set_document` switches maps (``None``:
+    none); :meth:`refresh` rebuilds now. For tests and reports: :attr:`status_bars` (status →
+    ``BarGraphItem``), :attr:`gap_bars` (region code → ``BarGraphItem``), :attr:`bars` (every
+    drawn :class:`Bar`), :attr:`tick_labels` (``"status"`` / ``"gaps"`` → the axis labels),
+    :attr:`summary` (the line of counts), :attr:`rebuilds` (how many times the charts were
+    built).
+    """
+
+    def __init__(self, document: Document | None, parent: QWidget | None = None) -> None:
+        super().__init__(tr("统计 Statistics", "charts"), parent)
+        self.setObjectName("charts")
+        self.document: Document | None = None
+        self.status_bars: dict[str, pg.BarGraphItem] = {}
+        self.gap_bars: dict[str, pg.BarGraphItem] = {}
+        self.bars: list[Bar] = []
+        self.rebuilds = 0
+        self._segment_labels: list[tuple[pg.TextItem, int]] = []
+        self.tick_labels: dict[str, list[str]] = {"status": [], "gaps": []}
+        self._label_font = QFont(self.font())
+        self._label_font.setPointSizeF(max(7.0, self._label_font.pointSizeF() - 1))
+        self._region_legend: list[tuple[str, str]] = []
+        self._listener = MapListener()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.refresh)
+
+        body = QWidget(self)
+        self.status_plot, self._status_legend = _make_plot(body, tr("环节现状 Segments by status", "charts"))
+        self.gaps_plot, self._gaps_legend = _make_plot(body, tr("各层级待补环节 Gaps to fill by tier", "charts"))
+        for status in STATUSES:
+            zh, en = STATUS_LABELS[status]
+            self._status_legend.addItem(_LegendSample(style.STATUS_FILLS[status], style.BOX_BORDER), f"{zh} {en}")
+        self.summary = QLabel(body)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        self._charts = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._charts.addWidget(self.status_plot, 1)
+        self._charts.addWidget(self.gaps_plot, 1)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(self._charts, 1)
+        layout.addWidget(self.summary)
+        self.setWidget(body)
+        self.status_plot.getPlotItem().getViewBox().sigResized.connect(self._fit_segment_labels)
+        for widget in (self.status_plot, self.gaps_plot):
+            widget.scene().sigMouseClicked.connect(self._clicked)
+            widget.scene().sigMouseMoved.connect(self._hovered)
+
+        self._teardown = _Teardown(self._listener, [self.status_plot, self.gaps_plot])
+        self.destroyed.connect(self._teardown.run)
+        self.set_document(document)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        # Side by side below the canvas; one above the other in a tall side dock.
+        wide = event.size().width() >= WIDE_RATIO * event.size().height()
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self._charts.direction() != direction:
+            self._charts.setDirection(direction)
+
+    # -------------------------------------------------------------- document
+    def set_document(self, document: Document | None) -> None:
+        """Show ``document``'s statistics (``None``: empty charts)."""
+        if self.document is not None:
+            self._listener.disconnect_all()
+            self.document.view_region_changed.disconnect(self.schedule_refresh)
+        self.document = document
+        if document is not None:
+            self._listener.connect(document.chain_map, self.schedule_refresh)
+            document.view_region_changed.connect(self.schedule_refresh)
+        self.refresh()
+
+    def schedule_refresh(self, *args: Any) -> None:
+        """Rebuild once the current burst of changes is over (moves change no count)."""
+        if is_position_only_change(args):
+            return
+        self._timer.start()
+
+    # --------------------------------------------------------------- building
+    def refresh(self) -> None:
+        """Rebuild both charts and the summary from the model now."""
+        self._timer.stop()
+        self.rebuilds += 1
+        self.bars = []
+        self._segment_labels = []
+        self.tick_labels = {"status": [], "gaps": []}
+        self.status_bars.clear()
+        self.gap_bars.clear()
+        for widget in (self.status_plot, self.gaps_plot):
+            widget.getPlotItem().clear()
+        if self.document is None:
+            self.summary.clear()
+            self._set_region_legend([])
+            return
+        chain_map = self.document.chain_map
+        self._build_status_chart(chain_map)
+        self._build_gaps_chart(chain_map)
+        self._fit_bottom_axes()
+        self._fit_segment_labels()
+        self.summary.setText(self._summary_text(chain_map))
+
+    def _bar_pen(self, region: str | None, colour: QColor) -> Any:
+        if region is not None and region == self.document.view_region:  # type: ignore[union-attr]
+            return pg.mkPen(INK, width=2.2)
+        return pg.mkPen(colour, width=1)
+
+    def _build_status_chart(self, chain_map: ChainMap) -> None:
+        plot = self.status_plot.getPlotItem()
+        counts = status_counts(chain_map)
+        columns: list[str | None] = [*chain_map.region_codes(), None]
+        # The regional bar's name on two lines: a column is narrow.
+        names = [chain_map.region(c).name if c is not None else _regional_name().replace(" ", "\n", 1)
+                 for c in columns]
+        top = max(1, len(chain_map.nodes))
+        base = [0] * len(columns)
+        for status in STATUSES:
+            xs, y0s, heights, pens = [], [], [], []
+            for index, code in enumerate(columns):
+                count = counts[code][status]
+                if not count:
+                    continue
+                xs.append(index)
+                y0s.append(base[index])
+                heights.append(count)
+                pens.append(self._bar_pen(code, style.BOX_BORDER))
+                self.bars.append(Bar("status", code, status, count,
+                                     QRectF(index - BAR_WIDTH / 2, base[index], BAR_WIDTH, count)))
+                label = self._count_label(plot, str(count), QPointF(index, base[index] + count / 2), (0.5, 0.5))
+                self._segment_labels.append((label, count))
+                base[index] += count
+            item = pg.BarGraphItem(x=xs, y0=y0s, height=heights, width=BAR_WIDTH, **_pens(pens),
+                                   brush=pg.mkBrush(style.STATUS_FILLS[status]), name=status)
+            plot.addItem(item)
+            self.status_bars[status] = item
+        plot.getAxis("bottom").setTicks([[(float(i), name) for i, name in enumerate(names)]])
+        self.tick_labels["status"] = names
+        plot.getAxis("left").setTicks([_integer_ticks(top)])
+        plot.setXRange(-0.6, len(columns) - 0.4, padding=0)
+        plot.setYRange(0, top * 1.04, padding=0)
+
+    def _build_gaps_chart(self, chain_map: ChainMap) -> None:
+        plot = self.gaps_plot.getPlotItem()
+        counts = tier_gap_counts(chain_map)
+        tiers = list(chain_map.tiers)
+        regions = list(chain_map.regions)
+        width = GROUP_WIDTH / max(1, len(regions))
+        top = max([1, *counts.values()])
+        for r_index, region in enumerate(regions):
+            colour = style.region_colour(region, r_index)
+            xs, heights, pens = [], [], []
+            for t_index, tier in enumerate(tiers):
+                count = counts[(tier.id, region.code)]
+                if not count:
+                    continue
+                x = t_index - GROUP_WIDTH / 2 + width * (r_index + 0.5)
+                xs.append(x)
+                heights.append(count)
+                pens.append(self._bar_pen(region.code, colour.darker(140)))
+                self.bars.append(Bar("gaps", region.code, tier.id, count, QRectF(x - width / 2, 0, width, count)))
+                self._count_label(plot, str(count), QPointF(x, count), (0.5, 1.0))
+            item = pg.BarGraphItem(x=xs, height=heights, width=width * 0.9, **_pens(pens),
+                                   brush=pg.mkBrush(colour), name=region.code)
+            plot.addItem(item)
+            self.gap_bars[region.code] = item
+        self._set_region_legend([(region.name, style.region_colour(region, i).name())
+                                 for i, region in enumerate(regions)])
+        names = [_tick_text(tier.name) for tier in tiers]
+        plot.getAxis("bottom").setTicks([[(float(i), name) for i, name in enumerate(names)]])
+        self.tick_labels["gaps"] = names
+        # Headroom for the count above the tallest bar.
+        axis_top = max(top + 1, round(top * 1.2 + 0.5))
+        plot.getAxis("left").setTicks([_integer_ticks(axis_top)])
+        plot.setXRange(-0.55, max(1, len(tiers)) - 0.45, padding=0)
+        plot.setYRange(0, axis_top, padding=0)
+
+    def _fit_bottom_axes(self) -> None:
+        # pyqtgraph sizes an axis for one line of text; give two-line names their room, on
+        # both charts, so side by side their baselines line up.
+        axes = [w.getPlotItem().getAxis("bottom") for w in (self.status_plot, self.gaps_plot)]
+        lines = max([1, *(text.count("\n") + 1 for texts in self.tick_labels.values() for text in texts)])
+        height = lines * QFontMetrics(self.font()).lineSpacing() + 12
+        for axis in axes:
+            axis.setHeight(height)
+
+    def _count_label(self, plot: pg.PlotItem, text: str, pos: QPointF, anchor: tuple[float, float]) -> pg.TextItem:
+        label = pg.TextItem(text, color=INK, anchor=anchor)
+        label.setFont(self._label_font)
+        label.setPos(pos)
+        label.setZValue(10)  # above the bars of later statuses
+        plot.addItem(label)
+        return label
+
+    def _fit_segment_labels(self, *_args: Any) -> None:
+        """Show a stacked segment's count only where the segment is tall enough for it."""
+        view_box = self.status_plot.getPlotItem().getViewBox()
+        (_x0, _x1), (y0, y1) = view_box.viewRange()
+        pixels_per_unit = view_box.height() / (y1 - y0) if y1 > y0 else 0.0
+        needed = QFontMetrics(self._label_font).height() * 0.9
+        for label, count in self._segment_labels:
+            label.setVisible(count * pixels_per_unit >= needed)
+
+    def _set_region_legend(self, entries: list[tuple[str, str]]) -> None:
+        # Rebuilt only when the regions change: re-adding chips relayouts the plot.
+        if entries == self._region_legend:
+            return
+        self._region_legend = entries
+        self._gaps_legend.clear()
+        for name, colour in entries:
+            self._gaps_legend.addItem(_LegendSample(QColor(colour), QColor(colour).darker(140)), name)
+
+    def _summary_text(self, chain_map: ChainMap) -> str:
+        gaps = len(analysis.gaps_to_fill(chain_map))
+        supplies = len(analysis.complements(chain_map))
+        joint = len(analysis.regional_gaps(chain_map))
+        return tr("待补环节 Gaps to fill: {gaps} · 地区互补 Complements: {supplies} · "
+                  "共同缺口 Regional gaps (joint investment targets): {joint}", "charts").format(
+            gaps=gaps, supplies=supplies, joint=joint)
+
+    # ---------------------------------------------------------------- reading
+    def bar_at(self, widget: pg.PlotWidget, scene_pos: QPointF) -> Bar | None:
+        """The bar of ``widget``'s chart under ``scene_pos`` (scene coordinates), if any."""
+        view_box = widget.getPlotItem().getViewBox()
+        if not view_box.sceneBoundingRect().contains(scene_pos):
+            return None
+        point = view_box.mapSceneToView(scene_pos)
+        chart = "status" if widget is self.status_plot else "gaps"
+        return next((bar for bar in self.bars if bar.chart == chart and bar.rect.contains(point)), None)
+
+    def bar_text(self, bar: Bar) -> str:
+        """What a bar counts, in words (its tooltip)."""
+        chain_map = self.document.chain_map  # type: ignore[union-attr]
+        region = chain_map.region(bar.region).name if bar.region is not None else _regional_name()
+        if bar.chart == "status":
+            return f"{region} · {status_text(bar.key)}: {bar.count}"
+        tier = chain_map.tier(bar.key).name
+        return tr("{tier} · {region}: {count} 待补 to fill", "charts").format(tier=tier, region=region,
+                                                                            count=bar.count)
+
+    def _sender_widget(self) -> pg.PlotWidget | None:
+        scene = self.sender()
+        return next((w for w in (self.status_plot, self.gaps_plot) if w.scene() is scene), None)
+
+    def _clicked(self, event: Any) -> None:
+        widget = self._sender_widget()
+        if self.document is None or widget is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        bar = self.bar_at(widget, event.scenePos())
+        if bar is not None:
+            # The regional bar stands for all regions together.
+            self.document.set_view_region(bar.region)
+
+    def _hovered(self, scene_pos: QPointF) -> None:
+        widget = self._sender_widget()
+        if self.document is None or widget is None:
+            return
+        bar = self.bar_at(widget, scene_pos)
+        widget.setToolTip(self.bar_text(bar) if bar is not None
+                          else tr("Click a bar to show that region's view", "charts"))
+
+
+# ---------------------------------------------------------------- installing
+def _panels_menu(window: QMainWindow) -> QMenu | None:
+    menu = getattr(window, "panels_menu", None)
+    if isinstance(menu, QMenu):
+        return menu
+    for candidate in window.findChildren(QMenu):
+        if candidate.objectName() == "panels_menu" or candidate.title().replace("&", "") == "Panels":
+            return candidate
+    return None
+
+
+def install_charts(window: Any) -> ChartsDock:
+    """Add the statistics dock to ``window`` (a main window with ``gaps_dock``, ``panels``
+    and ``document``): in the bottom area as a tab beside the gaps, in its saved place if
+    the window's state was restored before, with a toggle in View ▸ Panels."""
+    dock = ChartsDock(None, window)
+    gaps = getattr(window, "gaps_dock", None)
+    if not window.restoreDockWidget(dock):
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        if gaps is not None:
+            # A tab behind another has an empty visible region; before the window is shown,
+            # the gaps are in front as the window built them.
+            in_front = not window.isVisible() or not gaps.visibleRegion().isEmpty()
+            window.tabifyDockWidget(gaps, dock)
+            if in_front:
+                gaps.raise_()  # a new tab must not hide what the user was looking at
+    window.panels.append(dock)
+    menu = _panels_menu(window)
+    if menu is not None:
+        menu.addAction(dock.toggleViewAction())
+    dock.set_document(getattr(window, "document", None))
+    return dock
