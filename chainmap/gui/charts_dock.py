@@ -52,7 +52,7 @@ WIDE_RATIO = 1.6
 # Narrower, a chart's legend would be cut off.
 MIN_CHART_WIDTH = 300
 # Lower, the bars have no room left between the title and two-line tier names.
-MIN_CHART_HEIGHT = 150
+MIN_CHART_HEIGHT = 100  # fits the bottom dock as the window builds it: installing must not move the canvas
 TITLE_HEIGHT = 20
 INK = style.INK.name()
 AXIS_PEN = style.BOX_BORDER.name()
@@ -197,6 +197,7 @@ class ChartsDock(QDockWidget):
         self.gap_bars: dict[str, pg.BarGraphItem] = {}
         self.bars: list[Bar] = []
         self.rebuilds = 0
+        self._disposed = False
         self._segment_labels: list[tuple[pg.TextItem, int]] = []
         self.tick_labels: dict[str, list[str]] = {"status": [], "gaps": []}
         self._label_font = QFont(self.font())
@@ -234,6 +235,20 @@ class ChartsDock(QDockWidget):
         self.destroyed.connect(self._teardown.run)
         self.set_document(document)
 
+    def dispose(self) -> None:
+        """Stop listening and take the plots down while the application is whole: pyqtgraph
+        items left to be deleted with the application crash the process at exit."""
+        if self._disposed:
+            return
+        self.set_document(None)
+        self.refresh()  # drops every bar and label while their views still exist
+        self._disposed = True
+        self._teardown.run()
+        for widget in (self.status_plot, self.gaps_plot):
+            if shiboken6.isValid(widget):
+                widget.close()
+                widget.deleteLater()
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         # Side by side below the canvas; one above the other in a tall side dock.
@@ -264,6 +279,8 @@ class ChartsDock(QDockWidget):
     def refresh(self) -> None:
         """Rebuild both charts and the summary from the model now."""
         self._timer.stop()
+        if self._disposed:
+            return
         self.rebuilds += 1
         self.bars = []
         self._segment_labels = []
@@ -456,7 +473,11 @@ def _panels_menu(window: QMainWindow) -> QMenu | None:
 def install_charts(window: Any) -> ChartsDock:
     """Add the statistics dock to ``window`` (a main window with ``gaps_dock``, ``panels``
     and ``document``): in the bottom area as a tab beside the gaps, in its saved place if
-    the window's state was restored before, with a toggle in View ▸ Panels."""
+    the window's state was restored before, with a toggle in View ▸ Panels. Once per
+    window: a second call returns the dock already there."""
+    existing = window.findChild(ChartsDock, "charts")
+    if existing is not None:
+        return existing  # type: ignore[no-any-return]
     dock = ChartsDock(None, window)
     gaps = getattr(window, "gaps_dock", None)
     if not window.restoreDockWidget(dock):

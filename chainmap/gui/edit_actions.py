@@ -12,7 +12,7 @@ from chainmap.core.serialize import node_to_data
 
 from . import clipboard
 from .commands import AddNodeCommand, AddNoteCommand, delete_items, tr
-from .edit_ops import NEW_NOTE_TEXT, layout_command, layout_function, new_segment
+from .edit_ops import NEW_NOTE_TEXT, layout_command, new_segment
 
 if TYPE_CHECKING:
     from .canvas import MapCanvas
@@ -33,7 +33,7 @@ class EditActionsMixin:
     @property
     def auto_place(self) -> bool:
         action = getattr(self, "action_auto_place", None)
-        return bool(action is not None and action.isChecked() and layout_function() is not None)
+        return bool(action is not None and action.isChecked())
 
     def selected_refs(self) -> list[Ref]:
         return self.canvas.selected_refs()

@@ -3,12 +3,11 @@ automatic placement. Each returns or pushes undo commands; none touches a graphi
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from chainmap.core.ids import new_id
+from chainmap.core.layout import compute_layout
 from chainmap.core.model import ChainMap, Node
 
 from .commands import ChangeItemsCommand, tr
@@ -111,21 +110,10 @@ def nudge_command(chain_map: ChainMap, refs: list[Ref], dx: float, dy: float) ->
 
 
 # ------------------------------------------------------------- automatic layout
-def layout_function() -> Callable[..., dict[str, tuple[float, float]]] | None:
-    """``chainmap.core.layout.compute_layout`` when the layout module is installed."""
-    if importlib.util.find_spec("chainmap.core.layout") is None:
-        return None
-    module = importlib.import_module("chainmap.core.layout")
-    return getattr(module, "compute_layout", None)
-
-
 def layout_command(chain_map: ChainMap, only_new: bool = False) -> ChangeItemsCommand | None:
     """One command placing segments where the layout puts them (only those without a
-    position when ``only_new``); ``None`` when nothing would move or there is no layout."""
-    compute = layout_function()
-    if compute is None:
-        return None
-    positions = compute(chain_map, only_new=only_new)
+    position when ``only_new``); ``None`` when nothing would move."""
+    positions = compute_layout(chain_map, only_new=only_new)
     changes = []
     for node_id, (x, y) in positions.items():
         if not chain_map.has_node(node_id):

@@ -50,21 +50,16 @@ from .canvas import MapCanvas
 from .commands import tr
 from .document import Document
 from .edit_actions import EditActionsMixin
-from .edit_ops import layout_function
 from .file_actions import FileActionsMixin, blank_map
+from .gaps_dock import GapsDock
+from .inspector import InspectorDock
+from .merge_actions import install_merge_ui
+from .properties_dialog import MapPropertiesDialog
+from .view_selector import ViewSelector
 
 AUTO_PLACE_KEY = "editor/place_new_segments"
 # Above this many segments the docks are filled after the map is first shown.
 LARGE_MAP = 1500
-
-
-def _panel(module: str, name: str) -> Any:
-    """A class from the panels' modules, or ``None`` while it is not there."""
-    try:
-        imported = __import__(f"chainmap.gui.{module}", fromlist=[name])
-    except ImportError:
-        return None
-    return getattr(imported, name, None)
 
 
 def _map_scene_class() -> Any:
@@ -147,13 +142,13 @@ class MainWindow(FileActionsMixin, EditActionsMixin, QMainWindow):
         self._build_docks()
         self.resize(1400, 900)
         self.set_document(self.make_document(chain_map if chain_map is not None else blank_map(), path))
-        install_merge = _panel("merge_actions", "install_merge_ui")
-        if install_merge is not None:
-            # File > Merge maps…, View > Compare with…, the conflicts dock: before the saved
-            # window state is restored, so these docks get their places back too.
-            install_merge(self)
-            if self.gaps_dock is not None:
-                self.gaps_dock.raise_()  # its hidden docks join the bottom tabs; keep gaps in front
+        # File > Merge maps…, View > Compare with…, the conflicts dock: before the saved
+        # window state is restored, so these docks get their places back too.
+        install_merge_ui(self)
+        self.gaps_dock.raise_()  # its hidden docks join the bottom tabs; keep gaps in front
+        # The statistics charts load pyqtgraph: after the map is on screen, not before.
+        self.charts_dock: Any = None
+        self.canvas.after_next_paint(self._install_charts)
         if restore_settings:
             self.restore_window_state()
         if remember:
@@ -239,17 +234,13 @@ class MainWindow(FileActionsMixin, EditActionsMixin, QMainWindow):
         a("link", tr("&Link Selected Segments"), self.link_selected, "Ctrl+L", glyph_icon("link"),
           tr("Link the two selected segments (upstream first); or drag from a segment's edge"))
 
-        has_layout = layout_function() is not None
-        if has_layout:
-            a("layout", tr("&Layout"), self.layout_map, "Ctrl+Shift+L", glyph_icon("layout"),
-              tr("Lay the whole map out (one undo step)"))
-            a("auto_place", tr("&Place New Segments Automatically"), self._auto_place_toggled, (),
-              None, None, checkable=True)
-            self.action_auto_place.setChecked(settings.bool_setting(AUTO_PLACE_KEY, True))
-        properties = _panel("properties_dialog", "MapPropertiesDialog")
-        if properties is not None:
-            a("properties", tr("Map &Properties…"), self.open_properties, (), None,
-              tr("Title, chain, lead, regions and tiers"))
+        a("layout", tr("&Layout"), self.layout_map, "Ctrl+Shift+L", glyph_icon("layout"),
+          tr("Lay the whole map out (one undo step)"))
+        a("auto_place", tr("&Place New Segments Automatically"), self._auto_place_toggled, (),
+          None, None, checkable=True)
+        self.action_auto_place.setChecked(settings.bool_setting(AUTO_PLACE_KEY, True))
+        a("properties", tr("Map &Properties…"), self.open_properties, (), None,
+          tr("Title, chain, lead, regions and tiers"))
         a("about", tr("&About chainmap"), self.show_about)
         self.action_about.setMenuRole(QAction.MenuRole.AboutRole)
         self._short_texts()
@@ -299,11 +290,9 @@ class MainWindow(FileActionsMixin, EditActionsMixin, QMainWindow):
         insert_menu.addActions([self.action_add_segment, self.action_add_note, self.action_link])
 
         map_menu = bar.addMenu(tr("&Map"))
-        if hasattr(self, "action_properties"):
-            map_menu.addAction(self.action_properties)
-        if hasattr(self, "action_layout"):
-            map_menu.addSeparator()
-            map_menu.addActions([self.action_layout, self.action_auto_place])
+        map_menu.addAction(self.action_properties)
+        map_menu.addSeparator()
+        map_menu.addActions([self.action_layout, self.action_auto_place])
 
         help_menu = bar.addMenu(tr("&Help"))
         help_menu.addAction(self.action_about)
@@ -322,43 +311,33 @@ class MainWindow(FileActionsMixin, EditActionsMixin, QMainWindow):
         toolbar.addActions([self.action_add_segment, self.action_add_note, self.action_link])
         toolbar.addSeparator()
         toolbar.addActions([self.action_zoom_in, self.action_zoom_out, self.action_fit])
-        if hasattr(self, "action_layout"):
-            toolbar.addAction(self.action_layout)
-        selector = _panel("view_selector", "ViewSelector")
-        self.view_selector = None
-        if selector is not None:
-            toolbar.addSeparator()
-            toolbar.addWidget(QLabel(tr(" 地区视图 Region: ")))
-            self.view_selector = selector(None, toolbar)
-            toolbar.addWidget(self.view_selector)
+        toolbar.addAction(self.action_layout)
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(tr(" 地区视图 Region: ")))
+        self.view_selector = ViewSelector(None, toolbar)
+        toolbar.addWidget(self.view_selector)
 
     def _build_docks(self) -> None:
         self.panels: list[Any] = []
-        inspector = _panel("inspector", "InspectorDock")
-        gaps = _panel("gaps_dock", "GapsDock")
-        self.inspector = inspector(None, self) if inspector is not None else None
-        self.gaps_dock = gaps(None, self) if gaps is not None else None
+        self.inspector = InspectorDock(None, self)
+        self.gaps_dock = GapsDock(None, self)
         # The inspector is tall: the right side is its own. The gaps list is a wide table:
         # below the canvas, with the history as a second tab.
         right = Qt.DockWidgetArea.RightDockWidgetArea
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         self.setCorner(Qt.Corner.BottomRightCorner, right)
-        if self.inspector is not None:
-            self.addDockWidget(right, self.inspector)
-            self.panels.append(self.inspector)
-        if self.gaps_dock is not None:
-            self.addDockWidget(bottom, self.gaps_dock)
-            self.panels.append(self.gaps_dock)
+        self.addDockWidget(right, self.inspector)
+        self.addDockWidget(bottom, self.gaps_dock)
+        self.panels.extend([self.inspector, self.gaps_dock])
         self.history_dock = QDockWidget(tr("历史 History"), self)
         self.history_dock.setObjectName("history")
         self.history_view = QUndoView(self.undo_group, self.history_dock)
         self.history_view.setEmptyLabel(tr("<opened>"))
         self.history_dock.setWidget(self.history_view)
         self.addDockWidget(bottom, self.history_dock)
-        if self.gaps_dock is not None:
-            self.tabifyDockWidget(self.gaps_dock, self.history_dock)
-            self.gaps_dock.raise_()
-            self.resizeDocks([self.gaps_dock], [200], Qt.Orientation.Vertical)
+        self.tabifyDockWidget(self.gaps_dock, self.history_dock)
+        self.gaps_dock.raise_()
+        self.resizeDocks([self.gaps_dock], [200], Qt.Orientation.Vertical)
         for dock in [*self.panels, self.history_dock]:
             self.panels_menu.addAction(dock.toggleViewAction())
 
@@ -372,8 +351,7 @@ class MainWindow(FileActionsMixin, EditActionsMixin, QMainWindow):
         self.canvas.detach()
         for panel in self.panels:
             panel.set_document(None)
-        if self.view_selector is not None:
-            self.view_selector.set_document(None)
+        self.view_selector.set_document(None)
         if old_scene is not None:
             old_scene.dispose()
             old_scene.deleteLater()
@@ -396,11 +374,16 @@ class MainWindow(FileActionsMixin, EditActionsMixin, QMainWindow):
             self.canvas.after_next_paint(lambda: self._attach_panels(document))
         else:
             self._attach_panels(document)
-        if self.view_selector is not None:
-            self.view_selector.set_document(document)
+        self.view_selector.set_document(document)
         self._update_title()
         self.setWindowModified(document.is_modified)
         self._update_actions()
+
+    def _install_charts(self) -> None:
+        if self.charts_dock is None and not self._disposed:
+            from .charts_dock import install_charts
+
+            self.charts_dock = install_charts(self)
 
     def _attach_panels(self, document: Document) -> None:
         if document is self.document and not self._disposed:
@@ -469,10 +452,7 @@ class MainWindow(FileActionsMixin, EditActionsMixin, QMainWindow):
         self.zoom_label.setText(f"{scale * 100:.0f} %")
 
     def open_properties(self) -> QWidget | None:
-        dialog_class = _panel("properties_dialog", "MapPropertiesDialog")
-        if dialog_class is None:
-            return None
-        dialog = dialog_class(self.document, self)
+        dialog = MapPropertiesDialog(self.document, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -534,8 +514,9 @@ class MainWindow(FileActionsMixin, EditActionsMixin, QMainWindow):
         self.canvas.detach()
         for panel in self.panels:
             panel.set_document(None)
-        if self.view_selector is not None:
-            self.view_selector.set_document(None)
+        if self.charts_dock is not None:
+            self.charts_dock.dispose()
+        self.view_selector.set_document(None)
         if self.scene is not None:
             self.scene.dispose()
             self.scene.deleteLater()

@@ -197,9 +197,11 @@ def test_empty_maps_draw_empty_charts(qtbot):
     dock.set_document(None)
 
 
-def test_install_charts_on_the_main_window(qtbot, main_window):
+def test_the_main_window_installs_the_charts_after_the_first_paint(qtbot, main_window):
     window = main_window
-    dock = install_charts(window)
+    qtbot.waitUntil(lambda: window.charts_dock is not None)
+    dock = window.charts_dock
+    assert install_charts(window) is dock  # installing twice gives the same dock
     assert dock in window.panels and dock.parent() is window
     assert window.findChild(QDockWidget, "charts") is dock
     assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea
