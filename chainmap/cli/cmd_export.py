@@ -124,13 +124,8 @@ def _place(chain_map: ChainMap, args: argparse.Namespace) -> None:
     missing = [n.id for n in chain_map.nodes if n.x is None or n.y is None]
     if not args.layout and not missing:
         return
-    try:
-        from chainmap.core.layout import layout_map
-    except ImportError:
-        placed = place_in_columns(chain_map, missing if not args.layout else None)
-        say(f"{args.file}: automatic layout is not available; placed {placed} segment(s) in plain "
-            "tier columns instead.")
-        return
+    from chainmap.core.layout import layout_map
+
     done = layout_map(chain_map, only_new=not args.layout)
     if not args.quiet:
         what = "laid out all" if args.layout else "placed"

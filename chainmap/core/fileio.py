@@ -32,7 +32,7 @@ from .problems import (
 )
 from .serialize import dumps_map, map_from_data
 from .validate import validate_data
-from .vocabulary import FORMAT_VERSION
+from .vocabulary import FORMAT_NAME, FORMAT_VERSION
 
 BOM = b"\xef\xbb\xbf"
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -151,7 +151,7 @@ def check_data(data: Any, source: str = "<data>") -> list[Problem]:
     if isinstance(data, dict):
         version = data.get("version")
         if (
-            data.get("format") == "chainmap"
+            data.get("format") == FORMAT_NAME
             and isinstance(version, int)
             and not isinstance(version, bool)
             and version > FORMAT_VERSION

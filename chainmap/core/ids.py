@@ -1,4 +1,5 @@
-"""Identifiers: the spec's id and region-code patterns, and random new ids."""
+"""Identifiers: the spec's id and region-code patterns, random new ids, and the JSON-pointer
+tokens that name an item's place (``/nodes/<id>/regions/CN-TJ``)."""
 
 from __future__ import annotations
 
@@ -29,3 +30,15 @@ def is_valid_id(value: object) -> bool:
 def is_valid_region_code(value: object) -> bool:
     """True when ``value`` is a string of the spec's region-code form (e.g. ``CN-BJ``)."""
     return isinstance(value, str) and REGION_CODE_PATTERN.match(value) is not None
+
+
+def pointer_token(key: str) -> str:
+    """``key`` escaped for a JSON pointer (``~`` → ``~0``, ``/`` → ``~1``)."""
+    if "~" in key or "/" in key:
+        return key.replace("~", "~0").replace("/", "~1")
+    return key
+
+
+def pointer_tokens(path: str) -> list[str]:
+    """A JSON pointer's tokens, unescaped: ``/nodes/a~1b`` gives ``["nodes", "a/b"]``."""
+    return [token.replace("~1", "/").replace("~0", "~") for token in path.split("/")[1:]]

@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from .ids import pointer_token
 from .merge_items import (
     CONFLICT,
     DELETED,
@@ -65,7 +66,6 @@ from .merge_values import (
     Source,
     Strategy,
     conflict_id,
-    escape,
     merge_fields,
     merge_flows,
     merge_position,
@@ -363,7 +363,7 @@ def _duplicate_conflicts(ctx: MergeContext, nodes: ItemSet) -> list[dict[str, An
         for item in kept:
             holder = item.present[0][0] if item.present else ctx.base
             values.append((holder, item.id))
-        path = f"/nodes/{escape(kept[0].id)}"
+        path = f"/nodes/{pointer_token(kept[0].id)}"
         with ctx.collecting() as found:
             ctx.record("duplicate", path, values)  # type: ignore[arg-type]
         # Groups may share their first segment (and so the path): the id names the group.
@@ -458,7 +458,7 @@ def _merge(inputs: Sequence[MergeInput], base: ChainMap | None, map_id: str) -> 
     for source in [*([ctx.base] if ctx.base else []), *ctx.inputs]:
         for key in source.data:
             if key not in TOP_KEYS and key not in out:
-                extra = merge_value(ctx, f"/{escape(key)}", base_data.get(key, ABSENT),
+                extra = merge_value(ctx, f"/{pointer_token(key)}", base_data.get(key, ABSENT),
                                     [(s, s.data.get(key, ABSENT)) for s in ctx.inputs], has_base)
                 if extra is not ABSENT:
                     out[key] = extra

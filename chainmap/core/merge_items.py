@@ -26,8 +26,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .ids import pointer_token
 from .matching import Cluster, cluster_by_id, match_by_keys, node_names, normalise_name
-from .merge_values import MergeContext, Source, escape, same
+from .merge_values import MergeContext, Source, same
 
 KEEP, DELETED, CONFLICT = "keep", "deleted", "conflict"
 POSITION_KEYS = ("x", "y")
@@ -48,7 +49,7 @@ class Item:
 
     @property
     def path(self) -> str:
-        return f"/{self.kind}/{escape(self.id)}"
+        return f"/{self.kind}/{pointer_token(self.id)}"
 
     @property
     def by_name(self) -> bool:

@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from .ids import pointer_token
 from .matching import normalise_name
 from .model import ABSENT
 
@@ -70,11 +71,6 @@ def _same_strict(a: Any, b: Any) -> bool:
     if isinstance(a, list):
         return len(a) == len(b) and all(_same_strict(x, y) for x, y in zip(a, b, strict=True))
     return bool(a == b)
-
-
-def escape(key: str) -> str:
-    """A key as a JSON Pointer reference token."""
-    return key.replace("~", "~0").replace("/", "~1")
 
 
 def conflict_id(kind: str, path: str) -> str:
@@ -277,7 +273,7 @@ def merge_fields(
     for key in keys:
         strategy = fields.get(key, merge_value)
         key_base = base.get(key, ABSENT) if has_base and isinstance(base, dict) else ABSENT
-        merged = strategy(ctx, f"{path}/{escape(key)}", key_base,
+        merged = strategy(ctx, f"{path}/{pointer_token(key)}", key_base,
                           [(s, v.get(key, ABSENT)) for s, v in values], has_base)
         if merged is not ABSENT:
             out[key] = merged
@@ -417,7 +413,7 @@ def merge_regions(ctx: MergeContext, path: str, base: Any, values: Values, has_b
             pool = [(s, v) for s, v in entry_values if s.owner != code]
         elif authority:
             pool = authority
-        merged = merge_entry(ctx, f"{path}/{escape(code)}", entry_base, pool, has_base)
+        merged = merge_entry(ctx, f"{path}/{pointer_token(code)}", entry_base, pool, has_base)
         if merged is not ABSENT:
             out[code] = merged
     return out if out else ABSENT

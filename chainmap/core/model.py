@@ -446,20 +446,13 @@ class ChainMap:
     def update_node(self, node_id: str, **changes: Any) -> dict[str, tuple[Any, Any]]:
         """Change fields of a segment; returns ``{field: (old, new)}`` for those that changed."""
         node = self._item_or_error(self._nodes, node_id, "segment")
-        for key in changes:
-            if key not in NODE_FIELDS:
-                raise ModelError(f"A segment has no field '{key}'.")
-        candidate = copy.copy(node)
-        for key, value in changes.items():
-            setattr(candidate, key, copy.deepcopy(value))
+        candidate = self._changed_copy(node, changes, NODE_FIELDS, "segment")
         self._check_node(candidate)
         old_parent = node.parent
         applied = self._apply(node, {k: getattr(candidate, k) for k in changes}, None)
         if "parent" in applied:
             if old_parent is not None:
-                self._children[old_parent].remove(node_id)
-                if not self._children[old_parent]:
-                    del self._children[old_parent]
+                self._unhook_child(old_parent, node_id)
             if node.parent is not None:
                 self._children.setdefault(node.parent, []).append(node_id)
         if applied:
@@ -490,9 +483,7 @@ class ChainMap:
             # Unhook it from its parent now, even when the parent goes too: a listener of
             # node_removed may ask for the parent's children before the parent is removed.
             if node.parent is not None:
-                self._children[node.parent].remove(doomed_id)
-                if not self._children[node.parent]:
-                    del self._children[node.parent]
+                self._unhook_child(node.parent, doomed_id)
             self._children.pop(doomed_id, None)
             index, node = self._nodes.pop(doomed_id)
             self._node_order = None
@@ -577,12 +568,7 @@ class ChainMap:
     def update_edge(self, edge_id: str, **changes: Any) -> dict[str, tuple[Any, Any]]:
         """Change fields of a link."""
         edge = self._item_or_error(self._edges, edge_id, "link")
-        for key in changes:
-            if key not in EDGE_FIELDS:
-                raise ModelError(f"A link has no field '{key}'.")
-        candidate = copy.copy(edge)
-        for key, value in changes.items():
-            setattr(candidate, key, copy.deepcopy(value))
+        candidate = self._changed_copy(edge, changes, EDGE_FIELDS, "link")
         self._check_edge(candidate)
         return self._apply(edge, {k: getattr(candidate, k) for k in changes}, self.events.edge_changed)
 
@@ -622,12 +608,7 @@ class ChainMap:
     def update_note(self, note_id: str, **changes: Any) -> dict[str, tuple[Any, Any]]:
         """Change fields of a note."""
         note = self._item_or_error(self._notes, note_id, "note")
-        for key in changes:
-            if key not in NOTE_FIELDS:
-                raise ModelError(f"A note has no field '{key}'.")
-        candidate = copy.copy(note)
-        for key, value in changes.items():
-            setattr(candidate, key, copy.deepcopy(value))
+        candidate = self._changed_copy(note, changes, NOTE_FIELDS, "note")
         self._check_note(candidate)
         return self._apply(note, {k: getattr(candidate, k) for k in changes}, self.events.note_changed)
 
@@ -687,6 +668,24 @@ class ChainMap:
             )
         if self.uses_id(item_id):
             raise ModelError(f"The id '{item_id}' is already used in this map.")
+
+    @staticmethod
+    def _changed_copy(item: Any, changes: dict[str, Any], known: tuple[str, ...], what: str) -> Any:
+        """A copy of ``item`` with ``changes`` made (their values copied), to check before
+        they are applied; refuses a field not ``known``."""
+        for key in changes:
+            if key not in known:
+                raise ModelError(f"A {what} has no field '{key}'.")
+        candidate = copy.copy(item)
+        for key, value in changes.items():
+            setattr(candidate, key, copy.deepcopy(value))
+        return candidate
+
+    def _unhook_child(self, parent_id: str, child_id: str) -> None:
+        children = self._children[parent_id]
+        children.remove(child_id)
+        if not children:
+            del self._children[parent_id]
 
     @staticmethod
     def _item_or_error(items: _ItemList, item_id: str, what: str) -> Any:

@@ -38,13 +38,6 @@ def listing(values: list[str], limit: int = 8) -> str:
     return shown if len(values) <= limit else f"{shown} and {len(values) - limit} more"
 
 
-def pointer_token(key: str) -> str:
-    """``key`` escaped for a JSON pointer (``~`` → ``~0``, ``/`` → ``~1``)."""
-    if "~" in key or "/" in key:
-        return key.replace("~", "~0").replace("/", "~1")
-    return key
-
-
 def item_label(kind: str, item: dict[str, Any]) -> str:
     """``segment '动力电池'`` from the item's name, else its id, else ``this segment``."""
     for key in ("name", "text", "id"):

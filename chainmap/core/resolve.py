@@ -27,6 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from .ids import pointer_tokens
 from .model import ABSENT, ChainMap, Conflict, ModelError
 from .segment_merge import SegmentMerge, apply_segment_merge, merge_segments
 from .serialize import (
@@ -82,14 +83,10 @@ class Resolution:
     merges: list[SegmentMerge] = field(default_factory=list)
 
 
-def _unescape(token: str) -> str:
-    return token.replace("~1", "/").replace("~0", "~")
-
-
 def _tokens(path: str) -> list[str]:
     if not path.startswith("/"):
         raise ModelError(f"'{path}' is not a conflict path.")
-    return [_unescape(t) for t in path.split("/")[1:]]
+    return pointer_tokens(path)
 
 
 def _attribute(kind: str, key: str) -> str:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .cycles import cycle_through, strongly_connected
-from .ids import COLOR_PATTERN, ID_PATTERN, REGION_CODE_PATTERN
+from .ids import COLOR_PATTERN, ID_PATTERN, REGION_CODE_PATTERN, pointer_token
 from .problem_wording import (
     bad_id,
     chain_names,
@@ -25,7 +25,6 @@ from .problem_wording import (
     item_label,
     listing,
     node_name,
-    pointer_token,
     short,
 )
 from .problems import Problem, error, warning
@@ -144,26 +143,19 @@ class _Validator:
     # ---------------------------------------------------------- generic shape
     def shape(self, obj: dict[str, Any], shape: Shape, path: str, who: Who) -> None:
         """Report missing required keys and known keys of the wrong type."""
+        if _conforms(obj, shape):
+            return  # the common, valid case; the slow path below words each problem
         required, kinds = shape
         for key in required:
             if key not in obj:
                 self.error(f"{path}/{key}", f"{_cap(_resolve(who))} has no '{key}', which is required.")
         for key, value in obj.items():
             kind = kinds.get(key)
-            if kind is None:
-                continue
-            # Fast paths for the common, valid case; the slow path words the problem.
-            cls = value.__class__
-            if cls is kind:
-                continue
-            if kind is NUMBER:
-                if (cls is float or cls is int) and -LARGEST_FLOAT <= value <= LARGEST_FLOAT:
-                    continue
-            elif kind is STRINGS and cls is list and all(item.__class__ is str for item in value):
-                continue
-            self.type_problem(key, value, kind, path, who)
+            if kind is not None:
+                self.type_problem(key, value, kind, path, who)
 
     def type_problem(self, key: str, value: Any, kind: Any, path: str, who: Who) -> None:
+        """Report ``value`` when it is not of ``kind`` (nothing when it is)."""
         if kind is NUMBER:
             if is_finite_number(value):
                 return

@@ -48,10 +48,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def install_fonts(app: QApplication) -> None:
     """Register the bundled CJK font and make Chinese fall back to it (render/fonts.py)."""
-    try:
-        from chainmap.render.fonts import apply_cjk_fallback, register_bundled_fonts
-    except ImportError:  # pragma: no cover - the render layer is part of the package
-        return
+    from chainmap.render.fonts import apply_cjk_fallback, register_bundled_fonts
+
     register_bundled_fonts()
     apply_cjk_fallback(app)
 

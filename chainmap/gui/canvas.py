@@ -38,6 +38,7 @@ from .canvas_editing import CanvasEditingMixin
 from .document import Document
 from .geometry_qt import to_qrectf
 from .inplace_editor import InPlaceEditor
+from .widgets import single_shot_timer
 
 Ref = tuple[str, str]
 
@@ -94,15 +95,9 @@ class MapCanvas(CanvasEditingMixin, CanvasDragMixin, MapView):
         self._editor: InPlaceEditor | None = None
         self._editing: Ref | None = None
         self._syncing_selection = False
-        self._selection_timer = QTimer(self)
-        self._selection_timer.setSingleShot(True)
-        self._selection_timer.setInterval(0)
-        self._selection_timer.timeout.connect(self.flush_selection)
+        self._selection_timer = single_shot_timer(self, self.flush_selection)
         # Measuring the whole map is not free: once after a burst of layout changes.
-        self._scene_rect_timer = QTimer(self)
-        self._scene_rect_timer.setSingleShot(True)
-        self._scene_rect_timer.setInterval(250)
-        self._scene_rect_timer.timeout.connect(self._update_scene_rect_later)
+        self._scene_rect_timer = single_shot_timer(self, self._update_scene_rect_later, 250)
 
     # ------------------------------------------------------------- document
     def set_document(self, document: Document, scene: Any) -> None:
@@ -113,15 +108,13 @@ class MapCanvas(CanvasEditingMixin, CanvasDragMixin, MapView):
         self.map_scene = scene
         self.setScene(scene)
         scene.selectionChanged.connect(self._on_scene_selection)
-        layout_changed = getattr(scene, "layout_changed", None)
-        if layout_changed is not None:
-            layout_changed.connect(self._scene_rect_timer.start)
+        scene.layout_changed.connect(self._scene_rect_timer.start)
         document.selection_changed.connect(self._on_document_selection)
         document.focus_requested.connect(self.focus_on)
         document.view_region_changed.connect(scene.set_view_region)
         if document.view_region is not None:
             scene.set_view_region(document.view_region)
-        if not getattr(scene, "editable", True):
+        if not scene.editable:
             scene.set_editable(True)
         # Fitting measures the map and sets the scene rect; it waits until the view has its size.
         self._fit_pending = True
@@ -152,12 +145,10 @@ class MapCanvas(CanvasEditingMixin, CanvasDragMixin, MapView):
                 self.map_scene.selectionChanged.disconnect(self._on_scene_selection)
             except (RuntimeError, TypeError):
                 pass
-            layout_changed = getattr(self.map_scene, "layout_changed", None)
-            if layout_changed is not None:
-                try:
-                    layout_changed.disconnect(self._scene_rect_timer.start)
-                except (RuntimeError, TypeError):
-                    pass
+            try:
+                self.map_scene.layout_changed.disconnect(self._scene_rect_timer.start)
+            except (RuntimeError, TypeError):
+                pass
         self.setScene(None)
         self.document = None
         self.map_scene = None
@@ -248,7 +239,7 @@ class MapCanvas(CanvasEditingMixin, CanvasDragMixin, MapView):
 
     def _on_fold_toggle(self, node_id: str, scene_pos: QPointF) -> bool:
         item = self.map_scene.item_for("node", node_id)
-        toggle = getattr(item, "toggle_rect", lambda: None)()
+        toggle = item.toggle_rect() if item is not None else None
         return toggle is not None and toggle.adjusted(-3, -3, 3, 3).contains(item.mapFromScene(scene_pos))
 
     def item_rect(self, ref: Ref) -> QRectF | None:
@@ -309,8 +300,8 @@ class MapCanvas(CanvasEditingMixin, CanvasDragMixin, MapView):
     def content_rect(self) -> QRectF | None:
         if self.map_scene is None:
             return None
-        rect = to_qrectf(self.map_scene.content_rect()) if hasattr(self.map_scene, "content_rect") else None
-        if rect is None or rect.isEmpty():
+        rect = self.map_scene.content_rect()
+        if rect.isEmpty():
             rect = self.map_scene.itemsBoundingRect()
         return rect
 

@@ -17,9 +17,8 @@ from chainmap.core.geometry import ROW_GAP, SEGMENT_HEIGHT
 from chainmap.core.ids import new_id
 from chainmap.core.model import Edge
 
-from .commands import AddEdgeCommand, ChangeItemsCommand
-from .edit_ops import link_problem, move_text, moved_refs, shifted_positions
-from .geometry_qt import to_qrectf
+from .commands import AddEdgeCommand, ChangeItemsCommand, move_text
+from .edit_ops import link_problem, moved_refs, shifted_positions
 
 Ref = tuple[str, str]
 # While items are dragged, repaint one rectangle around all changes: the many small areas
@@ -107,8 +106,8 @@ class CanvasDragMixin:
             if target_parent is not None:
                 parent = target_parent
             elif node.parent is not None:
-                frame = to_qrectf(self.map_scene.segment_frame(node.parent))
-                if frame is not None and not frame.isEmpty() and not frame.contains(QPointF(changes["x"], changes["y"])):
+                frame = self.map_scene.segment_frame(node.parent)
+                if not frame.isEmpty() and not frame.contains(QPointF(changes["x"], changes["y"])):
                     parent = None  # dragged out of its parent's frame
             if parent != node.parent:
                 changes["parent"] = parent
@@ -126,9 +125,7 @@ class CanvasDragMixin:
         if not self.document.push(command):
             for item, origin in preview:
                 item.setPos(origin)
-            resync = getattr(self.map_scene, "sync_positions", None)
-            if resync is not None:
-                resync()
+            self.map_scene.sync_positions()
 
     def _place_under(self, node_id: str, parent_id: str, values: dict[Ref, dict[str, Any]],
                      moving: list[Ref]) -> None:
@@ -138,12 +135,12 @@ class CanvasDragMixin:
         parent = chain_map.node(parent_id)
         if parent.x is None or parent.y is None:
             return
+        subtree = {node_id, *chain_map.descendants(node_id)}
         lowest = parent.y
         for child in chain_map.descendants(parent_id):
-            position = values.get(("node", child), {}) if ("node", child) in values else None
-            node = chain_map.node(child)
-            y = position["y"] if position else node.y
-            if child != node_id and y is not None and child not in chain_map.descendants(node_id):
+            position = values.get(("node", child))
+            y = position["y"] if position else chain_map.node(child).y
+            if child not in subtree and y is not None:
                 lowest = max(lowest, y)
         for other in values:  # siblings placed under the same parent in this drop
             if other[0] == "node" and other[1] != node_id and values[other].get("parent") == parent_id:
@@ -151,7 +148,6 @@ class CanvasDragMixin:
         own = values[("node", node_id)]
         shift_x = parent.x - own["x"]
         shift_y = lowest + SEGMENT_HEIGHT + ROW_GAP - own["y"]
-        subtree = {node_id, *chain_map.descendants(node_id)}
         for ref in moving:
             if ref not in values:
                 continue
@@ -180,14 +176,8 @@ class CanvasDragMixin:
         self.viewport().update()
 
     def _mark_link_target(self) -> None:
-        marker = getattr(self.map_scene, "set_marked", None)
-        if marker is None:
-            return
         refs = [("node", self._link_target)] if self._link_target is not None else []
-        try:
-            marker(refs, "link-target")
-        except (KeyError, ValueError):
-            pass
+        self.map_scene.set_marked(refs, "link-target")
 
     def _finish_link(self, scene_pos: QPointF) -> None:
         source = self._link_source

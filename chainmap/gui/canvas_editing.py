@@ -70,8 +70,9 @@ class CanvasEditingMixin:
             text = item_obj.text
         if item_obj.x is None or item_obj.y is None:
             return None
-        self.ensureVisible(to_qrectf(own_box(item_obj.x, item_obj.y)), 20, 20)
-        box = self.mapFromScene(to_qrectf(own_box(item_obj.x, item_obj.y))).boundingRect()
+        own = to_qrectf(own_box(item_obj.x, item_obj.y))
+        self.ensureVisible(own, 20, 20)
+        box = self.mapFromScene(own).boundingRect()
         editor = InPlaceEditor(text, self.viewport())
         height = max(editor.sizeHint().height(), 26)
         width = max(box.width(), 140)

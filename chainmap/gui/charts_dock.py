@@ -20,14 +20,11 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QDockWidget,
     QLabel,
-    QMainWindow,
-    QMenu,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -39,7 +36,7 @@ from chainmap.core.vocabulary import STATUS_LABELS, STATUSES
 from chainmap.render import style
 
 from .document import Document
-from .widgets import MapListener, is_position_only_change, status_text, tr
+from .widgets import MapListener, RegionViewDock, status_text, tr
 
 # Choose the binding before pyqtgraph picks one itself (it would take any Qt it finds).
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
@@ -178,7 +175,7 @@ class _Teardown:
         self.plots = []
 
 
-class ChartsDock(QDockWidget):
+class ChartsDock(RegionViewDock):
     """Segments by status per region and gaps to fill per tier (objectName ``charts``).
 
     ``ChartsDock(document, parent=None)``; :meth:`set_document` switches maps (``None``:
@@ -192,7 +189,6 @@ class ChartsDock(QDockWidget):
     def __init__(self, document: Document | None, parent: QWidget | None = None) -> None:
         super().__init__(tr("统计 Statistics", "charts"), parent)
         self.setObjectName("charts")
-        self.document: Document | None = None
         self.status_bars: dict[str, pg.BarGraphItem] = {}
         self.gap_bars: dict[str, pg.BarGraphItem] = {}
         self.bars: list[Bar] = []
@@ -203,11 +199,6 @@ class ChartsDock(QDockWidget):
         self._label_font = QFont(self.font())
         self._label_font.setPointSizeF(max(7.0, self._label_font.pointSizeF() - 1))
         self._region_legend: list[tuple[str, str]] = []
-        self._listener = MapListener()
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self.refresh)
 
         body = QWidget(self)
         self.status_plot, self._status_legend = _make_plot(body, tr("环节现状 Segments by status", "charts"))
@@ -256,24 +247,6 @@ class ChartsDock(QDockWidget):
         direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         if self._charts.direction() != direction:
             self._charts.setDirection(direction)
-
-    # -------------------------------------------------------------- document
-    def set_document(self, document: Document | None) -> None:
-        """Show ``document``'s statistics (``None``: empty charts)."""
-        if self.document is not None:
-            self._listener.disconnect_all()
-            self.document.view_region_changed.disconnect(self.schedule_refresh)
-        self.document = document
-        if document is not None:
-            self._listener.connect(document.chain_map, self.schedule_refresh)
-            document.view_region_changed.connect(self.schedule_refresh)
-        self.refresh()
-
-    def schedule_refresh(self, *args: Any) -> None:
-        """Rebuild once the current burst of changes is over (moves change no count)."""
-        if is_position_only_change(args):
-            return
-        self._timer.start()
 
     # --------------------------------------------------------------- building
     def refresh(self) -> None:
@@ -460,38 +433,25 @@ class ChartsDock(QDockWidget):
 
 
 # ---------------------------------------------------------------- installing
-def _panels_menu(window: QMainWindow) -> QMenu | None:
-    menu = getattr(window, "panels_menu", None)
-    if isinstance(menu, QMenu):
-        return menu
-    for candidate in window.findChildren(QMenu):
-        if candidate.objectName() == "panels_menu" or candidate.title().replace("&", "") == "Panels":
-            return candidate
-    return None
-
-
 def install_charts(window: Any) -> ChartsDock:
-    """Add the statistics dock to ``window`` (a main window with ``gaps_dock``, ``panels``
-    and ``document``): in the bottom area as a tab beside the gaps, in its saved place if
-    the window's state was restored before, with a toggle in View ▸ Panels. Once per
-    window: a second call returns the dock already there."""
+    """Add the statistics dock to ``window`` (a main window with ``gaps_dock``, ``panels``,
+    ``panels_menu`` and ``document``): in the bottom area as a tab beside the gaps, in its
+    saved place if the window's state was restored before, with a toggle in View ▸ Panels.
+    Once per window: a second call returns the dock already there."""
     existing = window.findChild(ChartsDock, "charts")
     if existing is not None:
         return existing  # type: ignore[no-any-return]
     dock = ChartsDock(None, window)
-    gaps = getattr(window, "gaps_dock", None)
+    gaps = window.gaps_dock
     if not window.restoreDockWidget(dock):
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        if gaps is not None:
-            # A tab behind another has an empty visible region; before the window is shown,
-            # the gaps are in front as the window built them.
-            in_front = not window.isVisible() or not gaps.visibleRegion().isEmpty()
-            window.tabifyDockWidget(gaps, dock)
-            if in_front:
-                gaps.raise_()  # a new tab must not hide what the user was looking at
+        # A tab behind another has an empty visible region; before the window is shown,
+        # the gaps are in front as the window built them.
+        in_front = not window.isVisible() or not gaps.visibleRegion().isEmpty()
+        window.tabifyDockWidget(gaps, dock)
+        if in_front:
+            gaps.raise_()  # a new tab must not hide what the user was looking at
     window.panels.append(dock)
-    menu = _panels_menu(window)
-    if menu is not None:
-        menu.addAction(dock.toggleViewAction())
-    dock.set_document(getattr(window, "document", None))
+    window.panels_menu.addAction(dock.toggleViewAction())
+    dock.set_document(window.document)
     return dock

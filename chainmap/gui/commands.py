@@ -166,11 +166,14 @@ def move_items(chain_map: ChainMap, positions: dict[tuple[str, str], tuple[float
         if kind == "node" and item_id in tiers:
             values["tier"] = tiers[item_id]
         changes.append((kind, item_id, values))
-    if len(changes) == 1 and changes[0][0] == "node":
-        text = tr("Move {name}").format(name=chain_map.node(changes[0][1]).name)
-    else:
-        text = tr("Move {count} items").format(count=len(changes))
-    return ChangeItemsCommand(chain_map, changes, text)
+    return ChangeItemsCommand(chain_map, changes, move_text(chain_map, list(positions)))
+
+
+def move_text(chain_map: ChainMap, refs: list[tuple[str, str]]) -> str:
+    """The undo text of moving ``refs``: the segment's name when it is the only one."""
+    if len(refs) == 1 and refs[0][0] == "node":
+        return tr("Move {name}").format(name=chain_map.node(refs[0][1]).name)
+    return tr("Move {count} items").format(count=len(refs))
 
 
 # ------------------------------------------------------------ adding and removing

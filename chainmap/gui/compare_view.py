@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -36,7 +36,7 @@ from chainmap.core.problems import MapLoadError
 from chainmap.render import style
 
 from .document import Document
-from .widgets import ErrorLabel, MapListener, tr
+from .widgets import ErrorLabel, MapListener, single_shot_timer, tr
 
 REF_KINDS = {"segment": "node", "link": "edge", "note": "note", "tier": "tier"}
 ROW_ROLE = Qt.ItemDataRole.UserRole
@@ -95,10 +95,7 @@ class CompareDock(QDockWidget):
         # Edits during a comparison: compare again once the burst of changes is over.
         self._listener = MapListener()
         self.destroyed.connect(self._listener.disconnect_all)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self.recompare)
+        self._timer = single_shot_timer(self, self.recompare)
         body = QWidget(self)
         self.heading = QLabel(_t("No comparison. Use View > Compare with…"), body)
         self.heading.setWordWrap(True)
@@ -259,7 +256,5 @@ class CompareDock(QDockWidget):
             if ghost is not None and self.canvas is not None:
                 self.canvas.centerOn(ghost)
             return
-        m = self.document.chain_map
-        exists = {"node": m.has_node, "edge": m.has_edge, "note": m.has_note, "tier": m.has_tier}
-        if kind is not None and exists[kind](change.id):
+        if kind is not None and self.document.has_item((kind, change.id)):
             self.document.request_focus([(kind, change.id)])

@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from chainmap.core.diff import show
+from chainmap.core.ids import pointer_tokens
 from chainmap.core.model import ABSENT, ChainMap, Conflict
 from chainmap.core.serialize import edge_to_data, node_to_data, note_to_data, region_to_data, tier_to_data
 
@@ -23,11 +24,6 @@ TEXT_FIELDS = {"name", "description", "label", "note", "text", "title", "chain",
 # Text fields an item cannot go without: an empty typed value stays "", for the model to refuse.
 REQUIRED_TEXT = {"name", "text", "title", "chain"}
 _REFS = {"nodes": "node", "edges": "edge", "notes": "note", "tiers": "tier"}
-
-
-def tokens(path: str) -> list[str]:
-    """A conflict path's parts, unescaped (``~1`` is ``/``, ``~0`` is ``~``)."""
-    return [t.replace("~1", "/").replace("~0", "~") for t in path.split("/")[1:]]
 
 
 def kind_text(kind: str) -> str:
@@ -57,7 +53,7 @@ def item_name(chain_map: ChainMap, collection: str, item_id: str) -> str:
 
 def describe_path(chain_map: ChainMap, path: str) -> str:
     """``/nodes/<id>/description`` → ``自动驾驶系统 · description``; nested fields joined by ›."""
-    parts = tokens(path)
+    parts = pointer_tokens(path)
     if not parts:
         return path
     if parts[0] in ("nodes", "edges", "notes", "tiers", "regions") and len(parts) >= 2:
@@ -68,7 +64,7 @@ def describe_path(chain_map: ChainMap, path: str) -> str:
 
 def conflict_refs(chain_map: ChainMap, conflict: Conflict) -> list[Ref]:
     """The canvas items a conflict is about (every segment of a duplicate group)."""
-    parts = tokens(conflict.path)
+    parts = pointer_tokens(conflict.path)
     refs: list[Ref] = []
     if len(parts) >= 2 and parts[0] in _REFS:
         refs.append((_REFS[parts[0]], parts[1]))
@@ -93,7 +89,7 @@ def value_text(value: Any, limit: int = 200) -> str:
 
 def current_value(chain_map: ChainMap, path: str) -> Any:
     """The value the map holds now at a conflict's path (``ABSENT`` when none)."""
-    parts = tokens(path)
+    parts = pointer_tokens(path)
     if not parts:
         return ABSENT
     codecs = {
@@ -128,7 +124,7 @@ def current_value(chain_map: ChainMap, path: str) -> Any:
 
 def is_text_field(conflict: Conflict) -> bool:
     """Whether a typed value is plain text: a text field, or values that are all text."""
-    parts = tokens(conflict.path)
+    parts = pointer_tokens(conflict.path)
     if parts and parts[-1] in TEXT_FIELDS:
         return True
     present = [v.value for v in conflict.values if v.value is not ABSENT]
@@ -139,7 +135,7 @@ def parse_typed(conflict: Conflict, text: str) -> Any:
     """A typed value: for a text field the text itself (empty: no value); otherwise JSON
     when it parses, else the text."""
     if is_text_field(conflict):
-        parts = tokens(conflict.path)
+        parts = pointer_tokens(conflict.path)
         return text if text.strip() or (parts and parts[-1] in REQUIRED_TEXT) else ABSENT
     if not text.strip():
         return ABSENT

@@ -16,7 +16,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDockWidget,
     QGridLayout,
@@ -36,6 +36,7 @@ from chainmap.core.merge_report import Suggestion, find_suggestions
 from chainmap.core.model import ABSENT, Conflict, ModelError
 from chainmap.core.resolve import stale_conflicts
 
+from .commands import ModelCommand
 from .conflict_text import (
     conflict_refs,
     current_value,
@@ -47,7 +48,7 @@ from .conflict_text import (
 )
 from .document import Document
 from .resolve_commands import drop_conflict_command, merge_segments_command, resolve_conflict_command
-from .widgets import ErrorLabel, MapListener, section_title, tr
+from .widgets import ErrorLabel, MapListener, section_title, single_shot_timer, tr
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -76,10 +77,7 @@ class ConflictsDock(QDockWidget):
         self._choices: list[tuple[str, Any, QPushButton]] = []
         self._listener = MapListener()
         self.destroyed.connect(self._listener.disconnect_all)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self.refresh)
+        self._timer = single_shot_timer(self, self.refresh)
         self._build()
         self.set_document(document)
 
@@ -245,9 +243,7 @@ class ConflictsDock(QDockWidget):
             refs = conflict_refs(chain_map, chain_map.conflict(conflict_id))
         except KeyError:
             return
-        exists = {"node": chain_map.has_node, "edge": chain_map.has_edge, "note": chain_map.has_note,
-                  "tier": chain_map.has_tier}
-        refs = [ref for ref in refs if exists[ref[0]](ref[1])]
+        refs = [ref for ref in refs if self.document.has_item(ref)]
         if refs:
             self.document.request_focus(refs)
 
@@ -358,6 +354,11 @@ class ConflictsDock(QDockWidget):
                 # A value the item cannot take (e.g. no value for a field it needs).
                 self.error.show_error(_t("This value cannot be used here ({reason}).").format(reason=exc))
                 return False
+        return self._push(command)
+
+    def _push(self, command: ModelCommand) -> bool:
+        """Push ``command`` as one undo step: the lists show the result, or the model's reason."""
+        assert self.document is not None
         if not self.document.push(command):
             self.error.show_error(command.error)
             return False
@@ -434,9 +435,4 @@ class ConflictsDock(QDockWidget):
             return False
         s = shown[row]
         keep_id, drop_id = (s.a, s.b) if keep == "a" else (s.b, s.a)
-        command = merge_segments_command(self.document.chain_map, keep_id, drop_id)
-        if not self.document.push(command):
-            self.error.show_error(command.error)
-            return False
-        self.refresh()
-        return True
+        return self._push(merge_segments_command(self.document.chain_map, keep_id, drop_id))

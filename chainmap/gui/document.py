@@ -71,12 +71,13 @@ class Document(QObject):
 
     def set_selection(self, refs: list[Ref]) -> None:
         """Select ``refs`` (items that no longer exist are dropped)."""
-        refs = [ref for ref in refs if self._exists(ref)]
+        refs = [ref for ref in refs if self.has_item(ref)]
         if refs != self._selection:
             self._selection = refs
             self.selection_changed.emit(list(refs))
 
-    def _exists(self, ref: Ref) -> bool:
+    def has_item(self, ref: Ref) -> bool:
+        """True when the map has the segment, link, note or tier ``ref`` names."""
         kind, item_id = ref
         return {
             "node": self.chain_map.has_node,

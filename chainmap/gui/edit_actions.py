@@ -11,10 +11,12 @@ from chainmap.core.model import Note
 from chainmap.core.serialize import node_to_data
 
 from . import clipboard
-from .commands import AddNodeCommand, AddNoteCommand, delete_items, tr
+from .commands import AddNodeCommand, AddNoteCommand, MacroCommand, delete_items, tr
 from .edit_ops import NEW_NOTE_TEXT, layout_command, new_segment
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+
     from .canvas import MapCanvas
     from .document import Document
 
@@ -27,13 +29,13 @@ class EditActionsMixin:
 
     document: Document
     canvas: MapCanvas
+    action_auto_place: QAction
 
     def show_status(self, message: str, timeout: int = 5000) -> None: ...  # pragma: no cover
 
     @property
     def auto_place(self) -> bool:
-        action = getattr(self, "action_auto_place", None)
-        return bool(action is not None and action.isChecked())
+        return bool(self.action_auto_place.isChecked())
 
     def selected_refs(self) -> list[Ref]:
         return self.canvas.selected_refs()
@@ -106,7 +108,9 @@ class EditActionsMixin:
         refs = self.selected_refs()
         if not refs:
             return False
-        command = delete_items(self.document.chain_map, refs)
+        return self._push_deletion(delete_items(self.document.chain_map, refs), refs)
+
+    def _push_deletion(self, command: MacroCommand, refs: list[Ref]) -> bool:
         # Deselect first: nothing should show an item while it is being removed.
         self.canvas.select_refs([])
         ok = self.document.push(command)
@@ -140,11 +144,6 @@ class EditActionsMixin:
             self.canvas.fit_to_window()
         return ok
 
-    def place_new_segments(self) -> bool:
-        """Place segments that have no position yet (one undo step)."""
-        command = layout_command(self.document.chain_map, only_new=True)
-        return command is not None and self.document.push(command)
-
     # -------------------------------------------------------------- clipboard
     def copy_selection(self) -> clipboard.Fragment | None:
         fragment = clipboard.copy_fragment(self.document.chain_map, self.selected_refs())
@@ -162,11 +161,7 @@ class EditActionsMixin:
         refs = [r for r in self.selected_refs() if r[0] != "edge"]
         command = delete_items(self.document.chain_map, refs)
         command.setText(tr("Cut {count} item(s)").format(count=len(fragment.nodes) + len(fragment.notes)))
-        self.canvas.select_refs([])
-        ok = self.document.push(command)
-        if not ok:
-            self.canvas.select_refs(refs)
-        return ok
+        return self._push_deletion(command, refs)
 
     def paste(self) -> bool:
         """Paste the clipboard's fragment (or, for plain text, one new segment per line)."""

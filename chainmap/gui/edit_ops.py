@@ -10,7 +10,7 @@ from chainmap.core.ids import new_id
 from chainmap.core.layout import compute_layout
 from chainmap.core.model import ChainMap, Node
 
-from .commands import ChangeItemsCommand, tr
+from .commands import ChangeItemsCommand, move_text, tr
 
 NEW_SEGMENT_NAME = "新环节"
 NEW_NOTE_TEXT = "新注释"
@@ -75,12 +75,6 @@ def shifted_positions(chain_map: ChainMap, refs: Iterable[Ref], dx: float, dy: f
         if position is not None:
             positions[ref] = (round(position[0] + dx, 1), round(position[1] + dy, 1))
     return positions
-
-
-def move_text(chain_map: ChainMap, refs: list[Ref]) -> str:
-    if len(refs) == 1 and refs[0][0] == "node":
-        return tr("Move {name}").format(name=chain_map.node(refs[0][1]).name)
-    return tr("Move {count} items").format(count=len(refs))
 
 
 class NudgeCommand(ChangeItemsCommand):

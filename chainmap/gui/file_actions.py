@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
 
 from chainmap import __version__
 from chainmap.core.fileio import LoadResult, load_map
-from chainmap.core.model import ABSENT, ChainMap, Region, Tier
+from chainmap.core.model import ABSENT, ChainMap
 from chainmap.core.problems import MapLoadError, MapSaveError, NewerVersionError
 
 from . import settings
 from .commands import tr
+from .templates import blank_map, new_map_from_template, template_names
 
 if TYPE_CHECKING:
     from .document import Document
@@ -40,45 +41,17 @@ DISCARD = "discard"
 CANCEL = "cancel"
 
 
-def templates_module() -> Any:
-    """The panels' ``chainmap.gui.templates`` module, when it is there."""
-    try:
-        from . import templates
-    except ImportError:
-        return None
-    return templates
-
-
-def blank_map() -> ChainMap:
-    """An empty map with the three regions and three tiers (when templates.py is absent)."""
-    module = templates_module()
-    if module is not None and hasattr(module, "blank_map"):
-        return module.blank_map()
-    from chainmap.core.ids import new_id
-
-    return ChainMap(
-        new_id("map"),
-        "新产业链图谱",
-        "新产业链",
-        regions=[Region("CN-BJ", "北京", "#D7263D"), Region("CN-TJ", "天津", "#1F6FB2"),
-                 Region("CN-HE", "河北", "#2A9D55")],
-        tiers=[Tier("up", "上游"), Tier("mid", "中游"), Tier("down", "下游")],
-    )
-
-
 class TemplateDialog(QDialog):
     """Pick what a new map starts from: blank, or one of the six chains' templates."""
 
-    def __init__(self, names: list[Any], parent: QWidget | None = None) -> None:
+    def __init__(self, names: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("New map"))
         self.list = QListWidget(self)
         blank = QListWidgetItem(tr("Blank map (三地, 上游 / 中游 / 下游)"))
         blank.setData(256, "")
         self.list.addItem(blank)
-        for entry in names:
-            # templates.template_names() gives (slug, chain name) pairs.
-            slug, label = entry if isinstance(entry, (tuple, list)) else (entry, entry)
+        for slug, label in names:
             item = QListWidgetItem(tr("Template: {label}").format(label=label))
             item.setData(256, slug)
             self.list.addItem(item)
@@ -100,6 +73,7 @@ class FileActionsMixin:
     """File commands of :class:`~chainmap.gui.main_window.MainWindow`."""
 
     document: Document
+    remember: bool  # False: this window leaves the settings alone
 
     # The window provides these.
     def set_document(self, document: Document) -> None: ...  # pragma: no cover
@@ -154,8 +128,7 @@ class FileActionsMixin:
 
     def ask_template(self) -> str | None:
         """What a new map starts from: ``""`` blank, a template's name, or ``None`` (cancel)."""
-        module = templates_module()
-        names = list(module.template_names()) if module is not None else []
+        names = template_names()
         if not names:
             return ""
         dialog = TemplateDialog(names, self)  # type: ignore[arg-type]
@@ -206,8 +179,7 @@ class FileActionsMixin:
         choice = self.ask_template()
         if choice is None or not self.maybe_save():
             return False
-        module = templates_module()
-        chain_map = module.new_map_from_template(choice) if choice and module is not None else blank_map()
+        chain_map = new_map_from_template(choice) if choice else blank_map()
         self.set_document(self.make_document(chain_map, None))
         self.show_status(tr("New map: {title}").format(title=chain_map.title))
         return True
@@ -247,7 +219,7 @@ class FileActionsMixin:
 
     def remember_file(self, path: str | Path) -> None:
         """Put ``path`` first in Open Recent (unless this window leaves the settings alone)."""
-        if getattr(self, "remember", True):
+        if self.remember:
             settings.add_recent_file(path)
             self.refresh_recent_menu()
 

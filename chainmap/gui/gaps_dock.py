@@ -8,12 +8,9 @@ document's view region. Clicking a row asks the document to focus its segment.
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QDockWidget,
     QHeaderView,
     QTreeWidget,
     QTreeWidgetItem,
@@ -28,10 +25,9 @@ from .document import Document
 from .view_selector import ViewSelector
 from .widgets import (
     STATUS_COLORS,
-    MapListener,
+    RegionViewDock,
     action_text,
     color_icon,
-    is_position_only_change,
     join_list,
     priority_text,
     status_text,
@@ -46,7 +42,7 @@ COLUMNS = ("环节 Segment", "现状 Status", "行动 Action", "优先级 Priori
 TARGETS = COLUMNS.index("招引目标 Targets")
 
 
-class GapsDock(QDockWidget):
+class GapsDock(RegionViewDock):
     """Gaps to fill with their plans, complements, regional gaps and not-assessed segments
     (objectName ``gaps``), for ``document.view_region`` or all regions.
 
@@ -59,13 +55,6 @@ class GapsDock(QDockWidget):
     def __init__(self, document: Document | None, parent: QWidget | None = None) -> None:
         super().__init__(tr("缺口 Gaps", "gaps"), parent)
         self.setObjectName("gaps")
-        self.document: Document | None = None
-        self._listener = MapListener()
-        self.destroyed.connect(self._listener.disconnect_all)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self.refresh)
 
         body = QWidget(self)
         self.view_selector = ViewSelector(None, body)
@@ -87,21 +76,8 @@ class GapsDock(QDockWidget):
 
     # -------------------------------------------------------------- document
     def set_document(self, document: Document | None) -> None:
-        if self.document is not None:
-            self._listener.disconnect_all()
-            self.document.view_region_changed.disconnect(self.schedule_refresh)
-        self.document = document
         self.view_selector.set_document(document)
-        if document is not None:
-            self._listener.connect(document.chain_map, self.schedule_refresh)
-            document.view_region_changed.connect(self.schedule_refresh)
-        self.refresh()
-
-    def schedule_refresh(self, *args: Any) -> None:
-        """Rebuild once the current burst of changes is over (moves change no gap)."""
-        if is_position_only_change(args):
-            return
-        self._timer.start()
+        super().set_document(document)
 
     # --------------------------------------------------------------- building
     def refresh(self) -> None:

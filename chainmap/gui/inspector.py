@@ -118,7 +118,7 @@ class InspectorDock(QDockWidget):
 
     def _show(self, refs: list[Ref]) -> None:
         assert self.document is not None
-        refs = [ref for ref in refs if self._exists(ref)]
+        refs = [ref for ref in refs if self.document.has_item(ref)]
         if not refs:
             page: InspectorPage = self.summary_page
         elif len(refs) > 1:
@@ -133,33 +133,18 @@ class InspectorDock(QDockWidget):
         page.show_refs(self.document, refs)
         self.stack.setCurrentWidget(page)
 
-    def _exists(self, ref: Ref) -> bool:
-        assert self.document is not None
-        chain_map = self.document.chain_map
-        kind, item_id = ref
-        return {
-            "node": chain_map.has_node,
-            "edge": chain_map.has_edge,
-            "note": chain_map.has_note,
-            "tier": chain_map.has_tier,
-        }.get(kind, lambda _id: False)(item_id)
-
     def _model_changed(self, *args: Any) -> None:
         if self.document is None:
             return
-        page = self.current_page()
-        if self._is_unrelated_move(page, args):
+        # The inspector shows no positions: a drag (even of the items shown) changes nothing
+        # here, and reloading once per dragged item made large drags slow.
+        if is_position_only_change(args):
             return
-        if all(self._exists(ref) for ref in page.refs):
+        page = self.current_page()
+        if all(self.document.has_item(ref) for ref in page.refs):
             page.load()
         else:
             self._show(page.refs)
-
-    @staticmethod
-    def _is_unrelated_move(page: InspectorPage, args: tuple[Any, ...]) -> bool:
-        # The inspector shows no positions: a drag (even of the items shown) changes nothing
-        # here, and reloading once per dragged item made large drags slow.
-        return is_position_only_change(args)
 
     # ------------------------------------------------------------ properties
     def open_map_properties(self) -> QWidget | None:

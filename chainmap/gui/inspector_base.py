@@ -4,6 +4,7 @@ turning an edit into one undo step (or reverting it when the model refuses)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
@@ -56,6 +57,15 @@ class InspectorPage(QWidget):
 
     def load(self) -> None:
         raise NotImplementedError
+
+    def reshow_if_unchanged(self, item: Any, values: dict[str, Any]) -> bool:
+        """True, with the model's values shown again, when ``item`` has ``values`` already:
+        only the spelling differed (e.g. "a、b" for "a, b"), so there is nothing to push."""
+        if any(getattr(item, key) != value for key, value in values.items()):
+            return False
+        self.revert_edits()
+        self.load()
+        return True
 
     def push(self, make: Callable[[], ModelCommand]) -> bool:
         """Push the command ``make`` builds; on refusal, show the reason and revert."""

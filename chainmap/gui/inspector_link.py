@@ -188,10 +188,7 @@ class LinkPage(InspectorPage):
     def _push(self, values: dict[str, Any], text: str) -> None:
         assert self.document is not None
         chain_map = self.document.chain_map
-        edge = chain_map.edge(self.edge_id)
-        if all(getattr(edge, key) == value for key, value in values.items()):
-            self.revert_edits()
-            self.load()
+        if self.reshow_if_unchanged(chain_map.edge(self.edge_id), values):
             return
         text = text.format(link=self._link_name())
         self.push(lambda: ChangeItemsCommand(chain_map, [("edge", self.edge_id, values)], text))

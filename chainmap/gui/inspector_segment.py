@@ -155,11 +155,7 @@ class SegmentPage(InspectorPage):
     def _set(self, **values: Any) -> None:
         assert self.document is not None
         chain_map = self.document.chain_map
-        node = chain_map.node(self.node_id)
-        if all(getattr(node, key) == value for key, value in values.items()):
-            # Only the spelling differed (e.g. "a、b" for "a, b"): show the usual one.
-            self.revert_edits()
-            self.load()
+        if self.reshow_if_unchanged(chain_map.node(self.node_id), values):
             return
         self.push(lambda: change_node(chain_map, self.node_id, **values))
 

@@ -193,6 +193,8 @@ class MainWindow(FileActionsMixin, EditActionsMixin, QMainWindow):
         a("open", tr("&Open…"), self.open_file, key.Open, icon(sp.SP_DialogOpenButton), tr("Open a map file"))
         a("save", tr("&Save"), self.save, key.Save, icon(sp.SP_DialogSaveButton), tr("Save the map"))
         a("save_as", tr("Save &As…"), self.save_as, key.SaveAs)
+        a("export", tr("&Export…"), self.open_export_dialog, "Ctrl+E", None,
+          tr("Export the map as a PNG picture, or an SVG or PDF with text kept as text"))
         a("revert", tr("&Revert"), self.revert, (), None, tr("Reload the map from disk, discarding changes"))
         a("close", tr("&Close"), self.close, key.Close)
         a("quit", tr("&Quit"), QApplication.closeAllWindows, key.Quit)
@@ -262,7 +264,7 @@ class MainWindow(FileActionsMixin, EditActionsMixin, QMainWindow):
         self.recent_menu.aboutToShow.connect(self.refresh_recent_menu)
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
-        file_menu.addActions([self.action_save, self.action_save_as, self.action_revert])
+        file_menu.addActions([self.action_save, self.action_save_as, self.action_export, self.action_revert])
         file_menu.addSeparator()
         file_menu.addActions([self.action_close, self.action_quit])
 
@@ -453,6 +455,15 @@ class MainWindow(FileActionsMixin, EditActionsMixin, QMainWindow):
 
     def open_properties(self) -> QWidget | None:
         dialog = MapPropertiesDialog(self.document, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_export_dialog(self) -> QWidget:
+        """File > Export…: the dialog, opened without blocking; returns it."""
+        from .export_dialog import ExportDialog
+
+        dialog = ExportDialog(self, self.scene, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

@@ -2,9 +2,9 @@
 comparison, Provenance, and the Conflicts and Compare docks.
 
 ``install_merge_ui(window)`` adds them using only the window's public side: ``document``,
-``scene``, ``canvas``, ``view_menu``, ``panels_menu``, ``panels`` (every panel there is told
-of a new document with ``set_document``), ``action_open``/``action_save`` (to find the File
-menu), ``make_document``, ``set_document`` and ``show_status``. The window then has
+``scene``, ``canvas``, ``view_menu``, ``panels_menu``, ``gaps_dock``, ``panels`` (every panel
+there is told of a new document with ``set_document``), ``action_open``/``action_save`` (to
+find the File menu), ``make_document``, ``set_document`` and ``show_status``. The window then has
 ``merge_ui`` (a :class:`MergeUI`), ``conflicts_dock``, ``compare_dock`` and the actions
 ``action_merge_maps``, ``action_compare``, ``action_clear_comparison`` and
 ``action_provenance``.
@@ -56,14 +56,6 @@ def _file_menu(window: Any) -> QMenu | None:
     return None
 
 
-def _menu_titled(window: Any, title: str) -> QMenu | None:
-    for action in window.menuBar().actions():
-        menu = action.menu()
-        if isinstance(menu, QMenu) and menu.title().replace("&", "") == title:
-            return menu
-    return None
-
-
 class MergeUI(QObject):
     """What :func:`install_merge_ui` adds to one window, and the state behind it: the merge
     a document came from (its provenance and suggestions, kept with the window, never in
@@ -109,27 +101,17 @@ class MergeUI(QObject):
 
         file_menu = _file_menu(w)
         if file_menu is not None:
-            save = getattr(w, "action_save", None)
-            if save is not None and save in file_menu.actions():
-                file_menu.insertAction(save, self.action_merge)
-                file_menu.insertSeparator(save)
-            else:
-                file_menu.addAction(self.action_merge)
-        view_menu = getattr(w, "view_menu", None) or _menu_titled(w, "View")
-        if view_menu is not None:
-            panels = getattr(w, "panels_menu", None)
-            if panels is not None and panels.menuAction() in view_menu.actions():
-                # Just above View > Panels, in a group of their own.
-                before = panels.menuAction()
-                actions = view_menu.actions()
-                index = actions.index(before)
-                if index == 0 or not actions[index - 1].isSeparator():
-                    view_menu.insertSeparator(before)
-                view_menu.insertActions(before, [self.action_compare, self.action_clear, self.action_provenance])
-                view_menu.insertSeparator(before)
-            else:
-                view_menu.addSeparator()
-                view_menu.addActions([self.action_compare, self.action_clear, self.action_provenance])
+            file_menu.insertAction(w.action_save, self.action_merge)
+            file_menu.insertSeparator(w.action_save)
+        # Just above View > Panels, in a group of their own.
+        view_menu = w.view_menu
+        before = w.panels_menu.menuAction()
+        actions = view_menu.actions()
+        index = actions.index(before)
+        if index == 0 or not actions[index - 1].isSeparator():
+            view_menu.insertSeparator(before)
+        view_menu.insertActions(before, [self.action_compare, self.action_clear, self.action_provenance])
+        view_menu.insertSeparator(before)
 
     def _build_docks(self) -> None:
         w = self.window
@@ -139,17 +121,14 @@ class MergeUI(QObject):
         # changes along the bottom, with the other lists (gaps, history) when they are there.
         w.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.conflicts_dock)
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
-        neighbour = getattr(w, "gaps_dock", None)
         w.addDockWidget(bottom, self.compare_dock)
-        if neighbour is not None and w.dockWidgetArea(neighbour) == bottom:
-            w.tabifyDockWidget(neighbour, self.compare_dock)
+        if w.dockWidgetArea(w.gaps_dock) == bottom:
+            w.tabifyDockWidget(w.gaps_dock, self.compare_dock)
         self.conflicts_dock.hide()
         self.compare_dock.hide()
         w.conflicts_dock = self.conflicts_dock
         w.compare_dock = self.compare_dock
-        panels = getattr(w, "panels_menu", None)
-        if panels is not None:
-            panels.addActions([self.conflicts_dock.toggleViewAction(), self.compare_dock.toggleViewAction()])
+        w.panels_menu.addActions([self.conflicts_dock.toggleViewAction(), self.compare_dock.toggleViewAction()])
 
     # ------------------------------------------------------------- document
     def set_document(self, document: Document | None) -> None:

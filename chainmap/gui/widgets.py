@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QIcon, QKeyEvent, QPixmap
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from chainmap.core.events import MapEvents
 from chainmap.core.model import ChainMap, Edge, Node, Note
@@ -26,6 +26,9 @@ from chainmap.core.vocabulary import (
     STATUS_LABELS,
     USCC_ALPHABET,
 )
+
+if TYPE_CHECKING:
+    from .document import Document
 
 # Node and link kinds are free strings with usual values; the vocabulary has no labels
 # for them, so the UI names them here.
@@ -144,6 +147,16 @@ def is_position_only_change(args: tuple[Any, ...]) -> bool:
     )
 
 
+def single_shot_timer(parent: QObject, slot: Callable[[], Any], interval_ms: int = 0) -> QTimer:
+    """A timer that calls ``slot`` once, ``interval_ms`` after it was last started: with 0,
+    once the current burst of events is over, however often it was started during it."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(interval_ms)
+    timer.timeout.connect(slot)
+    return timer
+
+
 class MapListener:
     """Connects callbacks to a map's events and disconnects them all in one call, so a
     widget that goes away leaves no callback behind on a model that lives on."""
@@ -164,6 +177,42 @@ class MapListener:
         for signal, callback in self._connections:
             signal.disconnect(callback)
         self._connections.clear()
+
+
+class RegionViewDock(QDockWidget):
+    """A dock that shows what a document's map holds for its view region: :meth:`refresh`
+    (a subclass's) rebuilds it, once per burst of model changes and when the view region
+    changes; moves are skipped, as they change nothing such a dock shows.
+    :meth:`set_document` switches maps (``None``: none)."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.document: Document | None = None
+        self._listener = MapListener()
+        # The model outlives this widget: drop its callbacks when the widget goes.
+        self.destroyed.connect(self._listener.disconnect_all)
+        self._timer = single_shot_timer(self, self.refresh)
+
+    def set_document(self, document: Document | None) -> None:
+        """Show ``document``'s map (``None``: nothing), rebuilt now."""
+        if self.document is not None:
+            self._listener.disconnect_all()
+            self.document.view_region_changed.disconnect(self.schedule_refresh)
+        self.document = document
+        if document is not None:
+            self._listener.connect(document.chain_map, self.schedule_refresh)
+            document.view_region_changed.connect(self.schedule_refresh)
+        self.refresh()
+
+    def schedule_refresh(self, *args: Any) -> None:
+        """Rebuild once the current burst of changes is over (moves change nothing here)."""
+        if is_position_only_change(args):
+            return
+        self._timer.start()
+
+    def refresh(self) -> None:
+        """Rebuild from the model now."""
+        raise NotImplementedError
 
 
 class ErrorLabel(QLabel):

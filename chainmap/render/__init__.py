@@ -15,6 +15,8 @@ _EXPORTS = {
     "export_scene": "chainmap.render.export",
     "ExportError": "chainmap.render.export",
     "ExportResult": "chainmap.render.export",
+    "PlannedSize": "chainmap.render.export",
+    "planned_size": "chainmap.render.export",
 }
 
 __all__ = sorted(_EXPORTS)

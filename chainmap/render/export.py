@@ -4,8 +4,9 @@ Like pyqtgraph's ImageExporter: explicit source (the scene's content rectangle) 
 rectangles, and an export mode that hides selection highlights and handles. PNG carries its
 resolution (dots per metre); a PNG too large to paint in one go is painted in tiles into the
 final image, or scaled down with a warning when even the final image would not fit in
-memory; sizes beyond that are refused with :class:`ExportError`. SVG and PDF keep text as
-text, with the bundled CJK font embedded.
+memory; sizes beyond that are refused with :class:`ExportError`. :func:`planned_size` says
+all this before anything is painted (the editor's export dialog previews it). SVG and PDF keep
+text as text, with the bundled CJK font embedded.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import math
 import os
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt
@@ -39,6 +40,7 @@ MAX_IMAGE_BYTES = int(os.environ.get("CHAINMAP_EXPORT_MAX_MB", "900")) * 1024 * 
 # Beyond this linear reduction a request is refused rather than silently shrunk.
 MAX_SHRINK = 8.0
 PNG_MAX_SIDE = 2**31 - 1
+PDF_MAX_POINTS = 14400  # PDF's largest page side: 200 inches
 # Qt's PNG "quality" (less zlib effort): 60 writes a 70-MP map about 3× faster than the
 # default for files 1 % larger.
 PNG_QUALITY = 60
@@ -158,14 +160,79 @@ def export_scene(
     start = time.perf_counter()
     with scene.exporting(vector=kind != "png"):
         source = scene.content_rect()
+        plan = planned_size(source, kind, dpi, scale)
+        if plan.refused:
+            raise ExportError(plan.note)
         if kind == "png":
-            result = _export_png(scene, source, os.fspath(path), dpi, scale, background)
+            result = _export_png(scene, source, os.fspath(path), plan, background)
         elif kind == "svg":
-            result = _export_svg(scene, source, os.fspath(path), dpi, scale, background)
+            result = _export_svg(scene, source, os.fspath(path), plan, background)
         else:
-            result = _export_pdf(scene, source, os.fspath(path), dpi, scale, background)
+            result = _export_pdf(scene, source, os.fspath(path), plan, background)
     result.seconds = time.perf_counter() - start
     return result
+
+
+@dataclass(frozen=True)
+class PlannedSize:
+    """The size an export will have, known before anything is painted.
+
+    ``width`` × ``height``: a PNG's pixels; an SVG's size in CSS pixels; a PDF page's size in
+    CSS pixels (1/96 inch, see :attr:`page_mm`). ``factor``: output pixels per scene unit.
+    ``requested``: the size asked for, before a PNG too big for memory was scaled down.
+    ``note``: why it was scaled down (a warning) or, when ``refused``, why it cannot be made.
+    """
+
+    format: str
+    width: int
+    height: int
+    dpi: float
+    factor: float
+    requested: tuple[int, int]
+    note: str | None = None
+    refused: bool = False
+
+    @property
+    def scaled_down(self) -> bool:
+        return not self.refused and self.requested != (self.width, self.height)
+
+    @property
+    def scale(self) -> float:
+        """The scale the file gets (a scaled-down PNG's is smaller than asked)."""
+        return self.factor * SCENE_DPI / self.dpi if self.format == "png" else self.factor
+
+    @property
+    def megapixels(self) -> float:
+        return self.width * self.height / 1e6
+
+    @property
+    def page_inches(self) -> tuple[float, float]:
+        return self.width / SCENE_DPI, self.height / SCENE_DPI
+
+    @property
+    def page_mm(self) -> tuple[float, float]:
+        return self.width * 25.4 / SCENE_DPI, self.height * 25.4 / SCENE_DPI
+
+
+def planned_size(scene_or_rect: MapScene | QRectF, fmt: str, dpi: float = 150,
+                 scale: float = 1.0) -> PlannedSize:
+    """The size :func:`export_scene` gives a scene (or its content rectangle) in ``fmt``,
+    with the same scaling down and refusals: the editor's export dialog previews this."""
+    kind = format_of("", fmt)
+    _check_number("dpi", dpi)
+    _check_number("scale", scale)
+    # The export mode only changes how items paint, not their bounds: no need to enter it.
+    source = scene_or_rect if isinstance(scene_or_rect, QRectF) else scene_or_rect.content_rect()
+    if kind == "png":
+        return _plan_png(source, dpi, scale)
+    width, height = _png_size(source, scale)  # in CSS pixels
+    plan = PlannedSize(kind, width, height, dpi, scale, (width, height))
+    points = max(width, height) * 72 / SCENE_DPI
+    if kind == "pdf" and points > PDF_MAX_POINTS:
+        note = (f"A PDF page of {width / SCENE_DPI:,.0f} × {height / SCENE_DPI:,.0f} inches is larger than "
+                "PDF allows (200 inches a side); use a smaller --scale.")
+        return replace(plan, note=note, refused=True)
+    return plan
 
 
 # ------------------------------------------------------------------- helpers
@@ -208,27 +275,34 @@ def _png_size(source: QRectF, factor: float) -> tuple[int, int]:
     return max(1, math.ceil(source.width() * factor)), max(1, math.ceil(source.height() * factor))
 
 
-def _export_png(scene: MapScene, source: QRectF, path: str, dpi: float, scale: float,
-                background: QColor | None) -> ExportResult:
-    warnings: list[str] = []
+def _plan_png(source: QRectF, dpi: float, scale: float) -> PlannedSize:
     factor = scale * dpi / SCENE_DPI
     width, height = _png_size(source, factor)
+    requested = (width, height)
     if width > PNG_MAX_SIDE or height > PNG_MAX_SIDE or width * height * 4 > MAX_IMAGE_BYTES:
         shrink = math.sqrt(width * height * 4 / MAX_IMAGE_BYTES)
         shrink = max(shrink, width / PNG_MAX_SIDE, height / PNG_MAX_SIDE)
         if shrink > MAX_SHRINK:
-            raise ExportError(
+            note = (
                 f"A PNG of {width:,} × {height:,} pixels ({width * height / 1e6:,.0f} MP) cannot be made: "
                 f"the most chainmap paints is about {MAX_IMAGE_BYTES // 4 / 1e6:,.0f} MP. "
                 "Use a smaller --scale or --dpi, or export to SVG or PDF, which have no such limit."
             )
+            return PlannedSize("png", width, height, dpi, factor, requested, note, refused=True)
         factor /= shrink * 1.001
-        old = (width, height)
         width, height = _png_size(source, factor)
-        warnings.append(
-            f"The PNG would be {old[0]:,} × {old[1]:,} pixels, more than fits in memory; "
+        note = (
+            f"The PNG would be {requested[0]:,} × {requested[1]:,} pixels, more than fits in memory; "
             f"it was scaled down to {width:,} × {height:,} (scale {factor * SCENE_DPI / dpi:.3g} at {dpi:g} dpi)."
         )
+        return PlannedSize("png", width, height, dpi, factor, requested, note)
+    return PlannedSize("png", width, height, dpi, factor, requested)
+
+
+def _export_png(scene: MapScene, source: QRectF, path: str, plan: PlannedSize,
+                background: QColor | None) -> ExportResult:
+    warnings = [plan.note] if plan.note else []
+    width, height, factor, dpi = plan.width, plan.height, plan.factor, plan.dpi
     final_format = QImage.Format.Format_ARGB32 if background is None else QImage.Format.Format_RGB32
     tiles = 1
     if width <= DIRECT_MAX_SIDE and height <= DIRECT_MAX_SIDE and width * height <= DIRECT_MAX_PIXELS:
@@ -253,7 +327,7 @@ def _export_png(scene: MapScene, source: QRectF, path: str, dpi: float, scale: f
         raise ExportError(f"{path}: the PNG could not be encoded: {writer.errorString()}.")
     del image
     _write(path, bytes(buffer.data().data()))
-    return ExportResult(path, "png", width, height, dpi, factor * SCENE_DPI / dpi, tiles, warnings)
+    return ExportResult(path, "png", width, height, dpi, plan.scale, tiles, warnings)
 
 
 def _source_of(source: QRectF, factor: float, width: int, height: int) -> QRectF:
@@ -296,13 +370,13 @@ def _paint_tiled(scene: MapScene, source: QRectF, factor: float, width: int, hei
 
 
 # ----------------------------------------------------------------------- SVG
-def _export_svg(scene: MapScene, source: QRectF, path: str, dpi: float, scale: float,
+def _export_svg(scene: MapScene, source: QRectF, path: str, plan: PlannedSize,
                 background: QColor | None) -> ExportResult:
     from PySide6.QtSvg import QSvgGenerator
 
     from .svg_fonts import embed_fonts
 
-    width, height = _png_size(source, scale)
+    width, height, scale = plan.width, plan.height, plan.factor
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     generator = QSvgGenerator()
@@ -317,19 +391,14 @@ def _export_svg(scene: MapScene, source: QRectF, path: str, dpi: float, scale: f
     painter.end()
     data, warnings = embed_fonts(bytes(buffer.data().data()))
     _write(path, data)
-    return ExportResult(path, "svg", width, height, dpi, scale, 1, warnings)
+    return ExportResult(path, "svg", width, height, plan.dpi, scale, 1, warnings)
 
 
 # ----------------------------------------------------------------------- PDF
-def _export_pdf(scene: MapScene, source: QRectF, path: str, dpi: float, scale: float,
+def _export_pdf(scene: MapScene, source: QRectF, path: str, plan: PlannedSize,
                 background: QColor | None) -> ExportResult:
-    width, height = _png_size(source, scale)  # in CSS pixels
+    width, height, scale, dpi = plan.width, plan.height, plan.factor, plan.dpi  # in CSS pixels
     points = QSizeF(width * 72 / SCENE_DPI, height * 72 / SCENE_DPI)
-    if max(points.width(), points.height()) > 14400:
-        raise ExportError(
-            f"A PDF page of {points.width() / 72:,.0f} × {points.height() / 72:,.0f} inches is larger than "
-            "PDF allows (200 inches a side); use a smaller --scale."
-        )
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)

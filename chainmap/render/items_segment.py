@@ -15,7 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPen, QPolygonF, QStaticText
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
-from chainmap.core.analysis import region_status, regional_status
+from chainmap.core.analysis import GAP_STATUSES, region_status, regional_status
 from chainmap.core.geometry import SEGMENT_HEIGHT, SEGMENT_WIDTH
 from chainmap.core.model import Node
 from chainmap.core.vocabulary import ACTION_LABELS
@@ -154,7 +154,7 @@ class SegmentItem(QGraphicsRectItem):
         self.status = status
         self._fill = _STATUS_BRUSHES[status]
         self._lod_fill = style.STATUS_LOD_FILLS[status]
-        self.highlighted = view is not None and status in ("gap", "weak")
+        self.highlighted = view is not None and status in GAP_STATUSES
         if self.highlighted:
             self._border = _GAP_PEN if status == "gap" else _WEAK_PEN
             self._dimmed = False
@@ -215,8 +215,8 @@ class SegmentItem(QGraphicsRectItem):
         self._folded = folded
         self._hidden = style.static_text(f"+{hidden}") if folded and hidden else None
         self._hidden_gap = folded and hidden_gap
-        if self._hidden_gap:
-            self._dimmed = False
+        if not self.highlighted:  # as restyle() decides, now that the hidden gaps are known
+            self._dimmed = self._state.view_region is not None and not self._hidden_gap
         self.update()
 
     def set_editable(self, editable: bool) -> None:

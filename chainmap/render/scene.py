@@ -297,6 +297,7 @@ class MapScene(SceneSync, QGraphicsScene):
         self._state.provenance = {k: list(v) for k, v in provenance.items()} if provenance else None
         for node_id, item in self._items["node"].items():
             item.restyle(self._map.node(node_id))
+        self._overview.invalidate()
 
     def set_export_mode(self, on: bool) -> None:
         """Hide selection highlights and handles (fold toggles) while painting a file."""
@@ -379,6 +380,11 @@ class MapScene(SceneSync, QGraphicsScene):
         if self._disposed:
             return
         self._timer.stop()
+        if not (self._dirty_frames or self._bands_dirty or self._extent_dirty or self._dirty_links
+                or self._dirty_notes or self._decorations_dirty):
+            # Every query flushes: on a settled scene the overview keeps its batches, else
+            # hovering a box when zoomed out gathered the whole map again on every move.
+            return
         changed = False
         if self._dirty_frames:
             changed = self._flush_frames() or changed

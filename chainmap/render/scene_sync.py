@@ -17,7 +17,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsItem
 
 from chainmap.core import geometry
-from chainmap.core.analysis import region_status
+from chainmap.core.analysis import GAP_STATUSES, region_status
 from chainmap.core.model import ChainMap, Conflict, Edge, Node, Note, Region, Tier
 
 from .items_link import LinkItem
@@ -304,16 +304,16 @@ class SceneSync:
         for end in (edge.source, edge.target):
             self._edges_at.get(end, set()).discard(edge.id)
         self._dirty_links.discard(edge.id)
+        self._overview.invalidate()
 
     def _on_edge_changed(self, edge: Edge, changes: dict[str, Any]) -> None:
         if "source" in changes or "target" in changes:
             for key in ("source", "target"):
                 if key in changes:
-                    old, new = changes[key]
+                    old = changes[key][0]
                     self._edges_at.get(old, set()).discard(edge.id)
             for end in (edge.source, edge.target):
                 self._edges_at.setdefault(end, set()).add(edge.id)
-            self._dirty_links.add(edge.id)
         self._items["edge"][edge.id].set_edge(edge)
         self._dirty_links.add(edge.id)
         self._dim_link(edge.id)
@@ -395,7 +395,7 @@ class SceneSync:
             hidden = self._map.descendants(node_id) if folded else []
             view = self._state.view_region
             gap = view is not None and any(
-                region_status(self._map.node(child), view) in ("gap", "weak") for child in hidden)
+                region_status(self._map.node(child), view) in GAP_STATUSES for child in hidden)
             item.set_folded(folded, len(hidden), gap)
 
     def _refresh_fold_badges_above(self, node_id: str, include_self: bool = False) -> None:
@@ -544,7 +544,7 @@ class SceneSync:
             item.set_dimmed(False)
             return
         edge = self._map.edge(edge_id)
-        touches_gap = any(region_status(self._map.node(end), view) in ("weak", "gap")
+        touches_gap = any(region_status(self._map.node(end), view) in GAP_STATUSES
                           for end in (edge.source, edge.target))
         item.set_dimmed(not touches_gap)
 

@@ -193,14 +193,6 @@ def map_font(pixel_size: int, bold: bool = False) -> QFont:
     return font
 
 
-def reset_font_cache() -> None:
-    """Forget resolved fonts (after a new QGuiApplication, e.g. in tests)."""
-    global _FAMILIES
-    _FAMILIES = None
-    map_font.cache_clear()
-    metrics.cache_clear()
-
-
 @lru_cache(maxsize=32)
 def metrics(pixel_size: int, bold: bool = False) -> QFontMetricsF:
     """Metrics of :func:`map_font`."""

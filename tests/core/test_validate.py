@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from chainmap.core.cycles import strongly_connected
 from chainmap.core.fileio import loads_map
-from chainmap.core.problem_wording import pointer_token
+from chainmap.core.ids import pointer_token
 from chainmap.core.problems import MapLoadError, NewerVersionError, Problem
 from chainmap.core.serialize import dumps_map
 from chainmap.core.validate import _Validator, validate_data

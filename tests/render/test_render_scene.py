@@ -308,3 +308,22 @@ def test_map_view_switches_the_overview_by_zoom(make_scene, qtbot):
     view.grab()
     assert not scene.overview
     view.setScene(None)
+
+
+def test_a_folded_box_is_dimmed_the_same_whatever_the_order_of_views(make_scene):
+    # Folded "battery" hides a gap of 天津 (cell) but none of 北京's: switching the view from
+    # 天津 to another region dims it again, as a scene opened on that region does.
+    switched = make_scene()
+    switched.set_folded("battery", True)
+    for code in ("CN-TJ", "CN-BJ", "CN-HE", None, "CN-TJ", None):
+        switched.set_view_region(code)
+        fresh = make_scene(switched.chain_map)
+        fresh.set_view_region(code)
+        fresh.set_folded("battery", True)
+        dimmed = switched.item_for("node", "battery").overview()[3]
+        assert dimmed == fresh.item_for("node", "battery").overview()[3], code
+    switched.set_view_region("CN-BJ")
+    switched.set_folded("battery", False)
+    fresh = make_scene(switched.chain_map)
+    fresh.set_view_region("CN-BJ")
+    assert switched.item_for("node", "battery").overview()[3] == fresh.item_for("node", "battery").overview()[3]
