@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from chainmap.core.geometry import BAND_HEADER, BAND_MARGIN, ROW_GAP, SEGMENT_HEIGHT, SEGMENT_WIDTH
 from chainmap.core.model import ChainMap
 
 from .common import load_or_report, say
@@ -131,22 +130,3 @@ def _place(chain_map: ChainMap, args: argparse.Namespace) -> None:
         what = "laid out all" if args.layout else "placed"
         say(f"{args.file}: {what} {done.placed} segment(s) that had no position" if not args.layout
             else f"{args.file}: {what} {done.placed} segments")
-
-
-def place_in_columns(chain_map: ChainMap, node_ids: list[str] | None) -> int:
-    """A plain fallback layout: each segment without a position (or each in ``node_ids``)
-    stacked below the others in a column of its tier."""
-    ids = [n.id for n in chain_map.nodes] if node_ids is None else list(node_ids)
-    pitch = SEGMENT_WIDTH + 160
-    bottoms: dict[str, float] = {}
-    for node in chain_map.nodes:
-        if node.id not in ids and node.x is not None and node.y is not None:
-            bottoms[node.tier] = max(bottoms.get(node.tier, -math.inf), node.y + SEGMENT_HEIGHT / 2)
-    for node_id in ids:
-        node = chain_map.node(node_id)
-        index = chain_map.tier_index(node.tier)
-        top = bottoms.get(node.tier, BAND_HEADER + BAND_MARGIN - ROW_GAP)
-        y = top + ROW_GAP + SEGMENT_HEIGHT / 2
-        chain_map.update_node(node_id, x=index * pitch, y=y)
-        bottoms[node.tier] = y + SEGMENT_HEIGHT / 2
-    return len(ids)

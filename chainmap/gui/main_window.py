@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from chainmap import __version__
 from chainmap.core.model import ChainMap
+from chainmap.render.scene import MapScene
 
 from . import settings
 from .canvas import MapCanvas
@@ -54,18 +55,11 @@ from .file_actions import FileActionsMixin, blank_map
 from .gaps_dock import GapsDock
 from .inspector import InspectorDock
 from .merge_actions import install_merge_ui
-from .properties_dialog import MapPropertiesDialog
 from .view_selector import ViewSelector
 
 AUTO_PLACE_KEY = "editor/place_new_segments"
 # Above this many segments the docks are filled after the map is first shown.
 LARGE_MAP = 1500
-
-
-def _map_scene_class() -> Any:
-    from chainmap.render.scene import MapScene
-
-    return MapScene
 
 
 def glyph_icon(kind: str) -> QIcon:
@@ -361,7 +355,7 @@ class MainWindow(FileActionsMixin, EditActionsMixin, QMainWindow):
             self._release_document(old_document)
             old_document.deleteLater()
         self.document = document
-        self.scene = _map_scene_class()(document.chain_map)
+        self.scene = MapScene(document.chain_map)
         self.undo_group.addStack(document.undo_stack)
         self.undo_group.setActiveStack(document.undo_stack)
         self.canvas.set_document(document, self.scene)
@@ -454,10 +448,7 @@ class MainWindow(FileActionsMixin, EditActionsMixin, QMainWindow):
         self.zoom_label.setText(f"{scale * 100:.0f} %")
 
     def open_properties(self) -> QWidget | None:
-        dialog = MapPropertiesDialog(self.document, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return self.inspector.open_map_properties()
 
     def open_export_dialog(self) -> QWidget:
         """File > Export…: the dialog, opened without blocking; returns it."""

@@ -106,16 +106,6 @@ def test_missing_positions_are_placed_and_said(tmp_path):
     assert done.returncode == 0 and "laid out all" in done.stderr
 
 
-def test_fallback_placement_without_the_layout_module():
-    from chainmap.cli.cmd_export import place_in_columns
-
-    chain_map = small_map()
-    chain_map.update_node("service", x=None, y=None)
-    assert place_in_columns(chain_map, ["service"]) == 1
-    node = chain_map.node("service")
-    assert node.x is not None and node.y > chain_map.node("car").y
-
-
 def test_export_the_vehicles_example(tmp_path):
     done = chainmap(str(VEHICLES), "-o", "vehicles.png", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
