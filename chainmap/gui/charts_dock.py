@@ -194,6 +194,8 @@ class ChartsDock(RegionViewDock):
         self.bars: list[Bar] = []
         self.rebuilds = 0
         self._disposed = False
+        self._stale = False
+        self.visibilityChanged.connect(self._visibility_changed)
         self._segment_labels: list[tuple[pg.TextItem, int]] = []
         self.tick_labels: dict[str, list[str]] = {"status": [], "gaps": []}
         self._label_font = QFont(self.font())
@@ -225,6 +227,20 @@ class ChartsDock(RegionViewDock):
         self._teardown = _Teardown(self._listener, [self.status_plot, self.gaps_plot])
         self.destroyed.connect(self._teardown.run)
         self.set_document(document)
+
+    def refresh_when_seen(self) -> None:
+        """Rebuild now if the charts are on screen; a hidden tab (the usual case: behind
+        the gaps list) is rebuilt when it is shown, so large maps open without the cost."""
+        if self.isVisible() or self.document is None:
+            self._stale = False
+            self.refresh()
+        else:
+            self._stale = True
+
+    def _visibility_changed(self, visible: bool) -> None:
+        if visible and self._stale:
+            self._stale = False
+            self.refresh()
 
     def dispose(self) -> None:
         """Stop listening and take the plots down while the application is whole: pyqtgraph

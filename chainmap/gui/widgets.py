@@ -191,10 +191,10 @@ class RegionViewDock(QDockWidget):
         self._listener = MapListener()
         # The model outlives this widget: drop its callbacks when the widget goes.
         self.destroyed.connect(self._listener.disconnect_all)
-        self._timer = single_shot_timer(self, self.refresh)
+        self._timer = single_shot_timer(self, self.refresh_when_seen)
 
     def set_document(self, document: Document | None) -> None:
-        """Show ``document``'s map (``None``: nothing), rebuilt now."""
+        """Show ``document``'s map (``None``: nothing), rebuilt now (or when first seen)."""
         if self.document is not None:
             self._listener.disconnect_all()
             self.document.view_region_changed.disconnect(self.schedule_refresh)
@@ -202,6 +202,10 @@ class RegionViewDock(QDockWidget):
         if document is not None:
             self._listener.connect(document.chain_map, self.schedule_refresh)
             document.view_region_changed.connect(self.schedule_refresh)
+        self.refresh_when_seen()
+
+    def refresh_when_seen(self) -> None:
+        """Rebuild now; a dock that only needs to be current when shown overrides this."""
         self.refresh()
 
     def schedule_refresh(self, *args: Any) -> None:
