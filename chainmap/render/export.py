@@ -97,6 +97,14 @@ def format_of(path: str | os.PathLike[str], fmt: str | None = None) -> str:
     return name
 
 
+def checked_request(path: str | os.PathLike[str], fmt: str | None, dpi: float, scale: float) -> str:
+    """The export format of a request whose dpi and scale are sensible; else ExportError."""
+    kind = format_of(path, fmt)
+    _check_number("dpi", dpi)
+    _check_number("scale", scale)
+    return kind
+
+
 def export_map(
     chain_map: ChainMap,
     path: str | os.PathLike[str],
@@ -117,9 +125,7 @@ def export_map(
     include the legend; ``transparent`` / ``background``: the page behind the map;
     ``folded``: segments to show folded. Raises :class:`ExportError`.
     """
-    kind = format_of(path, fmt)
-    _check_number("dpi", dpi)
-    _check_number("scale", scale)
+    kind = checked_request(path, fmt, dpi, scale)
     if view_region is not None and not chain_map.has_region(view_region):
         codes = ", ".join(chain_map.region_codes())
         raise ExportError(f"The map has no region '{view_region}'; its regions are {codes}.")
@@ -154,9 +160,7 @@ def export_scene(
 ) -> ExportResult:
     """Paint an existing scene (e.g. the editor's, as it is folded and viewed) into a file;
     ``background`` None leaves the page transparent."""
-    kind = format_of(path, fmt)
-    _check_number("dpi", dpi)
-    _check_number("scale", scale)
+    kind = checked_request(path, fmt, dpi, scale)
     start = time.perf_counter()
     with scene.exporting(vector=kind != "png"):
         source = scene.content_rect()
@@ -218,9 +222,7 @@ def planned_size(scene_or_rect: MapScene | QRectF, fmt: str, dpi: float = 150,
                  scale: float = 1.0) -> PlannedSize:
     """The size :func:`export_scene` gives a scene (or its content rectangle) in ``fmt``,
     with the same scaling down and refusals: the editor's export dialog previews this."""
-    kind = format_of("", fmt)
-    _check_number("dpi", dpi)
-    _check_number("scale", scale)
+    kind = checked_request("", fmt, dpi, scale)
     # The export mode only changes how items paint, not their bounds: no need to enter it.
     source = scene_or_rect if isinstance(scene_or_rect, QRectF) else scene_or_rect.content_rect()
     if kind == "png":
