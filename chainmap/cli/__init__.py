@@ -23,8 +23,10 @@ COMMANDS = {
     "format": "chainmap.cli.cmd_format",
     "info": "chainmap.cli.cmd_info",
     "lists": "chainmap.cli.cmd_lists",
+    "analyze": "chainmap.cli.cmd_analyze",
     "layout": "chainmap.cli.cmd_layout",
     "export": "chainmap.cli.cmd_export",
+    "route": "chainmap.cli.cmd_route",
     "merge": "chainmap.cli.cmd_merge",
     "diff": "chainmap.cli.cmd_diff",
     "git-merge": "chainmap.cli.cmd_git",
@@ -32,6 +34,9 @@ COMMANDS = {
     "git-setup": "chainmap.cli.cmd_git",
 }
 COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))
+# Commands that take files and no option: git runs them with paths of its own choosing (the
+# merge driver's %P is the file's path in the repository, which may be '-notes.chainmap.json').
+FILES_ONLY = ("git-merge", "git-textconv")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -62,9 +67,18 @@ def _command_named(argv: Sequence[str]) -> str | None:
     return argv[0] if argv and argv[0] in COMMANDS else None
 
 
+def _files_as_operands(arguments: list[str]) -> list[str]:
+    """For a command of :data:`FILES_ONLY`, every argument is a file, even one starting with '-'."""
+    if not arguments or arguments[0] not in FILES_ONLY or "--" in arguments[1:]:
+        return arguments
+    if arguments[1:] in (["-h"], ["--help"]):
+        return arguments
+    return [arguments[0], "--", *arguments[1:]]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 1 problems found, 2 usage)."""
-    arguments = list(sys.argv[1:] if argv is None else argv)
+    arguments = _files_as_operands(list(sys.argv[1:] if argv is None else argv))
     parser = build_parser(_command_named(arguments))
     args = parser.parse_args(arguments)
     if args.command is None:

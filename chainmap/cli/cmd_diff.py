@@ -7,7 +7,7 @@ from typing import Any
 
 from chainmap.core.diff import diff_maps
 
-from .common import load_or_report, print_json
+from .common import load_or_report, out, print_json
 
 
 def register(subparsers: Any) -> None:
@@ -35,5 +35,5 @@ def run(args: argparse.Namespace) -> int:
         print_json({"equal": not changes, "changes": [c.to_json() for c in changes]})
     else:
         for change in changes:
-            print(change.describe())
+            out(change.describe())
     return 1 if changes else 0

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from chainmap.core.textsafe import terminal_safe
 from chainmap.examples_path import example_path
 
 DEFAULT_EXAMPLE = "vehicles"
@@ -55,7 +56,7 @@ def _parse_size(text: str) -> tuple[int, int] | None:
 
 
 def _say(message: str) -> None:
-    print(f"chainmap: {message}", file=sys.stderr)
+    print(terminal_safe(f"chainmap: {message}", keep_newlines=True), file=sys.stderr)
 
 
 def display_problem() -> str | None:

@@ -10,12 +10,16 @@ import argparse
 import math
 import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
 from chainmap.core.model import ChainMap
+from chainmap.core.problems import MapFileError
+from chainmap.core.savetarget import check_save_target
+from chainmap.core.textsafe import xml_safe
 
-from .common import load_or_report, say
+from .common import FORCE_HELP, load_or_report, report_save_error, say, write_output
 
 FORMATS = ("png", "svg", "pdf")
 
@@ -41,8 +45,10 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("file", metavar="FILE", help="the map to draw")
     parser.add_argument("-o", "--output", required=True, metavar="OUT",
-                        help="the file to write; its suffix (.png, .svg, .pdf) picks the format")
+                        help="the file to write; its suffix (.png, .svg, .pdf) picks the format; "
+                        "'-' writes to standard output (give --format)")
     parser.add_argument("--format", choices=FORMATS, help="the format, whatever OUT's suffix")
+    parser.add_argument("--force", action="store_true", help=FORCE_HELP)
     parser.add_argument("--dpi", type=_positive, default=150.0,
                         help="resolution (default 150): a PNG has scale × dpi / 96 pixels per map unit")
     parser.add_argument("--scale", type=_positive, default=1.0, help="zoom factor (default 1)")
@@ -61,14 +67,19 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    to_stdout = args.output == "-"
+    if to_stdout and not args.format:
+        args.parser.error("-o - writes to standard output: give its format with --format png, svg or pdf")
     suffix = (args.format or Path(args.output).suffix.lstrip(".")).lower()
     if suffix not in FORMATS:
         args.parser.error(f"cannot tell the format of '{args.output}': name it .png, .svg or .pdf, or give --format")
     if args.transparent and args.background:
         args.parser.error("--transparent and --background exclude each other")
-    out_dir = Path(args.output).resolve().parent
-    if not out_dir.is_dir():
-        say(f"{args.output}: the folder {out_dir} does not exist; nothing was written.")
+    if to_stdout and suffix != "svg" and sys.stdout.isatty():
+        say(f"chainmap export: standard output is a terminal, where a {suffix.upper()} would show as "
+            f"garbage; redirect it (> map.{suffix}) or give -o FILE. Nothing was written.")
+        return 1
+    if not to_stdout and not _output_ready(args):
         return 1
     result = load_or_report(args.file)
     if result is None:
@@ -82,33 +93,59 @@ def run(args: argparse.Namespace) -> int:
     _place(chain_map, args)
     # Exporting needs no window: draw offscreen unless told otherwise.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    return _export(chain_map, args, suffix, view)
+    if not to_stdout and not args.force:
+        return _export(chain_map, args, suffix, view, args.output)
+    # Standard output, or a read-only file to replace: draw into a file of our own first.
+    with tempfile.TemporaryDirectory(prefix="chainmap-export-") as folder:
+        drawn = os.path.join(folder, f"map.{suffix}")
+        status = _export(chain_map, args, suffix, view, drawn)
+        if status != 0:
+            return status
+        with open(drawn, "rb") as handle:
+            data = handle.read()
+    if to_stdout and suffix == "svg" and sys.stdout.isatty():
+        data = xml_safe(data.decode("utf-8")).encode("utf-8")
+    return 0 if write_output(args.output, data, force=args.force, json_text=False, what="Nothing was written") else 1
 
 
-def _export(chain_map: ChainMap, args: argparse.Namespace, fmt: str, view: str | None) -> int:
+def _output_ready(args: argparse.Namespace) -> bool:
+    """Before drawing: may OUT be written, and does its folder exist? Say why not."""
+    try:
+        target = check_save_target(args.output, force=args.force)
+    except MapFileError as exc:
+        report_save_error(exc, what="Nothing was written")
+        return False
+    if not target.path.parent.is_dir():
+        say(f"{args.output}: the folder {target.path.parent} does not exist; nothing was written.")
+        return False
+    return True
+
+
+def _export(chain_map: ChainMap, args: argparse.Namespace, fmt: str, view: str | None, path: str) -> int:
     from PySide6.QtWidgets import QApplication
 
     from chainmap.render.export import ExportError, export_map
     from chainmap.render.fonts import register_bundled_fonts
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
+    label = "standard output" if args.output == "-" else args.output
     status = 0
     try:
         register_bundled_fonts()
         try:
             done = export_map(
-                chain_map, args.output, fmt=fmt, dpi=args.dpi, scale=args.scale, view_region=view,
+                chain_map, path, fmt=fmt, dpi=args.dpi, scale=args.scale, view_region=view,
                 legend=not args.no_legend, transparent=args.transparent, background=args.background,
                 folded=args.fold,
             )
         except ExportError as exc:
-            say(f"chainmap export: {exc}")
+            say(f"chainmap export: {str(exc).replace(path, label)}")
             status = 1
         else:
             for warning in done.warnings:
-                say(f"{args.output}: warning: {warning}")
+                say(f"{label}: warning: {warning}")
             if not args.quiet:
-                say(f"{args.output}: {done.format.upper()}, {done.width} × {done.height} px at "
+                say(f"{label}: {done.format.upper()}, {done.width} × {done.height} px at "
                     f"{done.dpi:g} dpi ({done.seconds:.2f} s)")
     finally:
         # Tear Qt down here, in order, rather than at interpreter exit.

@@ -7,7 +7,7 @@ from typing import Any
 
 from chainmap.core.serialize import dumps_map
 
-from .common import load_or_report, say, write_output
+from .common import FORCE_HELP, load_or_report, say, write_output
 
 
 def register(subparsers: Any) -> None:
@@ -22,6 +22,7 @@ def register(subparsers: Any) -> None:
     target = parser.add_mutually_exclusive_group()
     target.add_argument("-o", "--output", metavar="OUT", help="write here ('-' for standard output)")
     target.add_argument("-i", "--in-place", action="store_true", help="rewrite FILE itself")
+    parser.add_argument("--force", action="store_true", help=FORCE_HELP)
     parser.add_argument("--check", action="store_true",
                         help="write nothing; exit 1 when the file is not in canonical form")
     parser.set_defaults(run=run)
@@ -39,4 +40,4 @@ def run(args: argparse.Namespace) -> int:
                 return 1
         return 0
     output = args.file if args.in_place else (args.output or "-")
-    return 0 if write_output(output, data) else 1
+    return 0 if write_output(output, data, force=args.force) else 1

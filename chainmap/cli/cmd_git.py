@@ -17,20 +17,22 @@ from __future__ import annotations
 import argparse
 import os
 import shlex
+import stat
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import chainmap
-from chainmap.core.fileio import load_map
+from chainmap.core.fileio import load_map, write_atomic
 from chainmap.core.merge import MergeError, MergeInput, merge_maps
 from chainmap.core.model import ChainMap
 from chainmap.core.problems import MapFileError
 from chainmap.core.serialize import dumps_map
 from chainmap.core.textconv import map_lines
+from chainmap.core.textsafe import terminal_safe
 
-from .common import print_problems, say, write_output
+from .common import out, print_problems, say, write_output
 
 ATTRIBUTES_LINE = "*.chainmap.json merge=chainmap diff=chainmap"
 
@@ -59,6 +61,7 @@ def register(subparsers: Any) -> None:
     )
     textconv.add_argument("file", metavar="FILE")
     textconv.set_defaults(run=run_textconv)
+    # Neither takes an option: a name starting with '-' is a file (see chainmap.cli.main).
 
     setup = subparsers.add_parser(
         "git-setup",
@@ -119,13 +122,17 @@ def run_textconv(args: argparse.Namespace) -> int:
     try:
         chain_map = load_map(args.file).map
     except MapFileError:
-        # git diff should still show something for a broken or newer file: its bytes.
+        # git diff should still show something for a broken or newer file: its text, with
+        # bytes that are no UTF-8 and control characters shown as escapes (git shows this
+        # on a terminal).
         try:
             with open(args.file, "rb") as handle:
-                sys.stdout.buffer.write(handle.read())
+                raw = handle.read()
         except OSError as exc:
             say(f"chainmap git-textconv: {args.file}: {exc.strerror or exc}")
             return 2
+        text = raw.decode("utf-8", errors="backslashreplace").replace("\r\n", "\n")
+        sys.stdout.write(terminal_safe(text, keep_newlines=True))
         return 0
     sys.stdout.write("".join(line + "\n" for line in map_lines(chain_map)))
     return 0
@@ -155,6 +162,12 @@ def run_setup(args: argparse.Namespace) -> int:
         say(f"chainmap git-setup: {args.repo} is not inside a git repository.")
         return 2
     root = Path(top.stdout.strip())
+    attributes = root / ".gitattributes"
+    problem = _attributes_problem(attributes)
+    if problem is not None:
+        say(f"chainmap git-setup: {attributes} {problem}; nothing was changed. Add the line "
+            f"'{ATTRIBUTES_LINE}' to a plain .gitattributes file and run git-setup again.")
+        return 2
     command = chainmap_command()
     settings = (
         ("merge.chainmap.name", "chainmap semantic merge"),
@@ -166,14 +179,52 @@ def run_setup(args: argparse.Namespace) -> int:
         if done.returncode != 0:
             say(f"chainmap git-setup: git config {key} failed: {done.stderr.strip()}")
             return 2
-        print(f"git config {key} = {value}")
-    attributes = root / ".gitattributes"
-    text = attributes.read_text(encoding="utf-8") if attributes.exists() else ""
-    if ATTRIBUTES_LINE not in (line.strip() for line in text.splitlines()):
-        if text and not text.endswith("\n"):
-            text += "\n"
-        attributes.write_text(text + ATTRIBUTES_LINE + "\n", encoding="utf-8")
-        print(f"{attributes}: added '{ATTRIBUTES_LINE}' (commit it so that every clone uses it)")
-    else:
-        print(f"{attributes}: already has '{ATTRIBUTES_LINE}'")
+        out(f"git config {key} = {value}")
+    return _add_attributes_line(attributes)
+
+
+def _attributes_problem(attributes: Path) -> str | None:
+    """Why ``.gitattributes`` must not be touched (a sentence's end), or ``None``."""
+    try:
+        info = os.lstat(attributes)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"cannot be looked at ({exc.strerror or exc})"
+    if stat.S_ISLNK(info.st_mode):
+        # A committed link may lead anywhere, out of the repository too: never write through it.
+        return "is a symbolic link, which chainmap does not write through (it may lead out of the repository)"
+    if stat.S_ISDIR(info.st_mode):
+        return "is a folder, where git expects a file of attributes"
+    if not stat.S_ISREG(info.st_mode):
+        return "is not a regular file"
+    return None
+
+
+def _add_attributes_line(attributes: Path) -> int:
+    """Append our line to ``.gitattributes`` unless it is there, keeping its bytes as they are.
+
+    The file is read as bytes, so one in another encoding than UTF-8 (GBK, say) is kept
+    intact: our line is ASCII, the same in any of them.
+    """
+    try:
+        raw = attributes.read_bytes() if attributes.exists() else b""
+    except OSError as exc:
+        say(f"chainmap git-setup: {attributes} cannot be read ({exc.strerror or exc}); add the line "
+            f"'{ATTRIBUTES_LINE}' yourself.")
+        return 2
+    line = ATTRIBUTES_LINE.encode("ascii")
+    if line in (existing.strip() for existing in raw.splitlines()):
+        out(f"{attributes}: already has '{ATTRIBUTES_LINE}'")
+        return 0
+    newline = b"\r\n" if b"\r\n" in raw else b"\n"
+    if raw and not raw.endswith((b"\n", b"\r")):
+        raw += newline
+    try:
+        write_atomic(attributes, raw + line + newline)
+    except MapFileError as exc:
+        reason = exc.problems[0].message.replace("The map was not saved", "It was not changed")
+        say(f"chainmap git-setup: {attributes}: {reason} Add the line '{ATTRIBUTES_LINE}' yourself.")
+        return 2
+    out(f"{attributes}: added '{ATTRIBUTES_LINE}' (commit it so that every clone uses it)")
     return 0

@@ -10,7 +10,7 @@ from chainmap.core import analysis
 from chainmap.core.model import ChainMap
 from chainmap.core.vocabulary import STATUS_LABELS, STATUSES
 
-from .common import load_or_report, print_json
+from .common import load_or_report, out, print_json
 
 
 def register(subparsers: Any) -> None:
@@ -110,5 +110,6 @@ def run(args: argparse.Namespace) -> int:
     lines.append(f"Regional gaps ({len(facts['regional_gaps'])}): " + (", ".join(facts["regional_gaps"]) or "none"))
     if facts["not_assessed"]:
         lines.append(f"Not assessed ({len(facts['not_assessed'])}): " + ", ".join(facts["not_assessed"]))
-    print("\n".join(lines))
+    for line in lines:
+        out(line)
     return 0

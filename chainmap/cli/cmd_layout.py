@@ -8,7 +8,7 @@ from typing import Any
 from chainmap.core.layout import layout_map
 from chainmap.core.serialize import dumps_map
 
-from .common import load_or_report, say, write_output
+from .common import FORCE_HELP, check_output, load_or_report, say, write_output
 
 
 def register(subparsers: Any) -> None:
@@ -25,6 +25,7 @@ def register(subparsers: Any) -> None:
     target = parser.add_mutually_exclusive_group(required=True)
     target.add_argument("-o", "--output", metavar="OUT", help="write here ('-' for standard output)")
     target.add_argument("-i", "--in-place", action="store_true", help="rewrite FILE itself")
+    parser.add_argument("--force", action="store_true", help=FORCE_HELP)
     parser.add_argument(
         "--only-new",
         action="store_true",
@@ -34,13 +35,15 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    output = args.file if args.in_place else args.output
+    if not check_output(output, force=args.force):
+        return 1
     result = load_or_report(args.file)
     if result is None:
         return 1
     chain_map = result.map
     laid_out = layout_map(chain_map, only_new=args.only_new)
-    output = args.file if args.in_place else args.output
-    if not write_output(output, dumps_map(chain_map)):
+    if not write_output(output, dumps_map(chain_map), force=args.force):
         return 1
     say(
         f"{args.file}: placed {laid_out.placed} of {len(chain_map.nodes)} segments; "

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from typing import Any
 
 from chainmap.core import analysis
+from chainmap.core.csvsafe import csv_text
 from chainmap.core.model import ChainMap
+from chainmap.core.textsafe import terminal_safe
 from chainmap.core.vocabulary import ACTION_LABELS, MARK_LABELS, PRIORITY_LABELS, STATUS_LABELS
 
-from .common import load_or_report, print_json
+from .common import load_or_report, out, print_json, say
 
 BOTTLENECK_REASONS = {
     "weak": "weak in this region",
@@ -32,8 +33,17 @@ def register(subparsers: Any) -> None:
                         help="print only this list")
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="print JSON")
-    output.add_argument("--csv", action="store_true", help="print CSV (one list only; needs --list)")
+    output.add_argument("--csv", action="store_true",
+                        help="print CSV for a spreadsheet (one list only; needs --list): UTF-8 with a BOM, "
+                        "and a cell that would start a formula (=, +, -, @) begins with '")
     parser.set_defaults(run=run)
+
+
+LIST_COLUMNS = {
+    "bottlenecks": ("segment", "region", "reason"),
+    "investment": ("segment", "region", "status", "action", "priority", "targets", "owner", "due"),
+    "enterprises": ("name", "marks", "segment", "region", "city", "uscc"),
+}
 
 
 def lists_as_data(chain_map: ChainMap) -> dict[str, list[dict[str, Any]]]:
@@ -72,24 +82,24 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.csv:
         if not args.list:
-            print("chainmap lists: --csv needs --list (one list per CSV)", file=sys.stderr)
+            say("chainmap lists: --csv needs --list (one list per CSV)")
             return 2
-        rows = data[args.list]
-        writer = csv.writer(sys.stdout)
-        if rows:
-            writer.writerow(rows[0].keys())
-            for row in rows:
-                writer.writerow(["; ".join(v) if isinstance(v, list) else ("" if v is None else v)
-                                 for v in row.values()])
+        header = LIST_COLUMNS[args.list]
+        text = csv_text(header, [[row[column] for column in header] for row in data[args.list]])
+        if sys.stdout.isatty():
+            text = terminal_safe(text.replace("\r\n", "\n"), keep_newlines=True)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
         return 0
     chain_map = result.map
     names = {r.code: r.name for r in chain_map.regions}
     if "bottlenecks" in wanted:
-        print(f"卡点攻关 Bottlenecks to tackle ({len(data['bottlenecks'])})")
+        out(f"卡点攻关 Bottlenecks to tackle ({len(data['bottlenecks'])})")
         for b in data["bottlenecks"]:
-            print(f"  {b['segment']} - {names.get(b['region'], b['region'])}: {BOTTLENECK_REASONS[b['reason']]}")
+            out(f"  {b['segment']} - {names.get(b['region'], b['region'])}: {BOTTLENECK_REASONS[b['reason']]}")
     if "investment" in wanted:
-        print(f"堵点招商 Gaps to fill by attracting investment ({len(data['investment'])})")
+        out(f"堵点招商 Gaps to fill by attracting investment ({len(data['investment'])})")
         for g in data["investment"]:
             plan = ""
             if g["action"]:
@@ -101,13 +111,13 @@ def run(args: argparse.Namespace) -> int:
                     plan += f", owner: {g['owner']}"
                 if g["due"]:
                     plan += f", due {g['due']}"
-            print(f"  {g['segment']} - {names.get(g['region'], g['region'])} "
+            out(f"  {g['segment']} - {names.get(g['region'], g['region'])} "
                   f"[{STATUS_LABELS[g['status']][0]}]{plan}")
     if "enterprises" in wanted:
-        print(f"重点企业 Key enterprises ({len(data['enterprises'])})")
+        out(f"重点企业 Key enterprises ({len(data['enterprises'])})")
         for e in data["enterprises"]:
             marks = "、".join(MARK_LABELS.get(m, (m,))[0] for m in e["marks"])
-            print(f"  {e['name']}" + (f" [{marks}]" if marks else "")
+            out(f"  {e['name']}" + (f" [{marks}]" if marks else "")
                   + f" - {e['segment']}, {names.get(e['region'], e['region'])}"
                   + (f", {e['city']}" if e["city"] else ""))
     return 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from typing import Any, TextIO
@@ -11,8 +10,9 @@ from typing import Any, TextIO
 from chainmap.core.merge import MergeError, MergeInput, MergeResult, merge_maps
 from chainmap.core.model import ABSENT
 from chainmap.core.serialize import dumps_map
+from chainmap.core.textsafe import dumps_safe, terminal_safe
 
-from .common import load_or_report, same_file, say, write_output
+from .common import check_output, load_or_report, same_file, say, write_output
 
 
 def register(subparsers: Any) -> None:
@@ -31,7 +31,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument("-o", "--output", metavar="OUT", required=True,
                         help="where to write the merged map ('-' for standard output)")
     parser.add_argument("--force", action="store_true",
-                        help="merge maps of different ids (the result takes the first map's id)")
+                        help="merge maps of different ids (the result takes the first map's id), and "
+                        "replace OUT even when it is read-only")
     parser.add_argument("--overwrite", "--in-place-ok", dest="overwrite", action="store_true",
                         help="allow OUT to be one of the inputs (or the base)")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
@@ -42,7 +43,7 @@ def print_summary(result: MergeResult, stream: TextIO) -> None:
     """The report's lines, then one line per conflict with its sources."""
     names = {node.id: node.name for node in result.map.nodes}
     for line in result.report.summary_lines():
-        print(line, file=stream)
+        print(terminal_safe(line), file=stream)
     for conflict in result.conflicts:
         parts = conflict.path.split("/")
         about = f" ({names[parts[2]]})" if len(parts) > 2 and parts[1] == "nodes" and parts[2] in names else ""
@@ -50,7 +51,7 @@ def print_summary(result: MergeResult, stream: TextIO) -> None:
             v.source + (" (deleted)" if conflict.kind == "delete" and v.value is ABSENT else "")
             for v in conflict.values
         )
-        print(f"  {conflict.kind} {conflict.path}{about}: {sources}", file=stream)
+        print(terminal_safe(f"  {conflict.kind} {conflict.path}{about}: {sources}"), file=stream)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -64,6 +65,8 @@ def run(args: argparse.Namespace) -> int:
                 say(f"chainmap merge: {args.output} is one of the inputs; it is not overwritten "
                     "unless you add --overwrite.")
                 return 2
+    if not check_output(args.output, force=args.force):
+        return 2
     loaded = []
     for path in paths:
         load = load_or_report(path)
@@ -78,16 +81,17 @@ def run(args: argparse.Namespace) -> int:
     except MergeError as exc:
         say(f"chainmap merge: {exc}")
         return 2
-    if not write_output(args.output, dumps_map(result.map)):
+    if not write_output(args.output, dumps_map(result.map), force=args.force):
         return 2
     stream = sys.stderr if args.output == "-" else sys.stdout
     if args.json:
         report = result.report.to_json()
         report["conflict_paths"] = [{"id": c.id, "kind": c.kind, "path": c.path} for c in result.conflicts]
         report["clean"] = result.clean
-        print(json.dumps(report, ensure_ascii=False, indent=2), file=stream)
+        print(dumps_safe(report), file=stream)
     else:
         print_summary(result, stream)
         if args.output != "-":
-            print(f"wrote {args.output}" + ("" if result.clean else " (with conflicts to resolve)"), file=stream)
+            print(terminal_safe(f"wrote {args.output}" + ("" if result.clean else " (with conflicts to resolve)")),
+                  file=stream)
     return 0 if result.clean else 1

@@ -8,7 +8,7 @@ from typing import Any
 from chainmap.core.fileio import load_map
 from chainmap.core.problems import MapFileError, NewerVersionError
 
-from .common import print_json, print_problems
+from .common import out, print_json, print_problems
 
 
 def register(subparsers: Any) -> None:
@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
                 if not args.quiet:
                     counts = f"{len(result.map.nodes)} segments, {len(result.map.edges)} links"
                     extra = f", {len(result.warnings)} warning(s)" if result.warnings else ""
-                    print(f"{path}: valid ({counts}{extra})")
+                    out(f"{path}: valid ({counts}{extra})")
         report.append(entry)
     if args.json:
         print_json({"valid": status == 0, "files": report})

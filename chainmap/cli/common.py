@@ -1,24 +1,38 @@
-"""What the sub-commands share: loading with messages, printing problems, writing outputs."""
+"""What the sub-commands share: loading with messages, printing problems, writing outputs.
+
+Everything printed goes through :func:`out`, :func:`say` or :func:`print_json`, which show
+control and bidi characters of map text as escapes (``\\x1b``) rather than hand them to the
+terminal (:mod:`chainmap.core.textsafe`).
+"""
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from typing import Any
 
 from chainmap.core.fileio import LoadResult, load_map, write_atomic
 from chainmap.core.problems import MapFileError, Problem
+from chainmap.core.savetarget import ReadOnlyTargetError, check_save_target
+from chainmap.core.textsafe import dumps_safe, json_safe, terminal_safe
+
+FORCE_HELP = "replace OUT (or FILE with --in-place) even when it is read-only"
+
+
+def out(line: str = "") -> None:
+    """Print one line of text (map text in it escaped) on standard output."""
+    print(terminal_safe(line))
 
 
 def say(message: str) -> None:
-    print(message, file=sys.stderr)
+    """Print a message (map text in it escaped) on standard error."""
+    print(terminal_safe(message, keep_newlines=True), file=sys.stderr)
 
 
 def print_problems(source: str, problems: list[Problem]) -> None:
     """Each problem on its own line as ``FILE:PATH: message``, on standard error."""
     for problem in problems:
-        say(problem.format(source))
+        print(terminal_safe(problem.format(source)), file=sys.stderr)
 
 
 def load_or_report(path: str, *, quiet_warnings: bool = False) -> LoadResult | None:
@@ -33,26 +47,58 @@ def load_or_report(path: str, *, quiet_warnings: bool = False) -> LoadResult | N
     return result
 
 
-def write_output(path: str, data: bytes) -> bool:
-    """Write ``data`` atomically to ``path`` (``-`` is standard output); report failures."""
+def report_save_error(exc: MapFileError, *, what: str = "The map was not saved") -> None:
+    """Print why a write failed (its messages starting ``what``), with the option that
+    overrides a read-only refusal."""
+    for problem in exc.problems:
+        line = problem.format(exc.source).replace("The map was not saved", what, 1)
+        print(terminal_safe(line), file=sys.stderr)
+    if isinstance(exc, ReadOnlyTargetError):
+        say(f"{exc.source}: add --force to replace it anyway.")
+
+
+def check_output(path: str, *, force: bool = False) -> bool:
+    """Before long work: can ``path`` be written? Report why not (``-`` always can)."""
     if path == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
         return True
     try:
-        write_atomic(path, data)
+        check_save_target(path, force=force)
     except MapFileError as exc:
-        print_problems(exc.source, exc.problems)
+        report_save_error(exc)
+        return False
+    return True
+
+
+def write_output(path: str, data: bytes, *, force: bool = False, json_text: bool = True,
+                 what: str = "The map was not saved") -> bool:
+    """Write ``data`` atomically to ``path`` (``-`` is standard output); report failures.
+
+    ``force`` replaces a read-only file. JSON bound for a terminal has its bidi and C1
+    characters written as ``\\uXXXX`` escapes: the same JSON, safe to look at.
+    """
+    if path == "-":
+        if json_text and sys.stdout.isatty():
+            data = json_safe(data.decode("utf-8")).encode("utf-8")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return True
+    try:
+        write_atomic(path, data, force=force)
+    except MapFileError as exc:
+        report_save_error(exc, what=what)
         return False
     return True
 
 
 def same_file(a: str, b: str) -> bool:
+    """Whether two paths name one file (``False`` when either cannot be looked at)."""
     try:
         return os.path.samefile(a, b)
-    except OSError:
+    except (OSError, ValueError):
         return False
 
 
 def print_json(value: Any) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=2))
+    """Print ``value`` as indented JSON, safe on a terminal (see :func:`dumps_safe`)."""
+    print(dumps_safe(value))

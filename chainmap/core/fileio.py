@@ -11,17 +11,16 @@ the target, flushed, fsynced and renamed over it, so a failed save leaves the ol
 
 from __future__ import annotations
 
-import errno
 import json
 import math
 import os
 import re
-import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .json_keys import DuplicateKey, duplicate_key_problem, object_without_duplicates
 from .model import ChainMap, ModelError
 from .problems import (
     MapLoadError,
@@ -29,6 +28,14 @@ from .problems import (
     NewerVersionError,
     Problem,
     error,
+)
+from .savetarget import (
+    TEMPORARY_SUFFIX,
+    check_save_target,
+    keep_owner,
+    remove_stale_temporaries,
+    save_reason,
+    temporary_prefix,
 )
 from .serialize import dumps_map, map_from_data
 from .validate import validate_data
@@ -97,7 +104,15 @@ def parse_bytes(raw: bytes, source: str = "<data>") -> Any:
         )
         raise MapLoadError(source, [problem]) from None
     try:
-        data = json.loads(text, parse_constant=_reject_constant, parse_float=_parse_float, parse_int=_parse_int)
+        data = json.loads(
+            text,
+            parse_constant=_reject_constant,
+            parse_float=_parse_float,
+            parse_int=_parse_int,
+            object_pairs_hook=object_without_duplicates,
+        )
+    except DuplicateKey as exc:
+        raise MapLoadError(source, [duplicate_key_problem(text, exc.key)]) from None
     except json.JSONDecodeError as exc:
         problem = Problem("error", "", f"The file is not valid JSON: {exc.msg}.", exc.lineno, exc.colno)
         raise MapLoadError(source, [problem]) from None
@@ -205,54 +220,34 @@ def load_map(path: str | os.PathLike[str]) -> LoadResult:
 
 
 # ------------------------------------------------------------------ saving
-_SAVE_REASONS = {
-    errno.EACCES: "you have no permission to write there",
-    errno.EPERM: "you have no permission to write there",
-    errno.EROFS: "the disk is read-only",
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is exceeded",
-    errno.ENOENT: "the folder does not exist",
-    errno.ENOTDIR: "a part of the path is not a folder",
-    errno.EISDIR: "the path is a folder",
-    errno.ENAMETOOLONG: "the file name is too long",
-}
-
-
 def _save_reason(exc: OSError) -> str:
-    return _SAVE_REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+    return save_reason(exc)
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically, keeping the existing file's permissions.
+def write_atomic(path: str | os.PathLike[str], data: bytes, *, force: bool = False) -> None:
+    """Write ``data`` to ``path`` atomically, keeping the existing file's permissions and owner.
 
-    On any failure the temporary file is removed, the target is untouched, and
-    :class:`MapSaveError` says why.
+    Named pipes, devices, sockets and folders are refused, and read-only files unless
+    ``force``; a link is followed and survives (:func:`chainmap.core.savetarget.check_save_target`).
+    Temporary files that interrupted saves left in the folder are removed first. On any
+    failure the temporary file is removed, the target is untouched, and :class:`MapSaveError`
+    says why.
     """
     source = os.fspath(path)
-    target = Path(source)
-    if target.is_symlink():
-        # Replace the file the link points at, so the link itself survives.
-        target = target.resolve()
-    if target.is_dir():
-        raise MapSaveError(source, "The map was not saved: the path is a folder.")
-    directory = target.parent
-    try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    except OSError as exc:
-        raise MapSaveError(source, f"The map was not saved: {_save_reason(exc)}.") from None
+    target = check_save_target(source, force=force)
+    directory = target.path.parent
+    remove_stale_temporaries(directory)
     temporary: str | None = None
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        handle, temporary = tempfile.mkstemp(prefix=temporary_prefix(target.path), suffix=TEMPORARY_SUFFIX,
+                                             dir=directory)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-            os.fchmod(stream.fileno(), mode)
-        os.replace(temporary, target)
+            keep_owner(stream.fileno(), target)
+            os.fchmod(stream.fileno(), target.mode)  # after chown, which may clear set-id bits
+        os.replace(temporary, target.path)
         temporary = None
         _fsync_directory(directory)
     except OSError as exc:
@@ -279,6 +274,6 @@ def _fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
-def save_map(chain_map: ChainMap, path: str | os.PathLike[str]) -> None:
-    """Write ``chain_map`` to ``path`` in canonical form, atomically."""
-    write_atomic(path, dumps_map(chain_map))
+def save_map(chain_map: ChainMap, path: str | os.PathLike[str], *, force: bool = False) -> None:
+    """Write ``chain_map`` to ``path`` in canonical form, atomically (see :func:`write_atomic`)."""
+    write_atomic(path, dumps_map(chain_map), force=force)

@@ -8,7 +8,7 @@ encloses its own box (the header) and all its sub-segments' frames, plus padding
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from .model import ChainMap
@@ -83,19 +83,40 @@ def own_box(x: float, y: float) -> Rect:
 
 def frame(chain_map: ChainMap, node_id: str, folded: Collection[str] = ()) -> Rect | None:
     """The frame a segment occupies: its own box and, unless folded, its sub-segments'
-    frames with padding. ``None`` when the segment (or a sub-segment) has no position."""
-    node = chain_map.node(node_id)
-    if node.x is None or node.y is None:
-        return None
-    rect = own_box(node.x, node.y)
-    children = chain_map.children(node_id)
-    if not children or node_id in folded:
-        return rect
-    for child in children:
-        child_rect = frame(chain_map, child, folded)
-        if child_rect is not None:
-            rect = rect.united(child_rect.adjusted(-PARENT_PADDING, -PARENT_PADDING, PARENT_PADDING, PARENT_PADDING))
-    return rect
+    frames with padding. ``None`` when the segment has no position (a sub-segment without
+    one is left out)."""
+    return frames(chain_map, (node_id,), folded)[node_id]
+
+
+def frames(chain_map: ChainMap, node_ids: Iterable[str], folded: Collection[str] = ()) -> dict[str, Rect | None]:
+    """:func:`frame` of each of ``node_ids`` (and of the sub-segments measured on the way),
+    each segment measured once: no recursion, so sub-segments may nest any number deep."""
+    rects: dict[str, Rect | None] = {}
+    for root in node_ids:
+        if root in rects:
+            continue
+        pending: list[tuple[str, bool]] = [(root, False)]
+        while pending:
+            current, measured_below = pending.pop()
+            node = chain_map.node(current)
+            if node.x is None or node.y is None:
+                rects[current] = None
+                continue
+            children = chain_map.children(current) if current not in folded else []
+            if not measured_below:
+                # Children first: come back to this segment once they are all measured.
+                pending.append((current, True))
+                pending.extend((child, False) for child in children if child not in rects)
+                continue
+            rect = own_box(node.x, node.y)
+            for child in children:
+                child_rect = rects[child]
+                if child_rect is not None:
+                    rect = rect.united(
+                        child_rect.adjusted(-PARENT_PADDING, -PARENT_PADDING, PARENT_PADDING, PARENT_PADDING)
+                    )
+            rects[current] = rect
+    return rects
 
 
 @dataclass(frozen=True)

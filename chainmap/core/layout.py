@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from .crossings import count_crossings
 from .geometry import BAND_MARGIN, COLUMN_GAP, EMPTY_BAND_WIDTH, ROW_GAP
-from .layout_blocks import TOP, Position, block_sizes, owners, place_block
+from .layout_blocks import TOP, Position, block_sizes, owners, place_block, top_down
 from .layout_columns import Columns, order_and_place, tier_columns
 from .layout_new import place_new
 from .model import ChainMap
@@ -186,6 +186,17 @@ def _children_by_neighbours(
         if a != b:
             pulls.setdefault(edge.source, []).append(centre_y[b])
             pulls.setdefault(edge.target, []).append(centre_y[a])
+    # Each segment's pulls with those of its sub-segments, summed children before parents
+    # in one pass (no walk of every subtree, however deep they nest).
+    totals: dict[str, tuple[float, int]] = {}
+    for node_id in reversed(top_down(chain_map)):
+        own = pulls.get(node_id, ())
+        total, count = sum(own), len(own)
+        for child in chain_map.children(node_id):
+            child_total, child_count = totals[child]
+            total += child_total
+            count += child_count
+        totals[node_id] = (total, count)
     orders: dict[str, list[str]] = {}
     for node in chain_map.nodes:
         children = chain_map.children(node.id)
@@ -193,9 +204,9 @@ def _children_by_neighbours(
             continue
         keys: dict[str, float] = {}
         for child in children:
-            heights = [h for member in (child, *chain_map.descendants(child)) for h in pulls.get(member, ())]
-            if heights:
-                keys[child] = sum(heights) / len(heights)
+            total, count = totals[child]
+            if count:
+                keys[child] = total / count
         linked = [c for c in children if c in keys]
         linked.sort(key=keys.__getitem__)
         queue = iter(linked)

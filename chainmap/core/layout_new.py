@@ -21,7 +21,7 @@ from .geometry import (
     Rect,
     tier_bands,
 )
-from .layout_blocks import TOP, Position, block_sizes, depth, frame_at, place_block
+from .layout_blocks import TOP, FrameCache, Position, block_sizes, depths, frame_at, owners, place_block
 from .model import ChainMap
 
 
@@ -52,8 +52,18 @@ def place_new(chain_map: ChainMap) -> tuple[dict[str, Position], list[str]]:
         neighbours.setdefault(edge.source, []).append(edge.target)
         neighbours.setdefault(edge.target, []).append(edge.source)
 
+    # The segments with a placed sub-segment somewhere below: children before parents, in
+    # one pass, however deep they nest.
+    depth = depths(chain_map)
+    above_placed: set[str] = set()
+    for node_id in sorted(depth, key=depth.__getitem__, reverse=True):
+        if node_id in existing or node_id in above_placed:
+            parent = chain_map.node(node_id).parent
+            if parent is not None:
+                above_placed.add(parent)
+
     def has_placed_descendant(node_id: str) -> bool:
-        return any(d in existing for d in chain_map.descendants(node_id))
+        return node_id in above_placed
 
     def outside_neighbours(node_id: str) -> list[str]:
         inside = [node_id, *chain_map.descendants(node_id)]
@@ -95,30 +105,40 @@ def place_new(chain_map: ChainMap) -> tuple[dict[str, Position], list[str]]:
         positions.update(block)
         frames[root] = Rect(centre_x - width / 2, top, centre_x + width / 2, top + height)
 
-    # Then the rest, parents before children.
+    # Then the rest: first the new parents of placed sub-segments, deepest first, so each
+    # goes on top of all it holds; then the others, parents before children. Placing a
+    # segment changes only its ancestors' frames: each frame is measured once and kept
+    # (``measure``), and each top-level frame grows as segments join it, so this stays
+    # linear however deep sub-segments nest.
     crowded: list[str] = []
-    for node in sorted(chain_map.nodes, key=lambda n: depth(chain_map, n.id)):
+    measure = FrameCache(chain_map, positions)
+    owner = owners(chain_map)
+    tops = {n.id: measure.frame(n.id) for n in chain_map.nodes if n.parent is None}
+    by_depth = sorted(chain_map.nodes, key=lambda n: depth[n.id])
+    new_parents = [n for n in reversed(by_depth) if n.id not in positions and has_placed_descendant(n.id)]
+    for node in [*new_parents, *by_depth]:
         if node.id in positions:
             continue
+        top_id = owner[node.id]
         # Report only what this placement crowds, not an overlap the map already had.
-        crowded_before = overlaps_others(chain_map, positions, node.id)
+        crowded_before = _overlaps(tops, top_id)
+        parent = node.parent
         if has_placed_descendant(node.id):
             # A new parent of placed sub-segments: its box goes on top of them.
             union: Rect | None = None
             for child in chain_map.children(node.id):
-                rect = frame_at(chain_map, positions, child)
+                rect = measure.frame(child)
                 if rect is not None:
                     union = rect if union is None else union.united(rect)
-            assert union is not None
+            assert union is not None  # the deepest new parents came first
             where = (round(union.center[0], 1), round(union.top - PARENT_PADDING - SEGMENT_HEIGHT / 2, 1))
-            new[node.id] = positions[node.id] = where
+            block = {node.id: where}
         else:
-            parent = node.parent
             assert parent is not None and parent in positions
             bottoms = [
                 rect.bottom
                 for child in chain_map.children(parent)
-                if (rect := frame_at(chain_map, positions, child)) is not None
+                if (rect := measure.frame(child)) is not None
             ]
             if bottoms:
                 top = max(bottoms) + PARENT_PADDING
@@ -126,9 +146,18 @@ def place_new(chain_map: ChainMap) -> tuple[dict[str, Position], list[str]]:
                 top = positions[parent][1] + SEGMENT_HEIGHT / 2 + PARENT_PADDING
             block = {}
             place_block(chain_map, node.id, positions[parent][0], top, sizes, block, stacks)
-            new.update(block)
-            positions.update(block)
-        if not crowded_before and overlaps_others(chain_map, positions, node.id):
+        new.update(block)
+        positions.update(block)
+        measure.forget(block)
+        if parent is None or parent in positions:
+            # Now part of its top-level frame, padded once for every level up to it.
+            grown = measure.frame(node.id)
+            assert grown is not None
+            pad = depth[node.id] * PARENT_PADDING
+            grown = grown.adjusted(-pad, -pad, pad, pad)
+            old = tops.get(top_id)
+            tops[top_id] = grown if old is None else old.united(grown)
+        if not crowded_before and _overlaps(tops, top_id):
             crowded.append(node.id)
     return new, crowded
 
@@ -170,17 +199,12 @@ def _nearest_free(blocked: list[tuple[float, float]], want: float) -> float:
     return want
 
 
-def overlaps_others(chain_map: ChainMap, positions: Mapping[str, Position], node_id: str) -> bool:
-    """Whether the top-level frame holding ``node_id`` overlaps another top-level frame."""
-    top = node_id
-    while (parent := chain_map.node(top).parent) is not None:
-        top = parent
-    rect = frame_at(chain_map, positions, top)
+def _overlaps(tops: Mapping[str, Rect | None], top_id: str) -> bool:
+    """Whether the top-level frame ``top_id`` overlaps another top-level frame."""
+    rect = tops.get(top_id)
     if rect is None:
         return False
-    for node in chain_map.nodes:
-        if node.parent is None and node.id != top:
-            other = frame_at(chain_map, positions, node.id)
-            if other is not None and rect.intersects(other):
-                return True
-    return False
+    return any(
+        other is not None and other_id != top_id and rect.intersects(other)
+        for other_id, other in tops.items()
+    )

@@ -7,8 +7,9 @@ Near-match suggestions come from :mod:`chainmap.core.merge_report`.
 
 Choices the spec leaves open, made here:
 - **Canonical source order.** Inputs are ordered by their owner's place in the regions list
-  of the base (else of the lead's copy, else of the first input), owners the list lacks after
-  them by code, inputs without owner last in the order given. Conflict values, unions and
+  of the base (else of the lead's copy, else of the input with the smallest owner code, else
+  of the first input), owners the list lacks after them by code, inputs without owner last in
+  the order given. Conflict values, unions and
   ``meta.merged_from`` follow it, so they do not depend on the order the inputs were given in.
 - **The lead** is the ``lead`` most inputs name (ties: the base's, then the smallest code);
   the lead's copy is the first input owned by it.
@@ -31,9 +32,14 @@ Choices the spec leaves open, made here:
   group, its values name each segment of the group by id (``{"source", "value": <node id>}``);
   every segment of the group stays in the map. Resolving it with an id merges the others
   into that segment (:mod:`chainmap.core.resolve`).
-- A parent cycle created by two copies moving segments under each other is broken by
-  taking the base's parent (else none) for the segment where it closes, as an ``edit``
-  conflict; a link whose merged ends became a loop takes the provisional copy's ends.
+- **One id, two kinds** (a tier in one copy, a segment in another): the item that is not the
+  lead's copy's (else not the first input's, in canonical order) gets a fresh id derived from
+  its kind and old id, before matching (:mod:`chainmap.core.merge_ids`); ``report.renamed``.
+- **Region authority** (:func:`chainmap.core.merge_values.merge_regions`): an entry for R that
+  a copy not owned by R holds where R's copy has none is dropped; ``report.dropped_entries``.
+- A parent cycle created by two copies moving segments under each other is broken at one
+  segment chosen by content, not input order (:mod:`chainmap.core.merge_cycles`), as an
+  ``edit`` conflict; a link whose merged ends became a loop takes the provisional copy's ends.
 """
 
 from __future__ import annotations
@@ -46,7 +52,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from .ids import pointer_token
+from .ids import pointer_token, pointer_tokens
+from .merge_cycles import break_parent_cycles
+from .merge_ids import separate_kinds
 from .merge_items import (
     CONFLICT,
     DELETED,
@@ -60,11 +68,12 @@ from .merge_items import (
     result_order,
     settle_presence,
 )
-from .merge_report import MergeReport, NameMatch, Suggestion, build_report
+from .merge_report import DroppedEntry, MergeReport, NameMatch, Suggestion, build_report
 from .merge_values import (
     MergeContext,
     Source,
     Strategy,
+    authority_pending,
     conflict_id,
     merge_fields,
     merge_flows,
@@ -175,7 +184,10 @@ def _context(inputs: Sequence[MergeInput], base: ChainMap | None) -> MergeContex
     lead = next((s for s in sources if lead_code and s.owner == lead_code), None)
     if lead is not None:
         lead.is_lead = True
-    reference = base_data or (lead.data if lead else datas[0])
+    # Whose regions list ranks the inputs: never one chosen by the order the inputs came in,
+    # since copies may list the regions in different orders.
+    owned = sorted((s for s in sources if s.owner), key=lambda s: (s.owner, s.key))
+    reference = base_data or (lead.data if lead else owned[0].data if owned else datas[0])
     rank = {r["code"]: i for i, r in enumerate(reference["regions"])}
 
     def canonical(source: Source) -> tuple[int, int, str, int]:
@@ -213,7 +225,7 @@ def _merge_item(ctx: MergeContext, item: Item, fields: dict[str, Strategy], *, p
     base: Any = item.base if has_base else ABSENT
     # Most items are alike in every copy: nothing to decide field by field.
     reference = base if has_base else values[0][1]
-    if all(copy == reference for _, copy in values):
+    if all(copy == reference for _, copy in values) and not ("regions" in fields and authority_pending(ctx, values)):
         shown = repr(reference)  # == takes true for 1; the text tells them apart
         if all(copy is reference or repr(copy) == shown or same(copy, reference) for _, copy in values):
             return dict(reference)
@@ -251,35 +263,6 @@ def _merge_kind(
             data = _merge_item(ctx, item, fields, positions=positions)
         merged.append((item, data, found))
     return merged
-
-
-def _break_parent_cycles(ctx: MergeContext, nodes: list[tuple[Item, dict[str, Any], list[dict[str, Any]]]]) -> None:
-    by_id = {item.id: (item, data, found) for item, data, found in nodes}
-    for item, data, found in nodes:
-        seen = {item.id}
-        current = data.get("parent")
-        while current is not None:
-            if current == item.id:
-                base_parent = item.base.get("parent") if item.base is not None else None
-                parent_ok = base_parent in by_id and base_parent != item.id
-                # Take the base's parent only if that does not close the loop again.
-                walk = base_parent if parent_ok else None
-                while walk is not None and walk != item.id:
-                    walk = by_id[walk][1].get("parent") if walk in by_id else None
-                if parent_ok and walk is None:
-                    data["parent"] = base_parent
-                else:
-                    data.pop("parent", None)
-                with ctx.collecting() as extra:
-                    ctx.record("edit", f"{item.path}/parent",
-                               [(s, d.get("parent", ABSENT)) for s, d in item.present],
-                               item.base.get("parent", ABSENT) if item.base is not None else ABSENT)
-                found[:] = [c for c in found if c["path"] != f"{item.path}/parent"] + extra
-                break
-            if current in seen or current not in by_id:
-                break
-            seen.add(current)
-            current = by_id[current][1].get("parent")
 
 
 def _fix_edges(
@@ -402,6 +385,7 @@ def _without_cycle_collection() -> Iterator[None]:
 
 def _merge(inputs: Sequence[MergeInput], base: ChainMap | None, map_id: str) -> MergeResult:
     ctx = _context(inputs, base)
+    renamed = separate_kinds(ctx)
 
     tiers = match_tiers(ctx)
     nodes = match_nodes(ctx, tiers)
@@ -414,7 +398,7 @@ def _merge(inputs: Sequence[MergeInput], base: ChainMap | None, map_id: str) -> 
     merged_regions = _merge_kind(ctx, regions, NO_FIELDS, id_key="code")
     merged_tiers = _merge_kind(ctx, tiers, NO_FIELDS)
     merged_nodes = _merge_kind(ctx, nodes, NODE_FIELDS, positions=True)
-    _break_parent_cycles(ctx, merged_nodes)
+    break_parent_cycles(ctx, merged_nodes)
     node_ids = {item.id for item, _, _ in merged_nodes}
     merged_edges, dropped_edges = _fix_edges(ctx, _merge_kind(ctx, edges, EDGE_FIELDS), node_ids)
     merged_notes = _merge_kind(ctx, notes, NO_FIELDS, positions=True)
@@ -467,10 +451,25 @@ def _merge(inputs: Sequence[MergeInput], base: ChainMap | None, map_id: str) -> 
     chain_map = _build_map(out)
     sources = [SourceInfo(s.label, s.owner, s.title, s.file or "") for s in ctx.inputs]
     provenance = {item.id: [s.label for s, _ in item.present] for item, _, _ in merged_nodes}
-    id_map = {(s.label, original): item.id for item in nodes.items
-              for s, _ in item.present for original in [item.cluster.members[s.key]["id"]]}
+    id_map = {(s.label, ctx.original_ids.get((s.key, seen), seen)): item.id for item in nodes.items
+              for s, _ in item.present for seen in [item.cluster.members[s.key]["id"]]}
     report = build_report(ctx, chain_map, tiers, nodes, edges, dropped_edges)
+    report.renamed = renamed
+    report.dropped_entries = _dropped_entries(ctx, chain_map)
     return MergeResult(chain_map, report, list(chain_map.conflicts), provenance, id_map, sources)
+
+
+def _dropped_entries(ctx: MergeContext, chain_map: ChainMap) -> list[DroppedEntry]:
+    """The region entries the merge dropped (their region's own copy has none), once each."""
+    names = {node.id: node.name for node in chain_map.nodes}
+    out: dict[tuple[str, str], DroppedEntry] = {}
+    for entry in ctx.dropped_entries:
+        tokens = pointer_tokens(entry["path"])
+        node_id = tokens[1] if len(tokens) > 1 else ""
+        key = (entry["path"], entry["source"])
+        out.setdefault(key, DroppedEntry(entry["path"], node_id, names.get(node_id, ""), entry["region"],
+                                         entry["source"]))
+    return list(out.values())
 
 
 def _build_map(data: dict[str, Any]) -> ChainMap:

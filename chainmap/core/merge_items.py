@@ -12,7 +12,8 @@ Choices the spec leaves open, made here:
   linked anew (or a link changed) in another is a ``delete`` conflict, as is a segment whose
   sub-segment or tier members survive. A link deleted only because its segment was deleted,
   where that segment's deletion is a conflict, is a ``delete`` conflict too (the two are
-  decided together in the editor).
+  decided together in the editor), unless another copy deleted the link while keeping both
+  its segments: that deletion was on purpose, and stands.
 - Matching by name (segments, tiers) or by ends (links) only joins items the base does not
   have: an item of the base that an input lacks was deleted there on purpose, so that
   input's new item of the same name is a new item, not the old one back.
@@ -230,6 +231,17 @@ def promote(item: Item) -> bool:
     return False
 
 
+def _deleted_on_purpose(edge: Item, node_by_id: dict[str, Item]) -> bool:
+    """True when a copy that deleted the link still holds both its segments (merge.md, "Deletions")."""
+    if edge.base is None:
+        return False
+    ends = [node_by_id.get(end) for end in (edge.base["from"], edge.base["to"])]
+    return any(
+        all(end is not None and any(s is source for s, _ in end.present) for end in ends)
+        for source in edge.deleting
+    )
+
+
 def settle_presence(
     tiers: ItemSet, nodes: ItemSet, edges: ItemSet, notes: ItemSet, regions: ItemSet, leads: set[str]
 ) -> None:
@@ -239,7 +251,8 @@ def settle_presence(
         for item in item_set.items:
             decide_presence(item)
     node_by_id = {item.id: item for item in nodes.items}
-    cascaded = [e for e in edges.items if e.state == DELETED]
+    # A link a copy deleted while keeping both its ends was deleted on purpose: it stays deleted.
+    cascaded = [e for e in edges.items if e.state == DELETED and not _deleted_on_purpose(e, node_by_id)]
     changed = True
     while changed:
         changed = False

@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .matching import NEAR_MATCH_THRESHOLD, best_similarity, node_names
+from .merge_ids import RenamedId
 from .merge_items import DELETED, ItemSet
 from .model import ChainMap
 from .serialize import node_to_data
@@ -48,6 +49,17 @@ class Suggestion:
 
 
 @dataclass
+class DroppedEntry:
+    """A ``regions[R]`` entry a copy not owned by R held, dropped because R's own copy has none."""
+
+    path: str  # e.g. /nodes/n-ore/regions/CN-HE
+    node: str  # the segment's id in the result
+    name: str  # the segment's name in the result
+    region: str  # R
+    source: str  # the copy that held it
+
+
+@dataclass
 class MergeReport:
     """Counts and lists for the summary; ``conflicts`` counts every kind, zeros included."""
 
@@ -60,6 +72,8 @@ class MergeReport:
     links_deleted: int = 0
     conflicts: dict[str, int] = field(default_factory=dict)
     suggestions: list[Suggestion] = field(default_factory=list)
+    renamed: list[RenamedId] = field(default_factory=list)  # ids that named items of different kinds
+    dropped_entries: list[DroppedEntry] = field(default_factory=list)  # merge.md, "Region authority"
 
     @property
     def conflict_count(self) -> int:
@@ -78,6 +92,17 @@ class MergeReport:
         lines.append(f"added: {len(self.added)} segments, {self.links_added} links")
         lines.append(f"deleted: {len(self.deleted)} segments, {self.links_deleted} links")
         lines.extend(f"  {name} ({node_id})" for node_id, name in self.deleted)
+        if self.renamed:
+            lines.append(f"ids renamed: {len(self.renamed)} (an id naming another kind of item in another copy)")
+            for r in self.renamed:
+                named = f" {r.name}" if r.name else ""
+                lines.append(f"  {r.kind}{named} ({', '.join(r.sources) or 'base'}) {r.id} -> {r.new_id}: "
+                             f"{r.id} is a {r.kept_by} in {', '.join(r.kept_sources) or 'the base'}")
+        if self.dropped_entries:
+            lines.append(f"region entries dropped: {len(self.dropped_entries)} (written by another region's "
+                         "copy; the region's own copy has none)")
+            for d in self.dropped_entries:
+                lines.append(f"  {d.region} entry of {d.name} ({d.node}) from {d.source}")
         kinds = ", ".join(f"{self.conflicts.get(k, 0)} {k}" for k in CONFLICT_KINDS)
         lines.append(f"conflicts: {self.conflict_count} ({kinds})")
         if self.suggestions:

@@ -87,6 +87,17 @@ class MergeContext:
     lead: Source | None
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     quiet: int = 0  # > 0: decide without recording conflicts (``meta``)
+    # Entries for region R that a copy not owned by R holds and the merge dropped, because R's
+    # own copy has none (merge.md, "Region authority"): {"path", "region", "source"}.
+    dropped_entries: list[dict[str, str]] = field(default_factory=list)
+    # (source key, id in the merge) → the segment's id in that source, where the merge gave a
+    # segment a fresh id (:mod:`chainmap.core.merge_ids`).
+    original_ids: dict[tuple[int, str], str] = field(default_factory=dict)
+
+    @property
+    def owned_codes(self) -> frozenset[str]:
+        """The region codes some input is owned by: their entries follow the owner's copy."""
+        return frozenset(s.owner for s in self.inputs if s.owner)
 
     def provisional(self, values: Values, *, present_only: bool = False) -> Any:
         """The value a conflicted field holds until someone decides: the lead's copy's,
@@ -386,34 +397,51 @@ merge_flows = keyed_list_strategy(cluster_by(lambda f: (f.get("from"), f.get("to
 
 
 def merge_regions(ctx: MergeContext, path: str, base: Any, values: Values, has_base: bool) -> Any:
-    """A segment's ``regions``: the copy owned by R decides ``regions[R]`` with no conflict;
-    other entries merge per field.
+    """A segment's ``regions``: the copy owned by R decides ``regions[R]`` with no conflict,
+    by its entry and by its lack of one (merge.md, "Region authority").
 
-    The owner's copy decides when it has an entry, or when it removed the base's entry; when
-    it never had one, the other copies' entries merge as ordinary values. Several inputs owned
-    by R merge R's entry among themselves.
+    Where R's copy holds the segment, its entry wins (several copies owned by R merge theirs
+    among themselves); an entry for R that another copy has where R's copy has none is dropped
+    and noted in ``ctx.dropped_entries``. Where no copy owned by R holds the segment (R
+    deleted it, but another copy's change keeps it), the base's entry stays, else none. Only
+    entries of a region no input is owned by merge as ordinary values.
     """
     base_dict = base if has_base and isinstance(base, dict) else {}
     dicts = [(s, v if isinstance(v, dict) else {}) for s, v in values]
     codes: dict[str, None] = dict.fromkeys(base_dict)
     for _, entries in dicts:
         codes.update(dict.fromkeys(entries))
+    owned = ctx.owned_codes
     out: dict[str, Any] = {}
     for code in codes:
         entry_base = base_dict.get(code, ABSENT)
         entry_values = [(s, entries.get(code, ABSENT)) for s, entries in dicts]
-        authority = [(s, v) for s, v in entry_values if s.owner == code]
-        pool = entry_values
-        if len(authority) == 1:
-            chosen = authority[0][1]
-            if chosen is not ABSENT or entry_base is not ABSENT:
-                if chosen is not ABSENT:
-                    out[code] = chosen
-                continue
-            pool = [(s, v) for s, v in entry_values if s.owner != code]
-        elif authority:
-            pool = authority
-        merged = merge_entry(ctx, f"{path}/{pointer_token(code)}", entry_base, pool, has_base)
+        entry_path = f"{path}/{pointer_token(code)}"
+        if code not in owned:
+            merged = merge_entry(ctx, entry_path, entry_base, entry_values, has_base)
+        else:
+            authority = [(s, v) for s, v in entry_values if s.owner == code]
+            if len(authority) == 1:
+                merged = authority[0][1]
+            elif authority:
+                merged = merge_entry(ctx, entry_path, entry_base, authority, has_base)
+            else:
+                merged = entry_base
+            if merged is ABSENT and not ctx.quiet:
+                for source, value in entry_values:
+                    if source.owner != code and value is not ABSENT and not same(value, entry_base):
+                        ctx.dropped_entries.append({"path": entry_path, "region": code, "source": source.label})
         if merged is not ABSENT:
             out[code] = merged
     return out if out else ABSENT
+
+
+def authority_pending(ctx: MergeContext, values: Values) -> bool:
+    """True when a copy holds a ``regions[R]`` entry for a region R owned by an input that does
+    not hold the segment: :func:`merge_regions` must decide, even if every copy is alike."""
+    owned = ctx.owned_codes
+    if not owned:
+        return False
+    holders = {s.owner for s, _ in values}
+    return any(code in owned and code not in holders
+               for _, data in values for code in (data.get("regions") or ()))

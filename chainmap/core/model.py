@@ -15,7 +15,7 @@ Keys a version does not know are kept in each object's ``extra`` dict and writte
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -431,7 +431,8 @@ class ChainMap:
         self._check_new_id(node.id)
         if not take:
             node = copy.deepcopy(node)
-        self._check_node(node)
+        # A new id cannot be anyone's ancestor yet: no walk up the parents needed.
+        self._check_node(node, parent_changed=False)
         at_end = index is None or index >= len(self._nodes.items)
         index = self._nodes.insert(node, index)
         if at_end and self._node_order is not None:
@@ -447,7 +448,7 @@ class ChainMap:
         """Change fields of a segment; returns ``{field: (old, new)}`` for those that changed."""
         node = self._item_or_error(self._nodes, node_id, "segment")
         candidate = self._changed_copy(node, changes, NODE_FIELDS, "segment")
-        self._check_node(candidate)
+        self._check_node(candidate, parent_changed="parent" in changes)
         old_parent = node.parent
         applied = self._apply(node, {k: getattr(candidate, k) for k in changes}, None)
         if "parent" in applied:
@@ -458,6 +459,51 @@ class ChainMap:
         if applied:
             self.events.node_changed.emit(node, applied)
         return applied
+
+    def attach_parents(self, parents: Mapping[str, str | None]) -> None:
+        """Set the ``parent`` of many segments at once ({segment id: parent id or None}).
+
+        The loader's step: one linear pass checks that no parent is missing and that no
+        cycle forms, however deep the sub-segments go, where :meth:`update_node` one by one
+        would walk up every segment's ancestors. Nothing changes when one is refused.
+        """
+        nodes = self._nodes.index
+        for node_id, parent in parents.items():
+            node = self._item_or_error(self._nodes, node_id, "segment")
+            if parent is None:
+                continue
+            if parent == node_id:
+                raise ModelError(f"Segment '{node.name}' cannot be its own parent.")
+            if parent not in nodes:
+                raise ModelError(f"There is no segment '{parent}' to be the parent.")
+
+        state: dict[str, bool] = {}  # False: on the current walk, True: leads to no cycle
+        for start in parents:
+            walk: list[str] = []
+            current: str | None = start
+            while current is not None and current not in state:
+                state[current] = False
+                walk.append(current)
+                current = parents[current] if current in parents else nodes[current].parent
+            if current is not None and not state[current]:
+                raise ModelError(
+                    f"Segment '{nodes[current].name}' cannot go inside one of its own sub-segments."
+                )
+            for member in walk:
+                state[member] = True
+        changed = self.events.node_changed
+        for node_id, parent in parents.items():
+            node = nodes[node_id]
+            old_parent = node.parent
+            if old_parent == parent:
+                continue
+            if old_parent is not None:
+                self._unhook_child(old_parent, node_id)
+            node.parent = parent
+            if parent is not None:
+                self._children.setdefault(parent, []).append(node_id)
+            if changed:
+                changed.emit(node, {"parent": (old_parent, parent)})
 
     def remove_node(self, node_id: str) -> NodeRemoval:
         """Remove a segment with its sub-segments and their links; notes pointing at them are
@@ -505,7 +551,7 @@ class ChainMap:
         for note_id, node_id in removal.detached_notes:
             self.update_note(note_id, node=node_id)
 
-    def _check_node(self, node: Node) -> None:
+    def _check_node(self, node: Node, *, parent_changed: bool = True) -> None:
         if not isinstance(node.name, str) or not node.name.strip():
             raise ModelError("A segment needs a name.")
         if len(node.name) > 200:
@@ -517,7 +563,10 @@ class ChainMap:
                 raise ModelError(f"Segment '{node.name}' cannot be its own parent.")
             if node.parent not in self._nodes.index:
                 raise ModelError(f"There is no segment '{node.parent}' to be the parent.")
-            ancestor: str | None = node.parent
+            # Only a segment with sub-segments can be an ancestor of its new parent: walk up
+            # (one step per level) only then, so moving a deep segment stays cheap.
+            walk = parent_changed and node.id in self._children
+            ancestor: str | None = node.parent if walk else None
             while ancestor is not None:
                 if ancestor == node.id:
                     raise ModelError(

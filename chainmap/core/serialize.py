@@ -174,13 +174,12 @@ def map_from_data(data: dict[str, Any]) -> ChainMap:
     nodes = [node_from_data(n) for n in data["nodes"]]
     # A sub-segment may come before its parent in the file: add parentless first, then
     # attach, so that file order is kept without rejecting a forward reference.
-    parents = {node.id: node.parent for node in nodes}
+    parents = {node.id: node.parent for node in nodes if node.parent is not None}
     for node in nodes:
         node.parent = None
         chain_map.add_node(node, take=True)
-    for node_id, parent in parents.items():
-        if parent is not None:
-            chain_map.update_node(node_id, parent=parent)
+    # All at once: one linear pass, however deep the sub-segments go.
+    chain_map.attach_parents(parents)
     for edge in data["edges"]:
         chain_map.add_edge(edge_from_data(edge), take=True)
     for note in data.get("notes", ()):

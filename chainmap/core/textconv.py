@@ -13,6 +13,7 @@ from typing import Any
 
 from .model import ABSENT, ChainMap
 from .serialize import edge_to_data, node_to_data, region_to_data
+from .textsafe import terminal_safe
 
 
 def _text(value: Any) -> str:
@@ -44,7 +45,7 @@ def _conflict_value(kind: str, value: Any) -> str:
 
 
 def map_lines(chain_map: ChainMap) -> list[str]:
-    """The map's meaning, one stable line per fact."""
+    """The map's meaning, one stable line per fact, safe to show on a terminal."""
     lines = [f"map {chain_map.id} {_text(chain_map.title)} chain={_text(chain_map.chain)}"
              f" lead={chain_map.lead or '-'} owner={chain_map.owner or '-'}"]
     for region in chain_map.regions:
@@ -95,4 +96,5 @@ def map_lines(chain_map: ChainMap) -> list[str]:
         lines.append(f"conflict {conflict.kind} {conflict.path}: {values}")
     if chain_map.deleted:
         lines.append("deleted " + " ".join(sorted(chain_map.deleted)))
-    return lines
+    # git shows these lines on a terminal: control and bidi characters of names as escapes.
+    return [terminal_safe(line) for line in lines]

@@ -52,7 +52,11 @@ _MAP_KEYS = ("regions", "tiers", "nodes", "edges")
 # Value kinds of the shape tables: a Python type, or one of these markers.
 NUMBER = "number"  # a finite int or float, not a boolean
 STRINGS = "strings"  # a list of strings
-_EXPECTED = {str: "text", list: "a list", dict: "an object", NUMBER: "a number", STRINGS: "a list of text"}
+SEGMENT_ID = "segment id"  # a reference to a segment: text, checked against the segments later
+_EXPECTED = {
+    str: "text", list: "a list", dict: "an object", NUMBER: "a number", STRINGS: "a list of text",
+    SEGMENT_ID: "a segment id (a string)",
+}  # fmt: skip
 
 # (required keys, {key: kind}) of each object of the format; other keys are left alone.
 Shape = tuple[tuple[str, ...], dict[str, Any]]
@@ -61,7 +65,7 @@ TIER_SHAPE: Shape = (("id", "name"), {"id": str, "name": str})
 NODE_SHAPE: Shape = (
     ("id", "name", "tier"),
     {
-        "id": str, "name": str, "tier": str, "parent": str, "kind": str, "aliases": STRINGS,
+        "id": str, "name": str, "tier": str, "parent": SEGMENT_ID, "kind": str, "aliases": STRINGS,
         "description": str, "tags": STRINGS, "x": NUMBER, "y": NUMBER, "regions": dict,
     },
 )  # fmt: skip
@@ -76,12 +80,12 @@ PLAN_SHAPE: Shape = (
 )
 EDGE_SHAPE: Shape = (
     ("id", "from", "to"),
-    {"id": str, "from": str, "to": str, "kind": str, "label": str, "flows": list, "note": str},
+    {"id": str, "from": SEGMENT_ID, "to": SEGMENT_ID, "kind": str, "label": str, "flows": list, "note": str},
 )
 FLOW_SHAPE: Shape = (("from", "to"), {"from": str, "to": str, "note": str})
 NOTE_SHAPE: Shape = (
     ("id", "text", "x", "y"),
-    {"id": str, "text": str, "x": NUMBER, "y": NUMBER, "node": str},
+    {"id": str, "text": str, "x": NUMBER, "y": NUMBER, "node": SEGMENT_ID},
 )
 CONFLICT_SHAPE: Shape = (
     ("id", "kind", "path", "values"),
@@ -164,6 +168,9 @@ class _Validator:
                     f"{path}/{key}",
                     f"'{key}' of {_resolve(who)} must be a finite number, not {describe(value)}.",
                 )
+                return
+        elif kind is SEGMENT_ID:
+            if isinstance(value, str):
                 return
         elif kind is STRINGS:
             if isinstance(value, list):
@@ -702,10 +709,14 @@ class _Validator:
         components = strongly_connected(successors)
         if not components:
             return
-        first_edge: dict[tuple[Any, Any], int] = {}
+        # Only links whose ends are text made it into ``successors``; a list or an object as
+        # an end (already reported) is no key to look up, and must not reach this pass.
+        first_edge: dict[tuple[str, str], int] = {}
         for index, edge in enumerate(edges):
             if isinstance(edge, dict):
-                first_edge.setdefault((edge.get("from"), edge.get("to")), index)
+                source, target = edge.get("from"), edge.get("to")
+                if isinstance(source, str) and isinstance(target, str):
+                    first_edge.setdefault((source, target), index)
         for component in components:
             start = min(component)
             cycle = cycle_through(start, set(component), successors)
@@ -737,7 +748,10 @@ def _conforms(obj: dict[str, Any], shape: Shape) -> bool:
         kind = kinds.get(key)
         if kind is None or value.__class__ is kind:
             continue
-        if kind is STRINGS:
+        if kind is SEGMENT_ID:
+            if value.__class__ is str:
+                continue
+        elif kind is STRINGS:
             if value.__class__ is list and all(item.__class__ is str for item in value):
                 continue
         elif kind is NUMBER:

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QTimer, QtMsgType, qInstall
 from PySide6.QtWidgets import QApplication
 
 from chainmap import __version__
-from chainmap.core.fileio import load_map
+from chainmap.core.fileio import LoadResult, loads_map, read_file_bytes
 from chainmap.core.problems import MapFileError
 
 from .settings import APPLICATION, ORGANIZATION
@@ -76,25 +76,32 @@ def run_editor(path: str | Path, screenshot: str | None = None, size: tuple[int,
     """Open the editor on ``path`` and run until it is closed; with ``screenshot``, save a
     picture of the window there once the map is drawn, and exit. Returns the exit status."""
     try:
-        result = load_map(path)
+        raw = read_file_bytes(path)
+        result = loads_map(raw, str(path))
     except MapFileError as exc:
         print(exc.describe(), file=sys.stderr)
         return 1
     previous = qInstallMessageHandler(_qt_messages)
     app = create_application()
-    status = _run(app, result, path, screenshot, size)
+    status = _run(app, (result, raw), path, screenshot, size)
     shutdown(app)
     qInstallMessageHandler(previous)
     return status
 
 
-def _run(app: QApplication, result, path: str | Path, screenshot: str | None, size: tuple[int, int]) -> int:
+def _run(app: QApplication, loaded: tuple[LoadResult, bytes], path: str | Path, screenshot: str | None,
+         size: tuple[int, int]) -> int:
     from .main_window import MainWindow
 
     window = MainWindow(restore_settings=screenshot is None, remember=screenshot is None)
-    window.set_loaded(result, Path(path))
+    if screenshot is not None:
+        # Nobody is there to answer: a map another editor holds is only looked at.
+        window.ask_locked = lambda _path, _holder: "read_only"  # type: ignore[method-assign]
+    window.set_loaded(loaded[0], Path(path), loaded[1])
     if screenshot is None:
         window.show()
+        # After a crash: offer the unsaved work autosaved then, once the window is up.
+        QTimer.singleShot(0, window.offer_recovery)
         return int(app.exec())
 
     outcome = {"status": 1}

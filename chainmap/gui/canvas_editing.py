@@ -15,6 +15,7 @@ from .commands import AddNodeCommand, ChangeItemsCommand, change_node, tr
 from .edit_ops import FINE_NUDGE_STEP, NUDGE_STEP, new_segment, nudge_command
 from .geometry_qt import to_qrectf
 from .inplace_editor import InPlaceEditor
+from .placement import free_spot_in_tier
 
 Ref = tuple[str, str]
 
@@ -40,12 +41,14 @@ class CanvasEditingMixin:
         return True
 
     def add_segment_at(self, scene_pos: QPointF, rename: bool = True) -> str | None:
-        """A new segment centred at ``scene_pos``, in the tier band there; its name is then
-        edited in place."""
+        """A new segment at the free spot nearest ``scene_pos`` in the tier band there (never
+        on another box or a note); its name is then edited in place."""
         if self.document is None:
             return None
         tier = self.map_scene.tier_at(scene_pos.x())
-        node = new_segment(self.chain_map, tier, round(scene_pos.x(), 1), round(scene_pos.y(), 1))
+        node = new_segment(self.chain_map, tier)
+        x, y = free_spot_in_tier(self.map_scene, self.chain_map, node.tier, (scene_pos.x(), scene_pos.y()))
+        node.x, node.y = x, y
         if not self.document.push(AddNodeCommand(self.chain_map, node)):
             return None
         self.select_refs([("node", node.id)])

@@ -10,6 +10,7 @@ and offsets positions, all as one undo step.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +18,7 @@ from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication
 
 from chainmap.core.ids import new_id
-from chainmap.core.model import ChainMap
+from chainmap.core.model import ChainMap, Node, Note
 from chainmap.core.serialize import (
     edge_from_data,
     edge_to_data,
@@ -135,14 +136,16 @@ def _target_tier(chain_map: ChainMap, fragment: Fragment, tier_id: str) -> str:
     return chain_map.tiers[0].id
 
 
-def paste_command(chain_map: ChainMap, fragment: Fragment, offset: float) -> tuple[MacroCommand, list[Ref]]:
+def paste_command(chain_map: ChainMap, fragment: Fragment, offset: float,
+                  placer: Callable[[list[Node], list[Note]], None] | None = None) -> tuple[MacroCommand, list[Ref]]:
     """One command adding a copy of ``fragment`` with fresh ids, positions moved by
-    ``(offset, offset)``; returns it with the refs of the new items."""
+    ``(offset, offset)`` and then by ``placer`` (which may move the new segments and notes
+    off the boxes already there); returns it with the refs of the new items."""
     id_map = {node["id"]: new_id("n") for node in fragment.nodes}
     codes = set(chain_map.region_codes())
     count = len(fragment.nodes) + len(fragment.notes)
     macro = MacroCommand(chain_map, tr("Paste {count} items").format(count=count))
-    refs: list[Ref] = []
+    nodes: list[Node] = []
     for data in _parents_first(fragment.nodes):
         node = node_from_data(data)
         node.id = id_map[data["id"]]
@@ -152,6 +155,23 @@ def paste_command(chain_map: ChainMap, fragment: Fragment, offset: float) -> tup
         if node.x is not None and node.y is not None:
             node.x += offset
             node.y += offset
+        nodes.append(node)
+    notes: list[Note] = []
+    for data in fragment.notes:
+        note = note_from_data(data)
+        note.id = new_id("t")
+        if note.node is not None:
+            if note.node in id_map:
+                note.node = id_map[note.node]
+            elif not chain_map.has_node(note.node):
+                note.node = None
+        note.x += offset
+        note.y += offset
+        notes.append(note)
+    if placer is not None:
+        placer(nodes, notes)
+    refs: list[Ref] = []
+    for node in nodes:
         AddNodeCommand(chain_map, node, parent=macro)
         refs.append(("node", node.id))
     for data in fragment.edges:
@@ -163,16 +183,7 @@ def paste_command(chain_map: ChainMap, fragment: Fragment, offset: float) -> tup
         edge.target = id_map[edge.target]
         edge.flows = [f for f in edge.flows if f.source in codes and f.target in codes]
         AddEdgeCommand(chain_map, edge, parent=macro)
-    for data in fragment.notes:
-        note = note_from_data(data)
-        note.id = new_id("t")
-        if note.node is not None:
-            if note.node in id_map:
-                note.node = id_map[note.node]
-            elif not chain_map.has_node(note.node):
-                note.node = None
-        note.x += offset
-        note.y += offset
+    for note in notes:
         AddNoteCommand(chain_map, note, parent=macro)
         refs.append(("note", note.id))
     return macro, refs

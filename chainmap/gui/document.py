@@ -7,15 +7,23 @@ its signals, and every edit goes through :meth:`Document.push`.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from chainmap.core.fileio import save_map
+from chainmap.core.fileio import write_atomic
 from chainmap.core.model import ChainMap
+from chainmap.core.serialize import dumps_map
 
 from .commands import ModelCommand, push
+
+if TYPE_CHECKING:
+    from .file_lock import MapLock
 
 Ref = tuple[str, str]  # (kind, id): kind is "node", "edge", "note" or "tier"
 
@@ -27,6 +35,14 @@ class Document(QObject):
     code or ``None`` for all regions), ``focus_requested(list[Ref])`` (centre the canvas on
     these), ``status_message(str)`` (a refused edit's reason, or other news for the status
     bar), ``path_changed(object)``, ``modified_changed(bool)``.
+
+    Attributes:
+        base_bytes: the file's bytes as this editor last loaded or saved them (``None`` for
+            a map never saved): what a change on disk is checked against, and the base of the
+            three-way merge when there is one.
+        lock: the :class:`~chainmap.gui.file_lock.MapLock` this editor holds on the file.
+        read_only: opened read-only (another editor holds the file): Save is off.
+        recovery_key: names this document's autosaved copy (see :mod:`chainmap.gui.recovery`).
     """
 
     selection_changed = Signal(list)
@@ -46,6 +62,10 @@ class Document(QObject):
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._selection: list[Ref] = []
         self._view_region: str | None = None
+        self.base_bytes: bytes | None = None
+        self.lock: MapLock | None = None
+        self.read_only = False
+        self._untitled_key = f"untitled-{uuid.uuid4().hex[:12]}"
 
     def _on_clean_changed(self, clean: bool) -> None:
         self.modified_changed.emit(not clean)
@@ -105,16 +125,44 @@ class Document(QObject):
     # ------------------------------------------------------------------ files
     def save(self, path: str | Path | None = None) -> None:
         """Write the map (atomically) to ``path`` or its own file; on success the document
-        is clean. Raises :class:`chainmap.core.problems.MapSaveError`, leaving the document
-        modified and the old file intact."""
+        is clean and :attr:`base_bytes` holds what was written. Raises
+        :class:`chainmap.core.problems.MapSaveError`, leaving the document modified and the
+        old file intact."""
         target = Path(path) if path is not None else self.path
         if target is None:
             raise ValueError("The document has no file yet: give a path.")
-        save_map(self.chain_map, target)
+        data = dumps_map(self.chain_map)
+        write_atomic(target, data)
+        self.base_bytes = data
         if target != self.path:
             self.path = target
             self.path_changed.emit(target)
         self.undo_stack.setClean()
+
+    @property
+    def base_hash(self) -> str | None:
+        """SHA-256 of :attr:`base_bytes`."""
+        return None if self.base_bytes is None else hashlib.sha256(self.base_bytes).hexdigest()
+
+    @property
+    def recovery_key(self) -> str:
+        """A file-name-safe key of this document: from its file's absolute path (and this
+        process, when it does not hold the file's lock), or random for a map never saved."""
+        if self.path is None:
+            return self._untitled_key
+        digest = hashlib.sha1(str(self.path.absolute()).encode("utf-8")).hexdigest()[:12]
+        stem = "".join(c if c.isalnum() or c in "-_" else "_" for c in self.path.name.split(".")[0])[:40]
+        if self.lock is None:
+            # Not the file's lock holder (read-only, "open anyway"): another editor may be
+            # autosaving the same file, so this one's copy is kept apart.
+            return f"{stem or 'map'}-{digest}-{os.getpid()}"
+        return f"{stem or 'map'}-{digest}"
+
+    def release_lock(self) -> None:
+        """Let go of the file's lock (closing, or opening another file)."""
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     def display_name(self) -> str:
         """The file name, or the map's title for a map never saved."""

@@ -11,8 +11,9 @@ from chainmap.core.model import Note
 from chainmap.core.serialize import node_to_data
 
 from . import clipboard
-from .commands import AddNodeCommand, AddNoteCommand, MacroCommand, delete_items, tr
+from .commands import AddNoteCommand, MacroCommand, delete_items, tr
 from .edit_ops import NEW_NOTE_TEXT, layout_command, new_segment
+from .placement import spread_pasted
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -42,32 +43,9 @@ class EditActionsMixin:
 
     # ----------------------------------------------------------------- adding
     def add_segment(self) -> str | None:
-        """A new segment "新环节" in the tier at the view's centre (placed by the layout when
-        automatic placement is on), selected, with its name edited in place."""
-        center = self.canvas.view_center()
-        tier = self.canvas.map_scene.tier_at(center.x())
-        if not self.auto_place:
-            return self.canvas.add_segment_at(center)
-        chain_map = self.document.chain_map
-        node = new_segment(chain_map, tier)
-        stack = self.document.undo_stack
-        stack.beginMacro(tr("Add {name}").format(name=node.name))
-        added = self.document.push(AddNodeCommand(chain_map, node))
-        if added:
-            placing = layout_command(chain_map, only_new=True)
-            if placing is not None:
-                self.document.push(placing)
-        stack.endMacro()
-        if not added:
-            return None
-        if chain_map.node(node.id).x is None:
-            # The layout left it out: put it where the user is looking.
-            stack.undo()
-            return self.canvas.add_segment_at(center)
-        self.canvas.select_refs([("node", node.id)])
-        self.document.request_focus([("node", node.id)])
-        self.canvas.start_rename(("node", node.id))
-        return node.id
+        """A new segment "新环节" at the free spot nearest the view's centre, in the tier
+        there, selected, with its name edited in place."""
+        return self.canvas.add_segment_at(self.canvas.view_center())
 
     def add_note(self) -> str | None:
         """A note at the view's centre, or next to the selected segment and pointing at it."""
@@ -185,7 +163,9 @@ class EditActionsMixin:
         if fragment.is_empty:
             return False
         chain_map = self.document.chain_map
-        command, refs = clipboard.paste_command(chain_map, fragment, offset)
+        scene = self.canvas.map_scene
+        command, refs = clipboard.paste_command(
+            chain_map, fragment, offset, lambda nodes, notes: spread_pasted(scene, chain_map, nodes, notes))
         if text is not None:
             command.setText(text.format(count=len(refs)))
         needs_place = self.auto_place and any(n.get("x") is None for n in fragment.nodes)

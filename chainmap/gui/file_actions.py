@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from chainmap import __version__
-from chainmap.core.fileio import LoadResult, load_map
+from chainmap.core.fileio import LoadResult, loads_map, read_file_bytes
 from chainmap.core.model import ABSENT, ChainMap
 from chainmap.core.problems import MapLoadError, MapSaveError, NewerVersionError
 
 from . import settings
 from .commands import tr
+from .file_lock import HELD, LOCKED, MapLock, same_file
+from .recovery import remove_recovery
 from .templates import blank_map, new_map_from_template, template_names
 
 if TYPE_CHECKING:
@@ -80,6 +82,12 @@ class FileActionsMixin:
     def show_status(self, message: str, timeout: int = 5000) -> None: ...  # pragma: no cover
     def refresh_recent_menu(self) -> None: ...  # pragma: no cover
     def make_document(self, chain_map: ChainMap, path: Path | None) -> Document: ...  # pragma: no cover
+    if TYPE_CHECKING:  # from the other mixins: a stub here would hide them
+        def claim_file(self, path: Path) -> tuple[MapLock | None, bool] | None: ...
+        def check_before_save(self) -> str: ...
+        def watch_document(self, *_args: Any) -> None: ...
+        def _update_title(self, *_args: Any) -> None: ...
+        def _update_actions(self, *_args: Any) -> None: ...
 
     # ------------------------------------------------------------ questions
     def ask_save_changes(self) -> str:
@@ -186,25 +194,40 @@ class FileActionsMixin:
 
     def open_file(self, path: str | Path | None = None) -> bool:
         """Open a map into this window. A file that cannot be loaded is reported with its
-        problems and the current map stays; unsaved work is asked about first."""
+        problems and the current map stays; unsaved work is asked about first, and a file
+        another editor holds is asked about (read-only, anyway, or not)."""
         if path is None:
             path = self.ask_open_path()
             if path is None:
                 return False
         path = Path(path)
         try:
-            result = load_map(path)
+            raw = read_file_bytes(path)
+            result = loads_map(raw, str(path))
         except MapLoadError as exc:
             self.show_load_error(exc)
             return False
         if not self.maybe_save():
             return False
-        self.set_loaded(result, path)
-        return True
+        return self.set_loaded(result, path, raw)
 
-    def set_loaded(self, result: LoadResult, path: Path) -> None:
-        """Show a freshly loaded map, remember it in the recent files, report its warnings."""
-        self.set_document(self.make_document(result.map, path))
+    def set_loaded(self, result: LoadResult, path: Path, raw: bytes | None = None) -> bool:
+        """Show a freshly loaded map (``raw``: the file's bytes it was loaded from, read
+        again when not given), locking its file; remember it in the recent files, report its
+        warnings. ``False`` when the user chose not to open a file another editor holds."""
+        path = Path(path)
+        claim = self.claim_file(path)
+        if claim is None:
+            return False
+        document = self.make_document(result.map, path)
+        if raw is None:
+            try:
+                raw = read_file_bytes(path)
+            except MapLoadError:
+                raw = None
+        document.base_bytes = raw
+        document.lock, document.read_only = claim
+        self.set_document(document)
         self.remember_file(path)
         if result.warnings:
             first = result.warnings[0]
@@ -214,8 +237,12 @@ class FileActionsMixin:
             if more:
                 text += tr(" (and {more} more; see 'chainmap validate')").format(more=more)
             self.show_status(text, 10000)
-        else:
+        elif document.read_only:
+            self.show_status(tr("Opened {name} read-only: another editor has it open. Save As keeps a copy.").format(
+                name=path.name), 10000)
+        elif not document.is_modified:
             self.show_status(tr("Opened {name}").format(name=path.name))
+        return True
 
     def remember_file(self, path: str | Path) -> None:
         """Put ``path`` first in Open Recent (unless this window leaves the settings alone)."""
@@ -240,9 +267,31 @@ class FileActionsMixin:
         chain_map.set_meta("generator", f"chainmap {__version__}")
         return old
 
-    def save_to(self, path: str | Path) -> bool:
-        """Write the map to ``path``; a failure is reported and changes nothing."""
+    def save_to(self, path: str | Path, *, force: bool = False) -> bool:
+        """Write the map to ``path``; a failure is reported and changes nothing. Over the
+        map's own file, the disk is checked first (``force`` skips that: the user chose to
+        overwrite); another file must not be open in another editor."""
         document = self.document
+        path = Path(path)
+        own_file = same_file(document.path, path)
+        new_lock: MapLock | None = None
+        if own_file and not force:
+            verdict = self.check_before_save()
+            if verdict != "write":
+                return verdict == "done"
+        elif not own_file:
+            new_lock = MapLock(path)
+            state = new_lock.try_acquire()
+            if state == HELD:
+                holder = new_lock.holder()
+                who = holder.describe() if holder is not None else tr("another editor")
+                self.show_save_error(MapSaveError(str(path), tr(
+                    "The map was not saved: {name} is open in another editor ({who}); choose another name.").format(
+                    name=path.name, who=who)))
+                return False
+            if state != LOCKED:
+                new_lock = None
+        old_key = document.recovery_key
         stamped = document.is_modified or document.path is None
         old_meta = self._stamp() if stamped else {}
         try:
@@ -250,13 +299,28 @@ class FileActionsMixin:
         except MapSaveError as exc:
             for key, value in old_meta.items():
                 document.chain_map.set_meta(key, value)
+            if new_lock is not None:
+                new_lock.release()
             self.show_save_error(exc)
             return False
+        if not own_file:
+            document.release_lock()
+            document.lock = new_lock
+            if document.read_only:
+                document.read_only = False
+                self._update_title()
+                self._update_actions()
+        remove_recovery(old_key)
+        self.watch_document()
         self.remember_file(path)
-        self.show_status(tr("Saved {name}").format(name=Path(path).name))
+        self.show_status(tr("Saved {name}").format(name=path.name))
         return True
 
     def save(self) -> bool:
+        if self.document.read_only:
+            self.show_status(tr("{name} is open read-only: save your version under another name.").format(
+                name=self.document.display_name()))
+            return self.save_as()
         if self.document.path is None:
             return self.save_as()
         return self.save_to(self.document.path)
@@ -273,9 +337,9 @@ class FileActionsMixin:
         if path is None or not self.document.is_modified or not self.ask_revert():
             return False
         try:
-            result = load_map(path)
+            raw = read_file_bytes(path)
+            result = loads_map(raw, str(path))
         except MapLoadError as exc:
             self.show_load_error(exc)
             return False
-        self.set_loaded(result, path)
-        return True
+        return self.set_loaded(result, path, raw)

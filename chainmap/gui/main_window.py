@@ -13,20 +13,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QPointF, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
-    QColor,
     QDragEnterEvent,
     QDropEvent,
     QIcon,
     QKeySequence,
-    QPainter,
-    QPen,
-    QPixmap,
-    QPolygonF,
     QUndoGroup,
 )
 from PySide6.QtWidgets import (
@@ -51,10 +46,17 @@ from .canvas import MapCanvas
 from .commands import tr
 from .document import Document
 from .edit_actions import EditActionsMixin
+from .external_changes import ExternalChangesMixin
 from .file_actions import FileActionsMixin, blank_map
+from .file_lock import LockMixin
 from .gaps_dock import GapsDock
+from .icons import glyph_icon
 from .inspector import InspectorDock
 from .merge_actions import install_merge_ui
+from .placement import place_unpositioned, placed_text
+from .recovery import Autosaver, remove_recovery
+from .recovery_offer import RecoveryMixin
+from .safety_menu import install_safety_menu
 from .view_selector import ViewSelector
 
 AUTO_PLACE_KEY = "editor/place_new_segments"
@@ -62,55 +64,11 @@ AUTO_PLACE_KEY = "editor/place_new_segments"
 LARGE_MAP = 1500
 
 
-def glyph_icon(kind: str) -> QIcon:
-    """Small drawn icons for the actions the platform style has none for."""
-    pixmap = QPixmap(32, 32)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    ink = QColor("#2d3748")
-    painter.setPen(QPen(ink, 2.4))
-    if kind == "segment":
-        painter.setBrush(QColor("#e2ecf7"))
-        painter.drawRoundedRect(3, 8, 26, 16, 4, 4)
-        painter.drawLine(16, 12, 16, 20)
-        painter.drawLine(12, 16, 20, 16)
-    elif kind == "note":
-        painter.setBrush(QColor("#fff4c2"))
-        painter.drawRect(6, 5, 20, 22)
-        for y in (11, 16, 21):
-            painter.drawLine(10, y, 22, y)
-    elif kind == "link":
-        painter.setBrush(ink)
-        painter.drawLine(4, 24, 24, 8)
-        painter.drawPolygon(QPolygonF([QPointF(27, 5), QPointF(17, 7), QPointF(25, 15)]))
-    elif kind in ("zoom_in", "zoom_out", "fit"):
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        if kind == "fit":
-            for x1, y1, x2, y2 in ((4, 4, 11, 4), (4, 4, 4, 11), (28, 4, 21, 4), (28, 4, 28, 11),
-                                   (4, 28, 11, 28), (4, 28, 4, 21), (28, 28, 21, 28), (28, 28, 28, 21)):
-                painter.drawLine(x1, y1, x2, y2)
-            painter.drawRect(11, 11, 10, 10)
-        else:
-            painter.drawEllipse(4, 4, 18, 18)
-            painter.drawLine(19, 19, 28, 28)
-            painter.drawLine(9, 13, 17, 13)
-            if kind == "zoom_in":
-                painter.drawLine(13, 9, 13, 17)
-    elif kind == "layout":
-        painter.setBrush(QColor("#e2ecf7"))
-        for x, y in ((3, 4), (3, 20), (19, 12)):
-            painter.drawRect(x, y, 10, 8)
-        painter.drawLine(13, 8, 19, 16)
-        painter.drawLine(13, 24, 19, 16)
-    painter.end()
-    return QIcon(pixmap)
-
-
-class MainWindow(FileActionsMixin, EditActionsMixin, QMainWindow):
+class MainWindow(FileActionsMixin, EditActionsMixin, ExternalChangesMixin, LockMixin, RecoveryMixin, QMainWindow):
     """One editor window on one map. ``MainWindow(chain_map=None, path=None)`` opens
     ``chain_map`` (a blank map by default); ``restore_settings`` brings back the window's
-    size and docks from the last session."""
+    size and docks from the last session. Segments without a position are placed when a
+    map is shown; the file is watched, locked and autosaved (``file_watch``, ``autosaver``)."""
 
     def __init__(self, chain_map: ChainMap | None = None, path: str | Path | None = None, *,
                  restore_settings: bool = True, remember: bool = True, parent: QWidget | None = None) -> None:
@@ -134,6 +92,9 @@ class MainWindow(FileActionsMixin, EditActionsMixin, QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._build_docks()
+        self.install_file_watch()
+        self.autosaver = Autosaver(self)
+        install_safety_menu(self)
         self.resize(1400, 900)
         self.set_document(self.make_document(chain_map if chain_map is not None else blank_map(), path))
         # File > Merge maps…, View > Compare with…, the conflicts dock: before the saved
@@ -344,6 +305,7 @@ class MainWindow(FileActionsMixin, EditActionsMixin, QMainWindow):
     def set_document(self, document: Document) -> None:
         """Show ``document`` in this window, replacing (and disposing) the current one."""
         old_document, old_scene = self.document, self.scene
+        self.autosaver.attach(None)
         self.canvas.detach()
         for panel in self.panels:
             panel.set_document(None)
@@ -352,9 +314,13 @@ class MainWindow(FileActionsMixin, EditActionsMixin, QMainWindow):
             old_scene.dispose()
             old_scene.deleteLater()
         if old_document is not None:
+            # Its unsaved work was saved or given up before it was replaced.
+            remove_recovery(old_document.recovery_key)
             self._release_document(old_document)
             old_document.deleteLater()
         self.document = document
+        # Before the scene is built: a 3,000-segment map without positions is drawn once.
+        placed = place_unpositioned(document)
         self.scene = MapScene(document.chain_map)
         self.undo_group.addStack(document.undo_stack)
         self.undo_group.setActiveStack(document.undo_stack)
@@ -363,6 +329,7 @@ class MainWindow(FileActionsMixin, EditActionsMixin, QMainWindow):
         document.undo_stack.cleanChanged.connect(self._clean_changed)
         document.path_changed.connect(self._update_title)
         document.path_changed.connect(self._update_actions)
+        document.path_changed.connect(self.watch_document)
         document.selection_changed.connect(self._update_actions)
         document.chain_map.events.map_changed.connect(self._map_changed)
         if len(document.chain_map.nodes) > LARGE_MAP:
@@ -374,6 +341,10 @@ class MainWindow(FileActionsMixin, EditActionsMixin, QMainWindow):
         self._update_title()
         self.setWindowModified(document.is_modified)
         self._update_actions()
+        self.watch_document()
+        self.autosaver.attach(document)
+        if placed:
+            self.show_status(placed_text(placed), 15000)
 
     def _install_charts(self) -> None:
         if self.charts_dock is None and not self._disposed:
@@ -395,7 +366,8 @@ class MainWindow(FileActionsMixin, EditActionsMixin, QMainWindow):
             self._update_title()
 
     def _update_title(self, *_args: Any) -> None:
-        self.setWindowTitle(f"{self.document.display_name()}[*] — chainmap")
+        marker = QCoreApplication.translate("MainWindow", " [read-only]") if self.document.read_only else ""
+        self.setWindowTitle(f"{self.document.display_name()}{marker}[*] — chainmap")
 
     def _update_actions(self, *_args: Any) -> None:
         refs = self.document.selection
@@ -405,6 +377,7 @@ class MainWindow(FileActionsMixin, EditActionsMixin, QMainWindow):
         self.action_delete.setEnabled(bool(refs))
         self.action_zoom_selection.setEnabled(bool(refs))
         self.action_revert.setEnabled(self.document.path is not None and self.document.is_modified)
+        self.action_save.setEnabled(not self.document.read_only)
 
     def _fill_region_menu(self) -> None:
         self.region_menu.clear()
@@ -502,6 +475,8 @@ class MainWindow(FileActionsMixin, EditActionsMixin, QMainWindow):
         if not self._disposed and not self.maybe_save():
             event.ignore()
             return
+        if not self._disposed:
+            remove_recovery(self.document.recovery_key)  # saved or discarded: nothing to recover
         if not self._disposed and self.remember:
             self.save_window_state()
         self.dispose()
@@ -512,6 +487,8 @@ class MainWindow(FileActionsMixin, EditActionsMixin, QMainWindow):
         if self._disposed:
             return
         self._disposed = True
+        self.file_watch.stop()
+        self.autosaver.attach(None)
         self.canvas.close_editor(commit=False)
         self.canvas.detach()
         for panel in self.panels:
@@ -529,6 +506,7 @@ class MainWindow(FileActionsMixin, EditActionsMixin, QMainWindow):
     def _release_document(self, document: Document) -> None:
         # A stack being destroyed emits cleanChanged; nobody may hear it while its
         # document is half gone.
+        document.release_lock()
         stack = document.undo_stack
         try:
             stack.cleanChanged.disconnect()

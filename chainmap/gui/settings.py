@@ -78,3 +78,23 @@ def set_setting(key: str, value: object) -> None:
     settings = open_settings()
     settings.setValue(key, value)
     settings.sync()
+
+
+# ------------------------------------------------------------------ safety
+AUTOSAVE_KEY = "editor/autosave_seconds"
+AUTOSAVE_DEFAULT = 30
+ALWAYS_RELOAD_KEY = "editor/always_reload"
+
+
+def int_setting(key: str, default: int) -> int:
+    """An integer setting (``default`` when missing or not a number)."""
+    value = open_settings().value(key, default)
+    try:
+        return int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return default
+
+
+def autosave_seconds() -> int:
+    """How often unsaved work is written to the recovery folder (0: never)."""
+    return max(0, int_setting(AUTOSAVE_KEY, AUTOSAVE_DEFAULT))

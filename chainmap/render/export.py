@@ -376,7 +376,7 @@ def _export_svg(scene: MapScene, source: QRectF, path: str, plan: PlannedSize,
                 background: QColor | None) -> ExportResult:
     from PySide6.QtSvg import QSvgGenerator
 
-    from .svg_fonts import embed_fonts
+    from .svg_fonts import embed_fonts, xml_safe
 
     width, height, scale = plan.width, plan.height, plan.factor
     buffer = QBuffer()
@@ -391,7 +391,7 @@ def _export_svg(scene: MapScene, source: QRectF, path: str, plan: PlannedSize,
     painter = QPainter(generator)
     _paint(scene, painter, QRectF(0, 0, width, height), _source_of(source, scale, width, height), background)
     painter.end()
-    data, warnings = embed_fonts(bytes(buffer.data().data()))
+    data, warnings = embed_fonts(xml_safe(bytes(buffer.data().data())))
     _write(path, data)
     return ExportResult(path, "svg", width, height, plan.dpi, scale, 1, warnings)
 

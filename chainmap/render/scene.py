@@ -393,8 +393,11 @@ class MapScene(SceneSync, QGraphicsScene):
         if self._dirty_links:
             links, self._dirty_links = self._dirty_links, set()
             self._labels.start_pass()
-            for edge_id in links:
-                self._route_link(edge_id)
+            # Which box stands for each end (a folded ancestor's), found for all at once.
+            edges = [self._map.edge(edge_id) for edge_id in links if edge_id in self._items["edge"]]
+            shown = self._shown_as_many({end for edge in edges for end in (edge.source, edge.target)})
+            for edge in edges:
+                self._route_link(edge.id, shown)
         if self._dirty_notes:
             notes, self._dirty_notes = self._dirty_notes, set()
             for note_id in notes:

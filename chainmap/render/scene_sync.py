@@ -8,7 +8,7 @@ recomputed by :meth:`MapScene.flush`. Split from ``scene.py`` so each file reads
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
@@ -20,6 +20,7 @@ from chainmap.core import geometry
 from chainmap.core.analysis import GAP_STATUSES, region_status
 from chainmap.core.model import ChainMap, Conflict, Edge, Node, Note, Region, Tier
 
+from . import hierarchy
 from .items_link import LinkItem
 from .items_note import NoteItem
 from .items_segment import Z_BOX, Z_CONTAINER, SegmentItem
@@ -124,8 +125,9 @@ class SceneSync:
                 self._state.marks[ref] = ("conflict",)
             for tier in self._map.tiers:
                 self._add_tier(tier)
+            depths = self._depths(n.id for n in self._map.nodes)
             for node in self._map.nodes:
-                self._add_segment(node)
+                self._add_segment(node, depths[node.id])
             self._labels.reset()
             self._top_ids = self._frames_extent = None
             self._update_visibility(n.id for n in self._map.nodes)
@@ -161,12 +163,12 @@ class SceneSync:
         item.set_name(tier.name)
         self._register("tier", tier.id, item)
 
-    def _add_segment(self, node: Node) -> None:
+    def _add_segment(self, node: Node, depth: int | None = None) -> None:
         item = SegmentItem(node.id, self._state)
         if self._cached:
             item.setCacheMode(_DEVICE_CACHE)
         item.sync_node(node)
-        item.setZValue(self._segment_z(node.id))
+        item.setZValue(self._segment_z(node.id, depth))
         self._register("node", node.id, item)
 
     def _add_link(self, edge: Edge) -> None:
@@ -279,8 +281,9 @@ class SceneSync:
                 self._mark_geometry(old_parent)
                 self._refresh_fold_badges_above(old_parent, include_self=True)
             subtree = [node.id, *self._map.descendants(node.id)]
+            depths = self._depths(subtree)
             for nid in subtree:
-                self._items["node"][nid].setZValue(self._segment_z(nid))
+                self._items["node"][nid].setZValue(self._segment_z(nid, depths[nid]))
                 self._dirty_links.update(self._edges_at.get(nid, ()))
                 self._dirty_notes.update(self._notes_at.get(nid, ()))
             self._update_visibility(subtree)
@@ -355,18 +358,19 @@ class SceneSync:
         if not self._disposed and not self._timer.isActive():  # type: ignore[attr-defined]
             self._timer.start()  # type: ignore[attr-defined]
 
-    def _segment_z(self, node_id: str) -> float:
-        depth = self._depth(node_id)
+    def _segment_z(self, node_id: str, depth: int | None = None) -> float:
+        if depth is None:
+            depth = self._depths((node_id,))[node_id]
         container = bool(self._map.children(node_id)) and node_id not in self._folded
         return (Z_CONTAINER if container else Z_BOX) + depth
 
-    def _depth(self, node_id: str) -> int:
-        depth = 0
-        parent = self._map.node(node_id).parent
-        while parent is not None:
-            depth += 1
-            parent = self._map.node(parent).parent
-        return depth
+    def _depths(self, node_ids: Iterable[str]) -> dict[str, int]:
+        """How many ancestors each of ``node_ids`` has, each ancestor walked once."""
+        return hierarchy.depths(self._map, node_ids)
+
+    def _shown_as_many(self, node_ids: Iterable[str]) -> dict[str, str]:
+        """:meth:`_shown_as` of each of ``node_ids``, each ancestor walked once for all."""
+        return hierarchy.shown_as(self._map, self._folded, node_ids)
 
     def _shown_as(self, node_id: str) -> str:
         """The segment that stands for ``node_id``: its topmost folded ancestor, or itself."""
@@ -382,9 +386,10 @@ class SceneSync:
 
     def _update_visibility(self, node_ids: Iterable[str]) -> None:
         """Show or hide boxes (no position, or folded away); they may also have moved."""
-        for node_id in node_ids:
+        shown = self._shown_as_many(node_ids)
+        for node_id, shown_as in shown.items():
             node = self._map.node(node_id)
-            visible = node.x is not None and node.y is not None and self._shown_as(node_id) == node_id
+            visible = node.x is not None and node.y is not None and shown_as == node_id
             self._items["node"][node_id].setVisible(visible)
             self._labels.box_changed(node_id)
 
@@ -411,8 +416,11 @@ class SceneSync:
         the model has not seen), so the bands keep their tiers' extents (they follow the
         model) and only their height may change."""
         current: str | None = node_id
+        dirty = self._dirty_frames
         while current is not None and self._map.has_node(current):
-            self._dirty_frames.add(current)
+            if current in dirty and current != node_id:
+                break  # marked before, with all its ancestors: a long chain is walked once
+            dirty.add(current)
             current = self._map.node(current).parent
         if live:
             self._extent_dirty = True
@@ -422,17 +430,19 @@ class SceneSync:
     def _flush_frames(self) -> bool:
         frames, self._dirty_frames = self._dirty_frames, set()
         changed = False
-        for node_id in frames:
-            if not self._map.has_node(node_id):
-                continue
-            rect = _rect(geometry.frame(self._map, node_id, self._folded))
+        present = [node_id for node_id in frames if self._map.has_node(node_id)]
+        # All at once: each sub-segment measured once, however deep they nest.
+        model_frames = geometry.frames(self._map, present, self._folded)
+        depths = self._depths(present)
+        for node_id in present:
+            rect = _rect(model_frames[node_id])
             offset = self._live.get(node_id)
             if rect is not None and offset is not None:
                 rect.translate(offset)
             foldable = bool(self._map.children(node_id))
             item = self._items["node"][node_id]
             item.set_frame(rect, foldable and node_id not in self._folded, foldable)
-            z = self._segment_z(node_id)
+            z = self._segment_z(node_id, depths[node_id])
             if item.zValue() != z:
                 item.setZValue(z)
             if rect != self._frames.get(node_id):
@@ -510,12 +520,16 @@ class SceneSync:
             return 0.0, 400.0
         return top - geometry.BAND_HEADER - 16, bottom + geometry.BAND_MARGIN
 
-    def _route_link(self, edge_id: str) -> None:
+    def _route_link(self, edge_id: str, shown: Mapping[str, str] | None = None) -> None:
+        """Draw a link between the boxes that stand for its ends (``shown``: those boxes,
+        when known)."""
         item = self._items["edge"].get(edge_id)
         if item is None:
             return
         edge = self._map.edge(edge_id)
-        source, target = self._shown_as(edge.source), self._shown_as(edge.target)
+        if shown is None:
+            shown = self._shown_as_many((edge.source, edge.target))
+        source, target = shown[edge.source], shown[edge.target]
         if source == target:
             item.set_ends(None, None)
             return

@@ -1,9 +1,13 @@
-"""Embed the bundled CJK font in an exported SVG, so its Chinese text renders the same in
-any browser or editor, on machines without a CJK font.
+"""Finish an exported SVG: make it well-formed XML whatever the map's text holds, and embed
+the bundled CJK font, so its Chinese text renders the same in any browser or editor, on
+machines without a CJK font.
 
-QSvgGenerator keeps text as ``<text>`` elements naming the font family but does not embed
-the font. This adds an ``@font-face`` rule with the font as a data URL, cut down by fontTools
-to the glyphs the map uses (a few hundred kilobytes rather than the whole 1.6 MB face).
+QSvgGenerator writes text as it is, so a control character in a name or note (U+000B from a
+pasted spreadsheet cell, say) would make the file something no XML parser reads;
+:func:`xml_safe` takes out what XML 1.0 forbids. QSvgGenerator keeps text as ``<text>``
+elements naming the font family but does not embed the font: :func:`embed_fonts` adds an
+``@font-face`` rule with the font as a data URL, cut down by fontTools to the glyphs the map
+uses (a few hundred kilobytes rather than the whole 1.6 MB face).
 """
 
 from __future__ import annotations
@@ -19,6 +23,21 @@ FAMILY = "Noto Sans SC Chainmap"
 FILES = {400: "NotoSansSC-chainmap-subset.otf", 700: "NotoSansSC-chainmap-subset-Bold.otf"}
 _TEXT = re.compile(rb"<text\b[^>]*>([^<]*)</text>")
 _WEIGHT = re.compile(rb'font-weight="(\d+)"')
+
+
+# What XML 1.0 forbids (its Char production), as UTF-8 bytes: the C0 controls other than tab,
+# line feed and carriage return, and the non-characters U+FFFE and U+FFFF; and character
+# references to any of them. (UTF-8 never holds a surrogate.)
+_FORBIDDEN = re.compile(
+    rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]"
+    rb"|&#(?:0*(?:[0-8]|1[1-2]|1[4-9]|2[0-9]|3[01]|65534|65535)|[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF]));"
+)
+
+
+def xml_safe(svg: bytes) -> bytes:
+    """``svg`` without the characters XML 1.0 forbids, so any XML parser reads it; all
+    other text is kept as it is. (They draw nothing in the picture either.)"""
+    return _FORBIDDEN.sub(b"", svg)
 
 
 def _subset(data: bytes, text: str) -> bytes:

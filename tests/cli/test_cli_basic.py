@@ -161,7 +161,7 @@ def test_lists_three_lists(map_file: Path) -> None:
     data = json.loads(run_chainmap("lists", "--json", str(map_file)).stdout)
     assert {g["segment"] for g in data["investment"]} == {"锂矿", "动力电池"}
     csv_out = run_chainmap("lists", "--csv", "--list", "enterprises", str(map_file)).stdout
-    assert csv_out.splitlines()[0] == "name,marks,segment,region,city,uscc"
+    assert csv_out.splitlines()[0] == "\ufeffname,marks,segment,region,city,uscc"  # UTF-8 with BOM
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)

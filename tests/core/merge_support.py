@@ -5,14 +5,26 @@ from __future__ import annotations
 
 import copy
 import itertools
+import random
 from pathlib import Path
 from typing import Any
 
 from hypothesis import strategies as st
 
 from chainmap.core.fileio import load_map, loads_map
-from chainmap.core.merge import MergeInput, MergeResult
-from chainmap.core.model import ChainMap, Edge, Enterprise, Flow, Node, Note, RegionEntry
+from chainmap.core.merge import MergeInput, MergeResult, merge_maps
+from chainmap.core.model import (
+    ChainMap,
+    Edge,
+    Enterprise,
+    Flow,
+    ModelError,
+    Node,
+    Note,
+    Region,
+    RegionEntry,
+    Tier,
+)
 from chainmap.core.serialize import dumps_data, map_to_data
 from chainmap.core.validate import validate_data
 
@@ -222,3 +234,161 @@ def small_bases(draw: st.DrawFn) -> dict[str, Any]:
     chosen = draw(st.lists(st.sampled_from(pairs), unique=True, max_size=5)) if pairs else []
     edges = [{"id": f"e-{a}-{b}", "from": f"n-{a}", "to": f"n-{b}"} for a, b in chosen]
     return base_data(nodes, edges, lead=draw(st.sampled_from(["CN-BJ", "CN-TJ", "CN-HE"])))
+
+
+# ------------------------------------------------------------------ seeded random search
+# Ids that copies edited apart may each give to a new item of a different kind (a tier in
+# one, a segment in another): merge.md, "Matching" 5.
+SHARED_IDS = ["clash-1", "clash-2", "clash-3"]
+
+
+def mutate_copy(chain_map: ChainMap, rng: random.Random, tag: str, edits: int) -> list[str]:
+    """Edit ``chain_map`` in place with ``edits`` random edits through the model's mutators, the
+    kinds the merge must bear: own and other regions' entries, renames, moves, re-parenting
+    (loops refused by the model), added and deleted segments, links, notes and tiers, some of
+    them with an id another copy may give to another kind of item, a region added anywhere in
+    the list. Returns what was done."""
+    done = []
+    counter = itertools.count()
+    codes = chain_map.region_codes()
+    owner = chain_map.owner
+
+    def new_id(prefix: str) -> str:
+        if rng.random() < 0.25:
+            shared = rng.choice(SHARED_IDS)
+            if not chain_map.uses_id(shared):
+                return shared
+        return f"{prefix}-{tag}-{next(counter)}"
+
+    for _ in range(edits):
+        nodes = list(chain_map.nodes)
+        op = rng.choice([
+            "rename", "own_status", "other_entry", "drop_own_entry", "move", "add_node", "delete_node",
+            "add_edge", "delete_edge", "relink", "parent", "unparent", "add_tier", "add_note", "alias",
+            "add_region",
+        ])
+        try:
+            node = rng.choice(nodes) if nodes else None
+            if op == "add_node" or node is None:
+                tier = rng.choice([t.id for t in chain_map.tiers])
+                name = rng.choice([*NAMES, *(n.name for n in nodes[:5])])
+                chain_map.add_node(Node(new_id("n"), name, tier, x=float(rng.randrange(900)),
+                                        y=float(rng.randrange(900))))
+            elif op == "rename":
+                chain_map.update_node(node.id, name=rng.choice(NAMES))
+            elif op in ("own_status", "other_entry") and (owner or op == "other_entry"):
+                code = owner if op == "own_status" else rng.choice(codes)
+                regions = copy.deepcopy(node.regions)
+                entry = regions.setdefault(code, RegionEntry())
+                entry.status = rng.choice(["strong", "present", "weak", "gap"])
+                entry.plan = None
+                if rng.random() < 0.3:
+                    entry.enterprises.append(Enterprise(rng.choice(["示例甲公司", "示例乙公司"])))
+                chain_map.update_node(node.id, regions=regions)
+            elif op == "drop_own_entry" and owner in node.regions:
+                regions = copy.deepcopy(node.regions)
+                del regions[owner]
+                chain_map.update_node(node.id, regions=regions)
+            elif op == "move":
+                chain_map.update_node(node.id, x=float(rng.randrange(900)), y=float(rng.randrange(900)))
+            elif op == "delete_node":
+                chain_map.remove_node(node.id)
+            elif op == "add_edge" and len(nodes) >= 2:
+                a, b = rng.sample(nodes, 2)
+                chain_map.add_edge(Edge(new_id("e"), a.id, b.id))
+            elif op in ("delete_edge", "relink") and chain_map.edges:
+                edge = rng.choice(list(chain_map.edges))
+                if op == "delete_edge":
+                    chain_map.remove_edge(edge.id)
+                else:
+                    chain_map.update_edge(edge.id, target=rng.choice(nodes).id)
+            elif op == "parent" and len(nodes) >= 2:
+                chain_map.update_node(node.id, parent=rng.choice([n for n in nodes if n.id != node.id]).id)
+            elif op == "unparent":
+                chain_map.update_node(node.id, parent=None)
+            elif op == "add_tier":
+                chain_map.add_tier(Tier(new_id("t"), rng.choice(["后市场", "服务", "回收"])))
+            elif op == "add_note":
+                chain_map.add_note(Note(new_id("note"), "注", 1.0, 2.0, node=node.id))
+            elif op == "add_region" and not chain_map.has_region("CN-SD"):
+                chain_map.add_region(Region("CN-SD", "山东"), rng.randrange(len(codes) + 1))
+            elif op == "alias":
+                chain_map.update_node(node.id, aliases=[*node.aliases, rng.choice(NAMES)])
+            else:
+                continue
+        except ModelError:
+            continue  # an edit the editor would refuse too (a loop, a self-link, a repeat)
+        done.append(op)
+    return done
+
+
+def merge_findings(base: ChainMap, copies: list[ChainMap]) -> list[str]:
+    """Merge ``copies`` (each owned by a different region) in every order, with and without
+    ``base``, and say what breaks a law of merge.md: an exception, a result that does not
+    validate, a region-owned fact lost, or a result that depends on the input order (beyond
+    what the spec leaves to the lead or the first input). Empty when all is well."""
+    findings: list[str] = []
+    lead = base.lead
+    lead_copy = next((c for c in copies if c.owner == lead), None)
+    for use_base in (True, False):
+        masked = []
+        for order in itertools.permutations(copies):
+            given = [MergeInput(m, f"{m.owner}.chainmap.json") for m in order]
+            try:
+                result = merge_maps(given, base=base if use_base else None)
+            except Exception as exc:  # what the search looks for
+                findings.append(f"base={use_base} order={[m.owner for m in order]}: {type(exc).__name__}: {exc}")
+                break
+            data = map_to_data(result.map)
+            errors = [p for p in validate_data(data) if p.is_error]
+            if errors:
+                findings.append(f"base={use_base}: the result does not validate: {errors[:3]}")
+            findings.extend(f"base={use_base}: {lost}" for lost in region_fact_errors(result, base, copies, use_base))
+            placed = [n.id for n in (lead_copy.nodes if lead_copy else ()) if n.x is not None]
+            holds = {result.id_map[(lead, n)] for n in placed if (lead, n) in result.id_map}
+            holds |= {note.id for note in (lead_copy.notes if lead_copy else ())}
+            report = result.report
+            masked.append((mask_undecided(data, holds), report.conflicts,
+                           sorted((r.kind, r.id, r.new_id) for r in report.renamed),
+                           sorted((d.path, d.source) for d in report.dropped_entries)))
+        if any(m != masked[0] for m in masked[1:]):
+            findings.append(f"base={use_base}: the result depends on the input order")
+    return list(dict.fromkeys(findings))
+
+
+def region_fact_errors(result: MergeResult, base: ChainMap, copies: list[ChainMap], use_base: bool) -> list[str]:
+    """Each ``regions[R]`` entry of the copy owned by R that the result lacks, unless its segment
+    was deleted cleanly (with a base, R's entry unchanged from the base's); and each entry for R
+    in the result that is not R's copy's (merge.md, "Region authority")."""
+    merged = {node["id"]: node for node in map_to_data(result.map)["nodes"]}
+    base_nodes = {node["id"]: node for node in map_to_data(base)["nodes"]}
+    lost = []
+    for chain_map in copies:
+        owner = chain_map.owner
+        for node in map_to_data(chain_map)["nodes"]:
+            entry = node.get("regions", {}).get(owner)
+            if entry is None:
+                continue
+            merged_id = result.id_map.get((owner, node["id"]))
+            if merged_id in merged:
+                if merged[merged_id].get("regions", {}).get(owner) != entry:
+                    lost.append(f"{owner}'s entry of {node['id']} is not in the result as {owner} wrote it")
+            elif not use_base or base_nodes.get(node["id"], {}).get("regions", {}).get(owner) != entry:
+                lost.append(f"{owner}'s entry of {node['id']} is lost with its segment")
+    # The other way round: an entry for R in the result is R's copy's (else the base's, where
+    # R's copy does not hold the segment), never another copy's.
+    for chain_map in copies:
+        owner = chain_map.owner
+        held = {result.id_map[(owner, n["id"])]: n for n in map_to_data(chain_map)["nodes"]
+                if (owner, n["id"]) in result.id_map}
+        for merged_id, node in merged.items():
+            entry = node.get("regions", {}).get(owner)
+            if merged_id in held:
+                expected = held[merged_id].get("regions", {}).get(owner)
+            else:
+                origin = [original for (label, original), new in result.id_map.items() if new == merged_id]
+                expected = next((base_nodes[o].get("regions", {}).get(owner) for o in origin
+                                 if use_base and o in base_nodes), None)
+            if entry != expected:
+                lost.append(f"the result's {owner} entry of {merged_id} is not {owner}'s")
+    return lost

@@ -38,10 +38,12 @@ def segment(node_id: str, **statuses: Any) -> dict[str, Any]:
     return node
 
 
-def build(*nodes: dict[str, Any], codes: tuple[str, ...] = CODES) -> ChainMap:
+def build(*nodes: dict[str, Any], codes: tuple[str, ...] = CODES,
+          links: tuple[tuple[str, str], ...] = ()) -> ChainMap:
     data = minimal_map()
     data["regions"] = [{"code": code, "name": code} for code in codes]
     data["nodes"] = list(nodes)
+    data["edges"] = [{"id": f"e{i}", "from": a, "to": b} for i, (a, b) in enumerate(links)]
     return map_from_data(data)
 
 
@@ -116,24 +118,31 @@ def test_regional_gaps_and_not_assessed() -> None:
 
 def test_three_lists() -> None:
     firm = {"name": "甲公司", "marks": ["chain-leader"]}
+    # weak -> single -> one-firm -> (side-a | side-b) -> gap -> end: every segment but the two
+    # sides lies on every path to the one sink, so only the sides are no chokepoints.
     chain_map = build(
         segment("weak", BJ="weak", TJ="present"),
         segment("single", BJ="strong", TJ="gap", HE="unknown"),
         segment("one-firm", BJ={"status": "present", "enterprises": [firm]}, TJ={"status": "strong"}),
+        segment("side-a", BJ={"status": "weak", "enterprises": [{"name": "戊"}]}),
+        segment("side-b", HE="strong"),
         segment(
             "gap",
             BJ={"status": "gap", "plan": {"action": "fill", "priority": "high", "targets": ["乙"]}},
             TJ={"status": "present", "enterprises": [{"name": "丙"}, {"name": "丁"}]},
             HE="gap",
         ),
+        segment("end", BJ="strong", TJ="strong"),
+        links=(("weak", "single"), ("single", "one-firm"), ("one-firm", "side-a"), ("one-firm", "side-b"),
+               ("side-a", "gap"), ("side-b", "gap"), ("gap", "end")),
     )
-    reasons = [(b.node.id, b.reason, b.region) for b in bottlenecks(chain_map)]
+    reasons = [(b.node.id, b.reason, b.region, b.sinks) for b in bottlenecks(chain_map)]
     assert reasons == [
-        ("weak", "weak", "CN-BJ"),
-        ("weak", "single-region", "CN-TJ"),
-        ("single", "single-region", "CN-BJ"),
-        ("one-firm", "single-firm", "CN-BJ"),
-        ("gap", "single-region", "CN-TJ"),
+        ("weak", "weak", "CN-BJ", ("end",)),
+        ("weak", "single-region", "CN-TJ", ("end",)),
+        ("single", "single-region", "CN-BJ", ("end",)),
+        ("one-firm", "single-firm", "CN-BJ", ("end",)),
+        ("gap", "single-region", "CN-TJ", ("end",)),
     ]
     lists = three_lists(chain_map)
     assert lists.bottlenecks == bottlenecks(chain_map)
@@ -143,12 +152,22 @@ def test_three_lists() -> None:
     firms = [(k.enterprise.name, k.node.id, k.region, k.enterprise.marks) for k in lists.enterprises]
     assert firms == [
         ("甲公司", "one-firm", "CN-BJ", ["chain-leader"]),
+        ("戊", "side-a", "CN-BJ", []),
         ("丙", "gap", "CN-TJ", []),
         ("丁", "gap", "CN-TJ", []),
     ]
     assert key_enterprises(chain_map) == lists.enterprises
 
 
+def test_weak_or_single_firm_segments_off_every_path_are_no_bottlenecks() -> None:
+    # Without links there are no chokepoints, so nothing hangs the chain on one segment.
+    chain_map = build(segment("weak", BJ="weak", TJ="present"),
+                      segment("one-firm", BJ={"status": "present", "enterprises": [{"name": "甲"}]}))
+    assert bottlenecks(chain_map) == []
+
+
 def test_single_region_is_no_bottleneck_on_a_one_region_map() -> None:
-    chain_map = build(segment("a", BJ="strong"), codes=("CN-BJ",))
+    # "a" is the chokepoint of sink "b", and only Beijing has it: Beijing is the whole map.
+    chain_map = build(segment("a", BJ="strong"), segment("b", BJ="strong"), codes=("CN-BJ",),
+                      links=(("a", "b"),))
     assert bottlenecks(chain_map) == []

@@ -307,11 +307,12 @@ def test_the_owners_copy_decides_its_regions_entries_without_conflict() -> None:
     node_of(tj, "n-cell")["regions"]["CN-HE"]["note"] = "天津估计"
     node_of(tj, "n-cell")["regions"]["CN-HE"]["status"] = "gap"
     node_of(he, "n-cell")["regions"]["CN-HE"] = {"status": "present"}
-    node_of(tj, "n-ore")["regions"] = {"CN-HE": {"status": "gap"}}  # HE never had one: taken
+    node_of(tj, "n-ore")["regions"] = {"CN-HE": {"status": "gap"}}  # HE has none: its lack wins too
     result, data = merged(tj, he, base=base)
     assert result.clean
     assert node_of(data, "n-cell")["regions"]["CN-HE"] == {"status": "present"}
-    assert node_of(data, "n-ore")["regions"] == {"CN-HE": {"status": "gap"}}
+    assert "regions" not in node_of(data, "n-ore")
+    assert [(d.path, d.source) for d in result.report.dropped_entries] == [("/nodes/n-ore/regions/CN-HE", "CN-TJ")]
 
 
 def test_an_unchanged_owner_still_wins_over_another_regions_edit() -> None:

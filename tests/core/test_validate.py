@@ -302,7 +302,7 @@ def test_segment_required_keys(key: str) -> None:
     [
         ("name", 5, "text"),
         ("tier", None, "text"),
-        ("parent", 1, "text"),
+        ("parent", 1, "a segment id (a string)"),
         ("kind", ["a"], "text"),
         ("description", {}, "text"),
         ("x", "100", "a number"),
@@ -617,7 +617,7 @@ def test_link_required_keys(key: str) -> None:
 @pytest.mark.parametrize(
     ("key", "value", "expected"),
     [
-        ("from", 1, "text"),
+        ("from", 1, "a segment id (a string)"),
         ("kind", None, "text"),
         ("label", 2, "text"),
         ("flows", {}, "a list"),

@@ -17,13 +17,24 @@ EXAMPLES = ROOT / "examples"
 
 
 @pytest.fixture(autouse=True)
-def isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """Every test gets its own settings folder; the real home is never touched."""
+def isolated_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Every test gets its own settings folder and data folder (where autosaved copies go);
+    the real home is never touched."""
     folder = tmp_path_factory.mktemp("settings")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
     for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
         QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder))
         QSettings.setPath(QSettings.Format.NativeFormat, scope, str(folder))
     yield folder
+
+
+@pytest.fixture(autouse=True)
+def clean_clipboard(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """Empty the clipboard after a test: mime data a copy left there crashes Qt at exit."""
+    yield
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.clipboard().clear()
 
 
 @pytest.fixture
@@ -44,6 +55,17 @@ def _flush_deletions() -> None:
         QCoreApplication.processEvents()
 
 
+# The editor's modal questions about files; a test that expects one replaces it.
+QUESTIONS = ("ask_locked", "ask_reload", "ask_external_change", "ask_missing_on_save", "ask_restore")
+
+
+def _unexpected(question: str) -> Callable[..., str]:
+    def ask(*args: object) -> str:
+        raise AssertionError(f"the editor asked {question}{args!r}, which this test did not expect")
+
+    return ask
+
+
 @pytest.fixture
 def make_main_window(qtbot, isolated_settings: Path) -> Iterator[Callable[..., object]]:
     """A factory of shown MainWindows: ``make_main_window(path=None, chain_map=None)``.
@@ -60,6 +82,8 @@ def make_main_window(qtbot, isolated_settings: Path) -> Iterator[Callable[..., o
 
     def factory(path: str | Path | None = None, chain_map=None, size: tuple[int, int] = (1400, 900)):
         window = MainWindow(chain_map, restore_settings=False)
+        for question in QUESTIONS:  # a modal question nobody answers would hang the run
+            setattr(window, question, _unexpected(question))
         if path is not None:
             window.set_loaded(load_map(path), Path(path))
         window.resize(*size)

@@ -73,12 +73,13 @@ def double_click(window, pos: QPoint) -> None:
 
 
 def empty_spot_in_tier(window, tier_id: str) -> QPointF:
-    """A scene point inside ``tier_id``'s band with no item under it, visible in the view."""
+    """A scene point inside ``tier_id``'s band with no item under it, visible in the view,
+    where a new box fits inside the band."""
     canvas = window.canvas
     band = next(b for b in canvas.map_scene.bands() if b.tier == tier_id)
     visible = canvas.mapToScene(canvas.viewport().rect()).boundingRect()
-    left = max(band.left, visible.left()) + 10
-    right = min(band.right, visible.right()) - 10
+    left = max(band.left + SEGMENT_WIDTH / 2, visible.left()) + 10
+    right = min(band.right - SEGMENT_WIDTH / 2, visible.right()) - 10
     top = visible.top() + 10
     step = SEGMENT_HEIGHT / 2
     x = left

@@ -53,17 +53,22 @@ def test_copy_paste_between_two_windows(make_main_window, example_copy) -> None:
     assert copy.id != battery.id and not source.document.chain_map.has_node(copy.id)
     assert copy.tier == "t-b"  # 中游 by name
     assert set(copy.regions) <= {"CN-BJ", "CN-TJ"}
-    assert (copy.x, copy.y) == (battery.x + 24, battery.y + 24)
+    # Moved into its tier's band (the offset copy would land in 下游's), on no other box.
+    scene = target.scene
+    assert scene.tier_at(copy.x) == "t-b"
+    copy_frame = scene.segment_frame(copy.id)
+    assert not copy_frame.intersects(scene.segment_frame("n-only"))
     assert len(chain_map.children(copy.id)) == len(children)
     assert target.document.undo_stack.count() == 1
     selected_nodes = {ref for ref in target.document.selection if ref[0] == "node"}
     assert selected_nodes == {("node", copy.id), *(("node", c) for c in chain_map.children(copy.id))}
     notes = [n for n in chain_map.notes if n.node == copy.id]  # the note on 动力电池 came along
     assert len(notes) == len([n for n in source.document.chain_map.notes if n.node == battery.id])
-    # Pasting again lands a step further.
+    # Pasting again lands beside the first copy, not on it.
     target.action_paste.trigger()
     again = [n for n in chain_map.nodes if n.name == "动力电池" and n.id != copy.id][0]
-    assert (again.x, again.y) == (battery.x + 48, battery.y + 48)
+    assert scene.tier_at(again.x) == "t-b"
+    assert not scene.segment_frame(again.id).intersects(scene.segment_frame(copy.id))
     target.action_undo.trigger()
     target.action_undo.trigger()
     assert map_bytes(target) == before and not target.isWindowModified()

@@ -1,15 +1,16 @@
-"""Derived facts of a map (never stored): every view, list and report computes them here.
+"""Facts read off the segments' regional statuses (never stored): every view and report uses these.
 
 See "Derived facts" in the format spec: regional status, gaps to fill, complements,
-regional gaps, not-assessed segments, and the three lists (三张清单).
+regional gaps and not-assessed segments. The three lists (三张清单) are in
+:mod:`chainmap.core.analysis.lists`, the link graph's facts in :mod:`chainmap.core.analysis.graph`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from .model import ChainMap, Enterprise, Node, Plan
-from .vocabulary import STATUS_RANK
+from ..model import ChainMap, Node, Plan
+from ..vocabulary import STATUS_RANK
 
 GAP_STATUSES = ("weak", "gap")
 SUPPLYING_STATUSES = ("strong", "present")
@@ -97,63 +98,3 @@ def regional_gaps(chain_map: ChainMap) -> list[Node]:
 def not_assessed(chain_map: ChainMap) -> list[Node]:
     """Segments no region has assessed (all ``unknown`` or no entry)."""
     return [node for node in chain_map.nodes if not is_assessed(node)]
-
-
-# ------------------------------------------------------------ the three lists
-@dataclass(frozen=True)
-class Bottleneck:
-    """A segment to tackle (卡点攻关): ``reason`` is ``weak``, ``single-region`` or ``single-firm``."""
-
-    node: Node
-    reason: str
-    region: str | None = None
-
-
-@dataclass(frozen=True)
-class KeyEnterprise:
-    """An enterprise with its segment and region (重点企业)."""
-
-    enterprise: Enterprise
-    node: Node
-    region: str
-
-
-@dataclass
-class ThreeLists:
-    """The three lists the regions keep (三张清单), read off a map."""
-
-    bottlenecks: list[Bottleneck] = field(default_factory=list)
-    investment_gaps: list[GapToFill] = field(default_factory=list)
-    enterprises: list[KeyEnterprise] = field(default_factory=list)
-
-
-def bottlenecks(chain_map: ChainMap) -> list[Bottleneck]:
-    """Weak segments, and segments that hang on a single region or a single firm."""
-    result: list[Bottleneck] = []
-    for node in chain_map.nodes:
-        for code, entry in node.regions.items():
-            if entry.status == "weak":
-                result.append(Bottleneck(node, "weak", code))
-        supplying = [c for c, e in node.regions.items() if e.status in SUPPLYING_STATUSES]
-        if len(supplying) == 1 and len(chain_map.regions) > 1:
-            result.append(Bottleneck(node, "single-region", supplying[0]))
-        firms = [(c, e) for c, entry in node.regions.items() for e in entry.enterprises]
-        if len(firms) == 1:
-            result.append(Bottleneck(node, "single-firm", firms[0][0]))
-    return result
-
-
-def key_enterprises(chain_map: ChainMap) -> list[KeyEnterprise]:
-    """Every enterprise on the map with its segment and region, in file and region order."""
-    return [
-        KeyEnterprise(enterprise, node, code)
-        for node in chain_map.nodes
-        for code, entry in node.regions.items()
-        for enterprise in entry.enterprises
-    ]
-
-
-def three_lists(chain_map: ChainMap) -> ThreeLists:
-    """Bottlenecks to tackle, gaps to fill by attracting investment, key enterprises."""
-    investment = [g for g in gaps_to_fill(chain_map) if g.status == "gap"]
-    return ThreeLists(bottlenecks(chain_map), investment, key_enterprises(chain_map))

@@ -1,0 +1,84 @@
+"""Counting how often a candidate path would cross the links routed so far, or how many
+links a label would hide.
+
+The router routes links one after another; among the free shapes a link could take, it
+picks the one that crosses the fewest earlier routes. Routes are orthogonal, so a crossing
+is a horizontal piece and a vertical piece that meet strictly inside both. Labels, placed
+after the routes, prefer places that cover the fewest pieces of other links.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .obstacles import Point
+
+CELL = 128.0
+LENGTH_WEIGHT = 0.01  # a crossing outweighs 100 units of length
+
+
+class CrossingIndex:
+    """The pieces of the routes added so far, in a grid of cells."""
+
+    def __init__(self) -> None:
+        self._cells: dict[tuple[int, int], list[tuple[float, float, float, bool]]] = {}
+        self._owners: dict[tuple[float, float, float, bool], str] = {}
+
+    def add(self, points: Sequence[Point], owner: str = "") -> None:
+        """Hold a route's pieces (``owner``: its link)."""
+        for piece in _pieces(points):
+            self._owners[piece] = owner
+            for cell in _cells(piece):
+                self._cells.setdefault(cell, []).append(piece)
+
+    def covered(self, rect: tuple[float, float, float, float], owner: str) -> int:
+        """How many pieces of links other than ``owner`` pass through ``rect``."""
+        left, top, right, bottom = rect
+        seen: set[tuple[float, float, float, bool]] = set()
+        for cx in range(int(left // CELL), int(right // CELL) + 1):
+            for cy in range(int(top // CELL), int(bottom // CELL) + 1):
+                for piece in self._cells.get((cx, cy), ()):
+                    at, low, high, horizontal = piece
+                    inside = (top < at < bottom and low < right and high > left) if horizontal else (
+                        left < at < right and low < bottom and high > top)
+                    if inside and piece not in seen and self._owners[piece] != owner:
+                        seen.add(piece)
+        return len(seen)
+
+    def crossings(self, points: Sequence[Point]) -> int:
+        """How many held pieces the path ``points`` crosses."""
+        total = 0
+        cells = self._cells
+        for at, low, high, horizontal in _pieces(points):
+            seen: set[tuple[float, float, float, bool]] = set()
+            for cell in _cells((at, low, high, horizontal)):
+                for other in cells.get(cell, ()):
+                    o_at, o_low, o_high, o_horizontal = other
+                    if (o_horizontal != horizontal and low < o_at < high and o_low < at < o_high
+                            and other not in seen):
+                        seen.add(other)
+                        total += 1
+        return total
+
+    def score(self, points: Sequence[Point]) -> float:
+        """Crossings, then length: lower is better."""
+        length = sum(abs(b[0] - a[0]) + abs(b[1] - a[1]) for a, b in zip(points, points[1:], strict=False))
+        return self.crossings(points) + LENGTH_WEIGHT * length
+
+
+def _pieces(points: Sequence[Point]) -> list[tuple[float, float, float, bool]]:
+    """(fixed coordinate, start, end, horizontal) of each axis-parallel piece."""
+    pieces = []
+    for a, b in zip(points, points[1:], strict=False):
+        if a[1] == b[1] and a[0] != b[0]:
+            pieces.append((a[1], min(a[0], b[0]), max(a[0], b[0]), True))
+        elif a[0] == b[0] and a[1] != b[1]:
+            pieces.append((a[0], min(a[1], b[1]), max(a[1], b[1]), False))
+    return pieces
+
+
+def _cells(piece: tuple[float, float, float, bool]) -> list[tuple[int, int]]:
+    at, low, high, horizontal = piece
+    fixed = int(at // CELL)
+    span = range(int(low // CELL), int(high // CELL) + 1)
+    return [(c, fixed) for c in span] if horizontal else [(fixed, c) for c in span]

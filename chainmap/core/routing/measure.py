@@ -1,0 +1,98 @@
+"""Judging drawn links, whoever drew them: box hits, label overlaps and crossings.
+
+A *box hit* is a (link, box) pair where the link's polyline passes strictly inside a box
+other than its two ends. A *label overlap* is a pair among labels, note callouts and boxes
+that share some area (touching does not count; a box with a box is not counted, that is the
+layout's business). A *crossing* is a point where two links' polylines cross properly (not
+at an end, not along a shared line), counted once per pair of pieces.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from .obstacles import Box, Obstacles, Point, segment_enters
+from .result import RouteSet
+from .space import overlap
+
+CELL = 128.0
+
+
+def box_hits(links: Iterable[tuple[str, str, str, Sequence[Point]]], boxes: Mapping[str, Box]) -> list[tuple[str, str]]:
+    """(link id, box id) pairs where a link — (id, source, target, polyline) — enters a box
+    other than its source and target."""
+    obs = Obstacles(dict(boxes))
+    hits: set[tuple[str, str]] = set()
+    for link_id, source, target, points in links:
+        for a, b in zip(points, points[1:], strict=False):
+            near = obs.near(min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]))
+            for box in near:
+                if box[4] not in (source, target) and segment_enters(a, b, box[:4]):
+                    hits.add((link_id, box[4]))
+    return sorted(hits)
+
+
+def label_overlaps(routes: RouteSet) -> list[tuple[str, str]]:
+    """Pairs of (label or note, label, note or box) that overlap: ``label:ID``, ``note:ID``,
+    ``box:ID``."""
+    rects: list[tuple[str, Box]] = [(f"label:{i}", r.label) for i, r in routes.links.items() if r.label]
+    rects += [(f"note:{i}", n.rect) for i, n in routes.notes.items()]
+    found: list[tuple[str, str]] = []
+    grid: dict[tuple[int, int], list[tuple[str, Box]]] = {}
+    for name, box in [(f"box:{i}", b) for i, b in routes.boxes.items()] + rects:
+        seen: set[str] = set()
+        for cell in _cells(box):
+            for other, other_box in grid.get(cell, ()):
+                if other not in seen and not (name.startswith("box:") and other.startswith("box:")) and overlap(box, other_box):
+                    seen.add(other)
+                    found.append((other, name))
+            grid.setdefault(cell, []).append((name, box))
+    return found
+
+
+def route_crossings(polylines: Mapping[str, Sequence[Point]]) -> int:
+    """How many times the polylines of different links cross one another."""
+    grid: dict[tuple[int, int], list[tuple[str, Point, Point]]] = {}
+    total = 0
+    for link_id, points in polylines.items():
+        pieces = [(a, b) for a, b in zip(points, points[1:], strict=False) if a != b]
+        for a, b in pieces:
+            cells = [(cx, cy) for cx in range(int(min(a[0], b[0]) // CELL), int(max(a[0], b[0]) // CELL) + 1)
+                     for cy in range(int(min(a[1], b[1]) // CELL), int(max(a[1], b[1]) // CELL) + 1)]
+            for cell in cells:
+                for other, c, d in grid.get(cell, ()):
+                    # Two pieces meet in one point: count it in the cell that holds the point.
+                    if other != link_id and _cross(a, b, c, d) and _crossing_cell(a, b, c, d) == cell:
+                        total += 1
+        for a, b in pieces:
+            for cx in range(int(min(a[0], b[0]) // CELL), int(max(a[0], b[0]) // CELL) + 1):
+                for cy in range(int(min(a[1], b[1]) // CELL), int(max(a[1], b[1]) // CELL) + 1):
+                    grid.setdefault((cx, cy), []).append((link_id, a, b))
+    return total
+
+
+def _crossing_cell(a: Point, b: Point, c: Point, d: Point) -> tuple[int, int]:
+    """The cell holding the crossing point of two crossing pieces."""
+    (x1, y1), (x2, y2), (x3, y3), (x4, y4) = a, b, c, d
+    denominator = (x1 - x2) * (y3 - y4) - (y1 - y2) * (x3 - x4)
+    t = ((x1 - x3) * (y3 - y4) - (y1 - y3) * (x3 - x4)) / denominator
+    x, y = x1 + t * (x2 - x1), y1 + t * (y2 - y1)
+    x = min(max(x, min(x1, x2), min(x3, x4)), max(x1, x2), max(x3, x4))
+    y = min(max(y, min(y1, y2), min(y3, y4)), max(y1, y2), max(y3, y4))
+    return int(x // CELL), int(y // CELL)
+
+
+def _orient(a: Point, b: Point, c: Point) -> float:
+    return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+
+
+def _cross(a: Point, b: Point, c: Point, d: Point) -> bool:
+    """The two pieces cross at one point inside both."""
+    o1, o2 = _orient(a, b, c), _orient(a, b, d)
+    o3, o4 = _orient(c, d, a), _orient(c, d, b)
+    return ((o1 > 0 > o2) or (o1 < 0 < o2)) and ((o3 > 0 > o4) or (o3 < 0 < o4))
+
+
+def _cells(box: Box) -> list[tuple[int, int]]:
+    return [(cx, cy) for cx in range(int(box[0] // CELL), int(box[2] // CELL) + 1)
+            for cy in range(int(box[1] // CELL), int(box[3] // CELL) + 1)]

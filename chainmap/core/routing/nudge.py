@@ -1,0 +1,314 @@
+"""Nudging: spreading the routes' inner segments across the free channels they run in.
+
+The search leaves routes on box borders and on top of each other. Here every segment that
+is not a port stub slides sideways inside its *corridor*, the free stretch between the
+nearest boxes on either side over the segment's length (so it never enters a box, and the
+segments joined to it only grow or shrink within that free stretch). Segments of one
+corridor whose lengths overlap are put in an order that crosses the fewest of each other's
+arms, given tracks (a segment shares a track with those it does not overlap), and the tracks
+are spread evenly across the corridor: parallel links run side by side, evenly spaced,
+instead of on one line. Vertical segments go first, then horizontal ones.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cmp_to_key
+
+from .obstacles import EPS, Box, Obstacles, Point
+
+REACH = 96.0  # how far to look for the boxes bounding a corridor
+CLEAR = 16.0  # distance kept from a box on a corridor's open side
+SPACING = 8.0  # between tracks in open space
+MIN_STUB = 2.0  # shortest first or last segment (from a port)
+MIN_RUN = 1.0  # shortest inner segment
+BAND = 64.0  # open corridors are grouped in bands of this width
+
+
+@dataclass
+class _Segment:
+    """One movable segment: link, index of its first point, position, span, corridor."""
+
+    link: str
+    index: int
+    coord: float
+    low: float  # span
+    high: float
+    lo: float  # the corridor between boxes
+    hi: float
+    fit_lo: float  # also keeping the joined segments from vanishing
+    fit_hi: float
+    arms: tuple[tuple[float, int], tuple[float, int]]
+    key: tuple[float, float]
+
+
+Corridor = tuple[int, tuple[float, float]]  # axis, and the corridor's (snapped) ends
+Track = tuple[float, float, float]  # position across the corridor, span start, span end
+Placed = dict[str, list[tuple[Corridor, Track]]]
+SPAN_CELL = 256.0
+
+
+class Tracks:
+    """The nudged segments of every link by corridor, found by where their spans lie."""
+
+    def __init__(self) -> None:
+        self._cells: dict[tuple[Corridor, int], dict[str, list[Track]]] = {}
+        self._of: dict[str, set[tuple[Corridor, int]]] = {}
+
+    def add(self, placed: Placed) -> None:
+        """File links' segments (as :func:`nudge` returns them), replacing their old ones."""
+        for link in placed:
+            self.remove(link)
+        for link, tracks in placed.items():
+            where = self._of.setdefault(link, set())
+            for corridor, track in tracks:
+                for cell in range(int(track[1] // SPAN_CELL), int(track[2] // SPAN_CELL) + 1):
+                    self._cells.setdefault((corridor, cell), {}).setdefault(link, []).append(track)
+                    where.add((corridor, cell))
+
+    def remove(self, link: str) -> None:
+        """Forget a link's segments."""
+        for key in self._of.pop(link, ()):
+            held = self._cells.get(key)
+            if held is not None:
+                held.pop(link, None)
+
+    def near(self, corridor: Corridor, low: float, high: float, skip: dict[str, list[Point]]) -> list[Track]:
+        """Segments in ``corridor`` whose spans overlap ``low``..``high`` (not of ``skip``)."""
+        found: dict[Track, None] = {}
+        for cell in range(int(low // SPAN_CELL), int(high // SPAN_CELL) + 1):
+            for link, tracks in self._cells.get((corridor, cell), {}).items():
+                if link not in skip:
+                    for track in tracks:
+                        if track[1] < high - EPS and track[2] > low + EPS:
+                            found[track] = None
+        return list(found)
+
+
+def nudge(obs: Obstacles, routes: dict[str, list[Point]], ignores: dict[str, tuple[str, ...]],
+          occupied: Tracks | None = None) -> Placed:
+    """Spread the inner segments of ``routes`` (changed in place) across their corridors.
+
+    With ``occupied`` (the segments of the other links, already in place), the segments of
+    ``routes`` are only fitted into the widest free gap among them and the others stay put:
+    a drag re-routes a few links without moving all their neighbours. Returns the segments
+    of ``routes`` as they ended, by link."""
+    placed: Placed = {}
+    for axis in (0, 1):
+        segments = [seg for link, points in routes.items()
+                    for seg in _segments(obs, link, points, ignores.get(link, ()), axis)]
+        targets: dict[tuple[str, int], tuple[float, float, float]] = {}
+        if occupied is None:
+            groups: dict[tuple[float, float], list[_Segment]] = {}
+            for seg in segments:
+                groups.setdefault(seg.key, []).append(seg)
+            for members in groups.values():
+                for component in _overlapping(members):
+                    _place(component, targets)
+        else:
+            for seg in segments:
+                others = occupied.near((axis, seg.key), seg.low, seg.high, routes)
+                others += [(targets[(s.link, s.index)][0], s.low, s.high) for s in segments
+                           if (s.link, s.index) in targets and s.key == seg.key]
+                targets[(seg.link, seg.index)] = (_gap(seg, others), seg.fit_lo, seg.fit_hi)
+        _apply(routes, targets, axis)
+        for seg in segments:
+            points = routes[seg.link]
+            a, b = points[seg.index], points[seg.index + 1]
+            low, high = (a[1 - axis], b[1 - axis]) if a[1 - axis] <= b[1 - axis] else (b[1 - axis], a[1 - axis])
+            placed.setdefault(seg.link, []).append(((axis, seg.key), (a[axis], low, high)))
+    return placed
+
+
+def _gap(seg: _Segment, others: list[tuple[float, float, float]]) -> float:
+    """The middle of the widest free gap across the corridor beside the overlapping others."""
+    lo, hi = seg.lo, seg.hi
+    if math.isinf(lo) and math.isinf(hi):
+        lo, hi = seg.coord - CLEAR, seg.coord + CLEAR
+    elif math.isinf(lo):
+        lo = hi - 2 * CLEAR
+    elif math.isinf(hi):
+        hi = lo + 2 * CLEAR
+    cuts = sorted(c for c, low, high in others if low < seg.high - EPS and high > seg.low + EPS and lo < c < hi)
+    edges = [lo, *cuts, hi]
+    best = max(range(len(edges) - 1), key=lambda i: edges[i + 1] - edges[i])
+    return (edges[best] + edges[best + 1]) / 2
+
+
+def _segments(obs: Obstacles, link: str, points: list[Point], ignore: tuple[str, ...],
+              axis: int) -> Iterable[_Segment]:
+    """The movable segments of a route across ``axis`` (0: vertical ones, which move in x)."""
+    other = 1 - axis
+    last = len(points) - 2  # index of the last segment
+    for s in range(1, last):
+        a, b = points[s], points[s + 1]
+        if abs(a[axis] - b[axis]) > 1e-9:
+            continue  # runs along the axis: not this pass
+        coord = a[axis]
+        low, high = (a[other], b[other]) if a[other] <= b[other] else (b[other], a[other])
+        lo, hi, stuck = _corridor(obs, axis, coord, low, high, ignore)
+        if stuck:
+            continue
+        if axis == 1:
+            lo = max(lo, obs.y_min)
+        # Nothing beyond REACH was looked at: stay within it.
+        fit_lo, fit_hi = max(lo, coord - REACH + 1), min(hi, coord + REACH - 1)
+        arms = []
+        for neighbour, end, first in ((points[s - 1], a, s - 1 == 0), (points[s + 2], b, s + 1 == last)):
+            gap = MIN_STUB if first else MIN_RUN
+            if neighbour[axis] < coord - EPS:
+                fit_lo = max(fit_lo, neighbour[axis] + gap)
+                arms.append((end[other], -1))
+            else:
+                fit_hi = min(fit_hi, neighbour[axis] - gap)
+                arms.append((end[other], 1))
+        if fit_lo > fit_hi:
+            continue
+        key = (_snap(lo, coord, -1), _snap(hi, coord, 1))
+        yield _Segment(link, s, coord, low, high, lo, hi, fit_lo, fit_hi, (arms[0], arms[1]), key)
+
+
+def _corridor(obs: Obstacles, axis: int, coord: float, low: float, high: float,
+              ignore: tuple[str, ...]) -> tuple[float, float, bool]:
+    """The free stretch across ``axis`` around a segment: (low end, high end, inside a box)."""
+    lo, hi = -math.inf, math.inf
+    if axis == 0:
+        region = (coord - REACH, low, coord + REACH, high)
+    else:
+        region = (low, coord - REACH, high, coord + REACH)
+    for entry in obs.near(*region):
+        if entry[4] in ignore:
+            continue
+        box: Box = entry[:4]
+        b_lo, b_hi = box[axis], box[axis + 2]
+        s_lo, s_hi = box[1 - axis], box[3 - axis]
+        if s_lo >= high - EPS or s_hi <= low + EPS:
+            continue
+        if b_hi <= coord + EPS:
+            lo = max(lo, b_hi)
+        elif b_lo >= coord - EPS:
+            hi = min(hi, b_lo)
+        else:
+            return lo, hi, True
+    return lo, hi, False
+
+
+def _snap(edge: float, coord: float, side: int) -> float:
+    """A corridor edge for grouping: exact at a box, banded in open space."""
+    if math.isinf(edge):
+        return side * (math.floor(coord / BAND) * BAND + BAND * 1e6)
+    return round(edge, 3)
+
+
+def _overlapping(members: list[_Segment]) -> Iterable[list[_Segment]]:
+    """Members in groups whose spans overlap one another (chained)."""
+    members = sorted(members, key=lambda seg: (seg.low, seg.high))
+    group: list[_Segment] = []
+    reach = -math.inf
+    for seg in members:
+        if group and seg.low >= reach - EPS:
+            yield group
+            group = []
+            reach = -math.inf
+        group.append(seg)
+        reach = max(reach, seg.high)
+    if group:
+        yield group
+
+
+def _crossings(a: _Segment, b: _Segment) -> int:
+    """Arms crossed when ``a`` lies on the low side of ``b``."""
+    count = 0
+    for y, sign in a.arms:
+        if sign > 0 and b.low + EPS < y < b.high - EPS:
+            count += 1
+    for y, sign in b.arms:
+        if sign < 0 and a.low + EPS < y < a.high - EPS:
+            count += 1
+    return count
+
+
+def _compare(a: _Segment, b: _Segment) -> int:
+    difference = _crossings(a, b) - _crossings(b, a)
+    if difference:
+        return difference
+    if a.coord != b.coord:
+        return -1 if a.coord < b.coord else 1
+    return -1 if (a.link, a.index) < (b.link, b.index) else (1 if (a.link, a.index) > (b.link, b.index) else 0)
+
+
+def _place(component: list[_Segment], targets: dict[tuple[str, int], tuple[float, float, float]]) -> None:
+    """Where each segment of a component goes: (position, lowest, highest) by segment."""
+    ordered = sorted(component, key=cmp_to_key(_compare)) if len(component) > 1 else component
+    tracks = _tracks(ordered)
+    count = max(tracks) + 1
+    lo = max(seg.lo for seg in component)
+    hi = min(seg.hi for seg in component)
+    width = min(max(2 * CLEAR, (count + 1) * SPACING), REACH)
+    if math.isinf(lo) and math.isinf(hi):
+        middle = sum(seg.coord for seg in component) / len(component)
+        lo, hi = middle - width / 2, middle + width / 2
+    elif math.isinf(lo):
+        lo = hi - width
+    elif math.isinf(hi):
+        hi = lo + width
+    for seg, track in zip(ordered, tracks, strict=True):
+        target = lo + (hi - lo) * (track + 1) / (count + 1) if hi > lo else seg.coord
+        targets[(seg.link, seg.index)] = (target, seg.fit_lo, seg.fit_hi)
+
+
+def _apply(routes: dict[str, list[Point]], targets: dict[tuple[str, int], tuple[float, float, float]],
+           axis: int) -> None:
+    """Move the segments, each route in order, so that a segment never passes the segments
+    joined to it (their ends may have moved already)."""
+    by_link: dict[str, list[int]] = {}
+    for link, index in targets:
+        by_link.setdefault(link, []).append(index)
+    for link, indices in by_link.items():
+        points = routes[link]
+        last = len(points) - 2
+        for s in sorted(indices):
+            target, lo, hi = targets[(link, s)]
+            coord = points[s][axis]
+            for neighbour, first in ((points[s - 1][axis], s - 1 == 0), (points[s + 2][axis], s + 1 == last)):
+                gap = MIN_STUB if first else MIN_RUN
+                if neighbour < coord - EPS:
+                    lo = max(lo, neighbour + gap)
+                else:
+                    hi = min(hi, neighbour - gap)
+            if lo > hi:
+                continue
+            margin = min(1.0, (hi - lo) / 2)
+            target = min(max(target, lo + margin), hi - margin)
+            a, b = points[s], points[s + 1]
+            if axis == 0:
+                points[s], points[s + 1] = (target, a[1]), (target, b[1])
+            else:
+                points[s], points[s + 1] = (a[0], target), (b[0], target)
+
+
+def _tracks(ordered: list[_Segment]) -> list[int]:
+    """A track per segment, low to high in ``ordered``'s order among overlapping segments;
+    segments that do not overlap may share a track."""
+    tracks: list[int] = []
+    # Per track, its segments' spans: they never overlap, so sorted starts find a neighbour.
+    starts: list[list[float]] = []
+    ends: list[list[float]] = []
+    for seg in ordered:
+        track = 0
+        for t in range(len(starts) - 1, -1, -1):
+            i = bisect_left(starts[t], seg.high - EPS) - 1
+            if i >= 0 and ends[t][i] > seg.low + EPS:
+                track = t + 1
+                break
+        if track == len(starts):
+            starts.append([])
+            ends.append([])
+        i = bisect_left(starts[track], seg.low)
+        starts[track].insert(i, seg.low)
+        ends[track].insert(i, seg.high)
+        tracks.append(track)
+    return tracks

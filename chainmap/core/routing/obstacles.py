@@ -1,0 +1,226 @@
+"""The boxes routes must not enter, in a grid index for quick segment and rectangle tests.
+
+A box is ``(left, top, right, bottom)`` in map units. A route *enters* a box when some piece
+of it lies strictly inside (a route running along a box's border does not), with a tolerance
+of :data:`EPS` so that rounding does not count as a hit. The tier header band is the strip
+above ``y_min``: every map has it across its whole width, so it is a limit, not a box.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Iterable
+
+Box = tuple[float, float, float, float]
+Point = tuple[float, float]
+Entry = tuple[float, float, float, float, str]  # a box and its id
+Stretches = tuple[list[float], list[float]]
+EPS = 1e-3
+CELL = 128.0
+
+
+class Obstacles:
+    """Boxes by id, a grid of cells holding them, and the sorted x's and y's of their edges.
+
+    Attributes:
+        boxes: segment id -> box.
+        y_min: routes stay at or below this y (the tier header's bottom edge).
+    """
+
+    def __init__(self, boxes: dict[str, Box], y_min: float = -math.inf) -> None:
+        self.boxes: dict[str, Box] = {}
+        self.y_min = y_min
+        self._cells: dict[tuple[int, int], list[tuple[float, float, float, float, str]]] = {}
+        self._xs: list[float] = []
+        self._ys: list[float] = []
+        self._x_count: dict[float, int] = {}
+        self._y_count: dict[float, int] = {}
+        # Per axis (0: lines of constant y, 1: of constant x): the boxes by row (column) of
+        # cells, and for the lines asked about, the merged stretches boxes block on them.
+        self._bands: tuple[dict[int, dict[str, Entry]], dict[int, dict[str, Entry]]] = ({}, {})
+        self._lines: tuple[dict[float, Stretches], dict[float, Stretches]] = ({}, {})
+        self._line_keys: tuple[list[float], list[float]] = ([], [])
+        for box_id, box in boxes.items():
+            self.add(box_id, box)
+
+    # ----------------------------------------------------------------- changes
+    def add(self, box_id: str, box: Box) -> None:
+        """Add (or replace) a box."""
+        if box_id in self.boxes:
+            self.remove(box_id)
+        self.boxes[box_id] = box
+        entry = (box[0], box[1], box[2], box[3], box_id)
+        for cell in _cells_of(box):
+            self._cells.setdefault(cell, []).append(entry)
+        for axis in (0, 1):
+            for band in range(int(box[1 - axis] // CELL), int(box[3 - axis] // CELL) + 1):
+                self._bands[axis].setdefault(band, {})[box_id] = entry
+            self._forget_lines(axis, box[1 - axis], box[3 - axis])
+        _count_in(self._xs, self._x_count, box[0])
+        _count_in(self._xs, self._x_count, box[2])
+        _count_in(self._ys, self._y_count, box[1])
+        _count_in(self._ys, self._y_count, box[3])
+
+    def remove(self, box_id: str) -> None:
+        """Take a box away."""
+        box = self.boxes.pop(box_id)
+        for cell in _cells_of(box):
+            entries = self._cells[cell]
+            entries[:] = [e for e in entries if e[4] != box_id]
+            if not entries:
+                del self._cells[cell]
+        for axis in (0, 1):
+            for band in range(int(box[1 - axis] // CELL), int(box[3 - axis] // CELL) + 1):
+                del self._bands[axis][band][box_id]
+            self._forget_lines(axis, box[1 - axis], box[3 - axis])
+        _count_out(self._xs, self._x_count, box[0])
+        _count_out(self._xs, self._x_count, box[2])
+        _count_out(self._ys, self._y_count, box[1])
+        _count_out(self._ys, self._y_count, box[3])
+
+    # ----------------------------------------------------------------- queries
+    @property
+    def xs(self) -> list[float]:
+        """Sorted distinct x's of box edges (do not change)."""
+        return self._xs
+
+    @property
+    def ys(self) -> list[float]:
+        """Sorted distinct y's of box edges (do not change)."""
+        return self._ys
+
+    def near(self, left: float, top: float, right: float, bottom: float) -> list[tuple[float, float, float, float, str]]:
+        """Boxes in the cells the rectangle touches (a box may come more than once)."""
+        cells = self._cells
+        x0, x1, y0, y1 = int(left // CELL), int(right // CELL), int(top // CELL), int(bottom // CELL)
+        if x0 == x1 and y0 == y1:
+            return cells.get((x0, y0), [])
+        found: list[tuple[float, float, float, float, str]] = []
+        for cx in range(x0, x1 + 1):
+            for cy in range(y0, y1 + 1):
+                entries = cells.get((cx, cy))
+                if entries:
+                    found.extend(entries)
+        return found
+
+    def _forget_lines(self, axis: int, low: float, high: float) -> None:
+        """Drop the cached lines a box spanning ``low``..``high`` across them may block."""
+        keys = self._line_keys[axis]
+        start, end = bisect_left(keys, low), bisect_right(keys, high)
+        if start < end:
+            lines = self._lines[axis]
+            for key in keys[start:end]:
+                del lines[key]
+            del keys[start:end]
+
+    def _line(self, axis: int, at: float) -> Stretches:
+        """The merged stretches the boxes block on the line ``y = at`` (axis 0) or
+        ``x = at`` (axis 1), as (starts, ends)."""
+        found = self._lines[axis].get(at)
+        if found is not None:
+            return found
+        boxes: list[Box] = [e[:4] for e in self._bands[axis].get(int(at // CELL), {}).values()]
+        pieces = sorted((b[axis] + EPS, b[axis + 2] - EPS) for b in boxes if b[1 - axis] + EPS < at < b[3 - axis] - EPS)
+        starts: list[float] = []
+        ends: list[float] = []
+        for low, high in pieces:
+            if ends and low <= ends[-1]:
+                ends[-1] = max(ends[-1], high)
+            else:
+                starts.append(low)
+                ends.append(high)
+        found = self._lines[axis][at] = (starts, ends)
+        insort(self._line_keys[axis], at)
+        return found
+
+    def blocked(self, x1: float, y1: float, x2: float, y2: float, ignore: tuple[str, ...] = ()) -> bool:
+        """True when the axis-parallel segment enters a box (not in ``ignore``) or the header."""
+        if min(y1, y2) < self.y_min - EPS:
+            return True
+        if not ignore and (y1 == y2 or x1 == x2):
+            axis, at, low, high = (0, y1, x1, x2) if y1 == y2 else (1, x1, y1, y2)
+            if low > high:
+                low, high = high, low
+            starts, ends = self._line(axis, at)
+            i = bisect_left(starts, high) - 1
+            return i >= 0 and ends[i] > low
+        left, right = (x1, x2) if x1 <= x2 else (x2, x1)
+        top, bottom = (y1, y2) if y1 <= y2 else (y2, y1)
+        cells = self._cells
+        for cx in range(int(left // CELL), int(right // CELL) + 1):
+            for cy in range(int(top // CELL), int(bottom // CELL) + 1):
+                entries = cells.get((cx, cy))
+                if entries:
+                    for bl, bt, br, bb, box_id in entries:
+                        if (left < br - EPS and right > bl + EPS and top < bb - EPS and bottom > bt + EPS
+                                and box_id not in ignore):
+                            return True
+        return False
+
+    def hits(self, x1: float, y1: float, x2: float, y2: float, ignore: tuple[str, ...] = ()) -> set[str]:
+        """Ids of the boxes an axis-parallel segment enters."""
+        left, right = (x1, x2) if x1 <= x2 else (x2, x1)
+        top, bottom = (y1, y2) if y1 <= y2 else (y2, y1)
+        return {box_id for bl, bt, br, bb, box_id in self.near(left, top, right, bottom)
+                if left < br - EPS and right > bl + EPS and top < bb - EPS and bottom > bt + EPS
+                and box_id not in ignore}
+
+    def rect_free(self, rect: Box, ignore: tuple[str, ...] = ()) -> bool:
+        """True when ``rect`` overlaps no box (beyond touching) and stays below the header."""
+        left, top, right, bottom = rect
+        if top < self.y_min - EPS:
+            return False
+        for bl, bt, br, bb, box_id in self.near(left, top, right, bottom):
+            if left < br - EPS and right > bl + EPS and top < bb - EPS and bottom > bt + EPS:
+                if box_id not in ignore:
+                    return False
+        return True
+
+
+def _cells_of(box: Box) -> Iterable[tuple[int, int]]:
+    for cx in range(int(box[0] // CELL), int(box[2] // CELL) + 1):
+        for cy in range(int(box[1] // CELL), int(box[3] // CELL) + 1):
+            yield cx, cy
+
+
+def _count_in(values: list[float], counts: dict[float, int], value: float) -> None:
+    count = counts.get(value, 0)
+    if not count:
+        insort(values, value)
+    counts[value] = count + 1
+
+
+def _count_out(values: list[float], counts: dict[float, int], value: float) -> None:
+    count = counts[value] - 1
+    if count:
+        counts[value] = count
+    else:
+        del counts[value]
+        del values[bisect_left(values, value)]
+
+
+def segment_enters(a: Point, b: Point, box: Box) -> bool:
+    """True when the straight segment ``a``–``b`` (any direction) passes strictly inside
+    ``box`` (Liang–Barsky clipping against the box shrunk by :data:`EPS`)."""
+    left, top, right, bottom = box[0] + EPS, box[1] + EPS, box[2] - EPS, box[3] - EPS
+    if left >= right or top >= bottom:
+        return False
+    x0, y0 = a
+    dx, dy = b[0] - x0, b[1] - y0
+    t0, t1 = 0.0, 1.0
+    for p, q in ((-dx, x0 - left), (dx, right - x0), (-dy, y0 - top), (dy, bottom - y0)):
+        if p == 0:
+            if q <= 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            if t > t1:
+                return False
+            t0 = max(t0, t)
+        else:
+            if t < t0:
+                return False
+            t1 = min(t1, t)
+    return t1 - t0 > 1e-9

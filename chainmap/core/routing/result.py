@@ -1,0 +1,83 @@
+"""The geometry every drawing of a map uses: boxes, routed links with their labels, and note
+callouts, in map units; and its JSON form (``chainmap route --json``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .obstacles import Box, Point
+
+
+@dataclass(frozen=True)
+class LinkRoute:
+    """One drawn link.
+
+    Attributes:
+        source, target: the segments whose boxes it joins (a folded parent for a folded-away
+            segment).
+        points: the polyline to draw, from the source box's border to the target box's
+            border (corners rounded and flattened); the arrow points along its last piece.
+        corners: the orthogonal route before rounding.
+        label: the label's rectangle (left, top, right, bottom), or None without a label.
+        label_pixel_size: the pixel size of the label's text (11 unless it had to shrink).
+        label_anchor: the point of the route the label belongs to.
+        free: False when no path avoids every other box and this one crosses some.
+    """
+
+    source: str
+    target: str
+    points: tuple[Point, ...]
+    corners: tuple[Point, ...]
+    label: Box | None = None
+    label_pixel_size: int = 11
+    label_anchor: Point | None = None
+    free: bool = True
+
+
+@dataclass(frozen=True)
+class NoteCallout:
+    """One note's callout: rectangle (left, top, right, bottom), leader polyline (from the
+    callout to its segment's box; None without one), and whether it moved off a box."""
+
+    rect: Box
+    leader: tuple[Point, ...] | None
+    moved: bool = False
+
+
+@dataclass
+class RouteSet:
+    """Boxes by segment id, links by link id, notes by note id (only what is drawn)."""
+
+    boxes: dict[str, Box] = field(default_factory=dict)
+    links: dict[str, LinkRoute] = field(default_factory=dict)
+    notes: dict[str, NoteCallout] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        """The plain form: rectangles as [x, y, w, h], points as [x, y], 2 decimals."""
+        return {
+            "boxes": {box_id: _xywh(box) for box_id, box in self.boxes.items()},
+            "links": {
+                link_id: {"points": [_point(p) for p in route.points],
+                          "label": _xywh(route.label) if route.label is not None else None}
+                for link_id, route in self.links.items()
+            },
+            "notes": {
+                note_id: {"box": _xywh(note.rect),
+                          "leader": [_point(p) for p in note.leader] if note.leader is not None else None}
+                for note_id, note in self.notes.items()
+            },
+        }
+
+
+def _num(value: float) -> float | int:
+    rounded = round(value, 2)
+    return int(rounded) if rounded == int(rounded) else rounded
+
+
+def _xywh(box: Box) -> list[float | int]:
+    return [_num(box[0]), _num(box[1]), _num(box[2] - box[0]), _num(box[3] - box[1])]
+
+
+def _point(point: Point) -> list[float | int]:
+    return [_num(point[0]), _num(point[1])]

@@ -1,0 +1,50 @@
+"""Where the routes run, filed by grid cell: after a drag, the links a moved box now lies
+on are found among the few routes filed under its cells."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from .obstacles import EPS, Box, Point
+
+CELL = 256.0
+
+
+class RouteCells:
+    """Link ids by the grid cells their routes' pieces cross."""
+
+    def __init__(self) -> None:
+        self._cells: dict[tuple[int, int], set[str]] = {}
+        self._of: dict[str, list[tuple[int, int]]] = {}
+
+    def file(self, link_id: str, points: Sequence[Point]) -> None:
+        """File (or file again) a link's route."""
+        for cell in self._of.pop(link_id, ()):
+            self._cells.get(cell, set()).discard(link_id)
+        cells = set()
+        for a, b in zip(points, points[1:], strict=False):
+            for cx in range(int(min(a[0], b[0]) // CELL), int(max(a[0], b[0]) // CELL) + 1):
+                for cy in range(int(min(a[1], b[1]) // CELL), int(max(a[1], b[1]) // CELL) + 1):
+                    cells.add((cx, cy))
+        self._of[link_id] = list(cells)
+        for cell in cells:
+            self._cells.setdefault(cell, set()).add(link_id)
+
+    def running_through(self, box: Box, routes: Mapping[str, Sequence[Point]]) -> set[str]:
+        """Links whose routes (as in ``routes``) enter ``box``."""
+        candidates: set[str] = set()
+        for cx in range(int(box[0] // CELL), int(box[2] // CELL) + 1):
+            for cy in range(int(box[1] // CELL), int(box[3] // CELL) + 1):
+                candidates |= self._cells.get((cx, cy), set())
+        left, top, right, bottom = box[0] + EPS, box[1] + EPS, box[2] - EPS, box[3] - EPS
+        found = set()
+        for link_id in candidates:
+            points = routes[link_id]
+            for a, b in zip(points, points[1:], strict=False):
+                # An axis-parallel piece whose extent overlaps the box enters it (a slanted
+                # piece, between overlapping boxes, may be counted when it does not).
+                if (min(a[0], b[0]) < right and max(a[0], b[0]) > left
+                        and min(a[1], b[1]) < bottom and max(a[1], b[1]) > top):
+                    found.add(link_id)
+                    break
+        return found

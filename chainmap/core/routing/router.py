@@ -1,0 +1,372 @@
+"""The router: routes for every link, then callouts and labels; and again for what moved.
+
+:meth:`Router.route_all` does the whole map: each link's sides and ports (:mod:`.ports`),
+its path (:mod:`.search`: a usual shape, else A* near its ends, else over the whole map,
+else from any side of either box; only when the boxes leave no way at all does it cross
+one, and says so with ``free=False``), the nudging into channels (:mod:`.nudge`), rounded
+corners (:mod:`.shape`), the notes' callouts and leaders (:mod:`.notes`) and the labels
+(:mod:`.labels`), shortest links first since they have the fewest places. On maps of up to
+:data:`WEIGH_CROSSINGS_UP_TO` links, each link takes the free shape that crosses the fewest
+links routed before it, and labels prefer places that hide the fewest lines.
+
+How the awkward cases are drawn:
+
+- a link backward (target left of source) leaves the source's left side and enters the
+  target's right side; a link down a column goes bottom to top, or, with boxes in between,
+  out of the right side of one and into the right side of the other;
+- a parent's own box is a box like any other, its frame is not: a link between a parent
+  and its own sub-segment runs from box to box inside the frame (straight down when
+  nothing is between them);
+- two boxes that overlap are joined by the straight piece of the line between their
+  centres (as the canvas drew every link before), unless it would cross a third box;
+  other overlapping boxes are simply obstacles, and a port never sits where another box
+  covers its side.
+
+:meth:`Router.move` is a drag step: it moves boxes and re-routes only their links, within a
+time budget (links beyond it get a plain preview path), fitting their segments between the
+others in their channels, and re-places their labels and the moved boxes' notes.
+:meth:`Router.settle` ends the drag: it routes those links thoroughly, with the links that
+share a box side with them and those a moved box now lies on. :meth:`Router.route_all`
+again gives the tidiest result (every channel spread afresh).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from chainmap.core.geometry import SEGMENT_HEIGHT, SEGMENT_WIDTH
+
+from .crossindex import CrossingIndex
+from .inputs import LinkSpec, RoutingInput
+from .labels import LABEL_SIZE, place_label, preview_label
+from .notes import leader, place_note
+from .nudge import Tracks, nudge
+from .obstacles import Box, Obstacles, Point
+from .ports import all_ports, assign, between_centres, choose_sides, port_point, side_span
+from .result import LinkRoute, NoteCallout, RouteSet
+from .routecells import RouteCells
+from .search import Port, plain_path, quick_path, search_path, simplify
+from .shape import drawn, enters_any
+from .space import LabelSpace
+
+# Up to this many links, each link takes the free shape that crosses the fewest links routed
+# before it; beyond, the first free shape (weighing costs about as much as routing).
+WEIGH_CROSSINGS_UP_TO = 1000
+DRAG_BUDGET = 0.004  # seconds of routing per drag step; the rest are previews
+WIDE_WINDOW = 1200.0  # the second search's margin round a link's ends, before the whole map
+DRAG_SEARCH = 600  # grid states a drag step's search may expand for one link
+SideKey = tuple[str, int]
+
+
+@dataclass
+class Changes:
+    """What a :meth:`Router.move` or :meth:`Router.settle` changed: link ids and note ids to
+    redraw, and the links a drag step had no time to route (drawn as previews)."""
+
+    links: set[str] = field(default_factory=set)
+    notes: set[str] = field(default_factory=set)
+    pending: set[str] = field(default_factory=set)  # drawn as previews until settle
+
+
+class Router:
+    """Routes of one map's links, kept up to date as boxes move.
+
+    Attributes:
+        data: the boxes, links and notes (boxes follow :meth:`move`).
+        result: the geometry after the last :meth:`route_all`, :meth:`move` or :meth:`settle`.
+    """
+
+    def __init__(self, data: RoutingInput) -> None:
+        self.data = data
+        self.result = RouteSet()
+        self._obs = Obstacles({})
+        self._links: dict[str, LinkSpec] = {link.id: link for link in data.links}
+        self._at_box: dict[str, set[str]] = {}
+        for link in data.links:
+            self._at_box.setdefault(link.source, set()).add(link.id)
+            self._at_box.setdefault(link.target, set()).add(link.id)
+        self._sides: dict[str, tuple[int, int]] = {}
+        self._on_side: dict[SideKey, set[str]] = {}
+        self._along: dict[tuple[str, SideKey], float] = {}
+        self._corners: dict[str, list[Point]] = {}
+        self._free: dict[str, bool] = {}
+        self._ignore: dict[str, tuple[str, ...]] = {}
+        self._tracks = Tracks()
+        self._filed = RouteCells()  # where the routes run, for settle to find those a box lies on
+        self._space = LabelSpace(self._obs)
+        self._lines: CrossingIndex | None = None  # the routes, for labels to keep off them
+        self._unsettled: set[str] = set()  # boxes moved since the last settle
+        self._unindexed: set[str] = set()  # links whose routes changed since filed
+        self._to_settle: set[str] = set()  # links settle has still to route
+        self._notes_to_settle: set[str] = set()  # boxes whose notes settle has to place again
+
+    # ----------------------------------------------------------------- whole map
+    def route_all(self) -> RouteSet:
+        """Route every link and place every callout and label."""
+        data = self.data
+        y_min = data.header_bottom if data.header_bottom is not None else -float("inf")
+        self._obs = Obstacles(dict(data.boxes), y_min)
+        self._space = LabelSpace(self._obs)
+        self._on_side, self._along, self._corners = {}, {}, {}
+        self._filed = RouteCells()
+        self._tracks = Tracks()
+        self._unsettled, self._unindexed, self._to_settle, self._notes_to_settle = set(), set(), set(), set()
+        for link in data.links:
+            self._choose_sides(link)
+        for key in self._on_side:
+            self._assign_ports(key)
+        crossings = CrossingIndex() if len(data.links) <= WEIGH_CROSSINGS_UP_TO else None
+        for link in data.links:
+            self._route(link, crossings)
+            if crossings is not None:
+                crossings.add(self._corners[link.id])
+        self._tracks.add(nudge(self._obs, self._corners, self._ignore))
+        self.result = RouteSet(boxes=dict(self._obs.boxes))
+        for link in data.links:
+            self._filed.file(link.id, self._corners[link.id])
+        for note in data.notes:
+            self._place_note(note.id)
+        for link in data.links:
+            if not link.label:
+                self._draw(link.id)
+        self._lines = None
+        if len(data.links) <= WEIGH_CROSSINGS_UP_TO:
+            self._lines = CrossingIndex()
+            for link in data.links:
+                self._lines.add(self._corners[link.id], link.id)
+        labelled = [link.id for link in data.links if link.label]
+        for link_id in sorted(labelled, key=lambda i: (_length(self._corners[i]), i)):
+            self._draw(link_id)
+        return self.result
+
+    # ----------------------------------------------------------------- dragging
+    def move(self, positions: Mapping[str, tuple[float, float]], budget: float | None = DRAG_BUDGET) -> Changes:
+        """A drag step: move boxes (segment id -> new centre) and re-route their links.
+
+        Only the moved boxes' links are routed, in turn until ``budget`` seconds have gone
+        (None: no limit); the rest get a plain preview path, not checked against the boxes,
+        and are listed in :attr:`Changes.pending`. Links of other boxes keep their routes and
+        ports, even where a moved box now lies on them: :meth:`settle` at the drag's end
+        sees to those."""
+        started = time.perf_counter()
+        moved = [box_id for box_id in positions if box_id in self._obs.boxes]
+        if not moved:
+            return Changes()
+        self._lines = None  # the routes change: labels stop weighing the lines they cover
+        links: set[str] = set()
+        for box_id in moved:
+            x, y = positions[box_id]
+            box = (x - SEGMENT_WIDTH / 2, y - SEGMENT_HEIGHT / 2, x + SEGMENT_WIDTH / 2, y + SEGMENT_HEIGHT / 2)
+            self.data.boxes[box_id] = box
+            self._obs.add(box_id, box)
+            self.result.boxes[box_id] = box
+            links |= self._at_box.get(box_id, set())
+        self._unsettled.update(moved)
+        keep = set(moved)
+        for link_id in links:
+            old = self._side_keys(link_id)
+            self._choose_sides(self._links[link_id])
+            for before, after in zip(old, self._side_keys(link_id), strict=True):
+                if before != after and after[0] not in keep:
+                    # Another box's side: take the middle, and leave its other ports be.
+                    _, low, high = side_span(self._obs.boxes[after[0]], after[1])
+                    self._along[(link_id, after)] = (low + high) / 2
+        for box_id in moved:
+            for side in range(4):
+                if self._on_side.get((box_id, side)):
+                    self._assign_ports((box_id, side))
+        return self._reroute(links, started, budget, thorough=False, notes_of=set(moved))
+
+    def settle(self, budget: float | None = None) -> Changes:
+        """The end of a drag: route thoroughly the links of the boxes moved since the last
+        settle, those that share a box side with them, and those the boxes now lie on.
+
+        With ``budget`` (seconds), stop routing when it is spent: the links left keep their
+        drag-time routes and are listed in :attr:`Changes.pending`, and the next call goes
+        on with them (an editor calls it again while idle until nothing is pending)."""
+        started = time.perf_counter()
+        moved = {box_id for box_id in self._unsettled if box_id in self._obs.boxes}
+        self._unsettled = set()
+        if moved:
+            self._file_routes()
+            affected: set[str] = set()
+            for box_id in moved:
+                affected |= self._at_box.get(box_id, set())
+                affected |= self._filed.running_through(self._obs.boxes[box_id], self._corners)
+            sides: set[SideKey] = set()
+            for link_id in affected:
+                sides.update(self._side_keys(link_id))
+                self._choose_sides(self._links[link_id])
+                sides.update(self._side_keys(link_id))
+            for key in sides:
+                self._assign_ports(key)
+                affected |= self._on_side.get(key, set())
+            self._to_settle |= affected
+            self._notes_to_settle |= moved
+        if not self._to_settle:
+            return Changes()
+        changes = self._reroute(self._to_settle, started, budget, thorough=True, notes_of=self._notes_to_settle,
+                                keep_rest=True)
+        self._to_settle, self._notes_to_settle = set(changes.pending), set()
+        self._file_routes()
+        return changes
+
+    def _file_routes(self) -> None:
+        for link_id in self._unindexed:
+            self._filed.file(link_id, self._corners[link_id])
+        self._unindexed = set()
+
+    def _reroute(self, links: set[str], started: float, budget: float | None, thorough: bool,
+                 notes_of: set[str], keep_rest: bool = False) -> Changes:
+        """Route ``links`` again, fit them into their channels, and place their labels and the
+        notes of ``notes_of`` boxes again. Once ``budget`` is spent, the rest are drawn as
+        previews or (``keep_rest``) left as they are; either way they are pending."""
+        changes = Changes()
+        routed: dict[str, list[Point]] = {}
+        for link_id in sorted(links, key=lambda i: (self._reach(i), i)):  # short ones first
+            if budget is not None and time.perf_counter() - started > budget:
+                changes.pending.add(link_id)
+                if not keep_rest:
+                    self._preview(self._links[link_id])
+            else:
+                self._route(self._links[link_id], thorough=thorough)
+                routed[link_id] = self._corners[link_id]
+        self._tracks.add(nudge(self._obs, routed, self._ignore, self._tracks))
+        redrawn = set(routed) if keep_rest else set(links)
+        changes.links = redrawn
+        self._unindexed |= redrawn  # filed by settle, which needs them
+        for link_id in redrawn:
+            self._space.remove(link_id)
+        for note in self.data.notes:
+            held = self._space.placed.get(note.id)
+            if note.target in notes_of or (held is not None and not self._obs.rect_free(held)):
+                self._place_note(note.id)
+                changes.notes.add(note.id)
+        for link_id in sorted(routed, key=lambda i: (_length(self._corners[i]), i)):
+            self._draw(link_id)
+        if not keep_rest:
+            for link_id in changes.pending:
+                self._draw(link_id, preview=True)
+        return changes
+
+    # ----------------------------------------------------------------- steps
+    def _side_keys(self, link_id: str) -> list[SideKey]:
+        link = self._links[link_id]
+        source_side, target_side = self._sides[link_id]
+        return [(link.source, source_side), (link.target, target_side)]
+
+    def _choose_sides(self, link: LinkSpec) -> None:
+        old = self._sides.get(link.id)
+        if old is not None:
+            for key in self._side_keys(link.id):
+                self._on_side.get(key, set()).discard(link.id)
+        source, target = self._obs.boxes[link.source], self._obs.boxes[link.target]
+        ignore = (link.source, link.target) if _overlap(source, target) else ()
+        self._ignore[link.id] = ignore
+        self._sides[link.id] = choose_sides(self._obs, source, target, ignore)
+        for key in self._side_keys(link.id):
+            self._on_side.setdefault(key, set()).add(link.id)
+
+    def _assign_ports(self, key: SideKey) -> set[str]:
+        """Spread the ports on one box side; returns the links whose port moved."""
+        box_id, side = key
+        members = self._on_side.get(key, set())
+        entries = []
+        for link_id in members:
+            link = self._links[link_id]
+            other = link.target if link.source == box_id else link.source
+            entries.append((link_id, self._obs.boxes[other]))
+        changed = set()
+        for link_id, along in assign(self._obs, box_id, side, entries).items():
+            if self._along.get((link_id, key)) != along:
+                self._along[(link_id, key)] = along
+                changed.add(link_id)
+        return changed
+
+    def _route(self, link: LinkSpec, crossings: CrossingIndex | None = None, thorough: bool = True) -> None:
+        """Find the link's path. Not ``thorough`` (while dragging): only the usual shapes and
+        a search near the ends, else a plain path marked not free until the drag ends."""
+        obs = self._obs
+        source_side, target_side = self._sides[link.id]
+        ignore = self._ignore[link.id]
+        source, target = obs.boxes[link.source], obs.boxes[link.target]
+        if ignore:
+            # The two boxes overlap: as the canvas always drew it, a straight piece along the
+            # line between their centres, from where it leaves one box to where it leaves
+            # the other, unless that crosses a third box.
+            straight = between_centres(source, target)
+            if straight is not None and not enters_any(obs, straight, ignore):
+                self._corners[link.id], self._free[link.id] = straight, True
+                return
+        start = port_point(source, source_side, self._along[(link.id, (link.source, source_side))])
+        end = port_point(target, target_side, self._along[(link.id, (link.target, target_side))])
+        goal: Port = (end[0], end[1], (target_side + 2) % 4)
+        path = (quick_path(obs, start, goal, ignore, crossings.score if crossings is not None else None)
+                or search_path(obs, [start], [goal], ignore, limit=None if thorough else DRAG_SEARCH))
+        if path is None and not thorough:
+            self._corners[link.id], self._free[link.id] = plain_path(start, goal), False
+            return
+        path = (path or search_path(obs, [start], [goal], ignore, window=WIDE_WINDOW)
+                or search_path(obs, [start], [goal], ignore, window=None))
+        free = True
+        if path is None:
+            starts = all_ports(obs, link.source, outward=True)
+            goals = all_ports(obs, link.target, outward=False)
+            path = search_path(obs, starts, goals, ignore, window=None) if starts and goals else None
+        if path is None:
+            free = False
+            path = search_path(obs, [start], [goal], ignore, allow_hits=True) or [start[:2], (end[0], start[1]),
+                                                                                  end[:2]]
+        self._corners[link.id] = simplify(path)
+        self._free[link.id] = free
+
+    def _preview(self, link: LinkSpec) -> None:
+        """A plain path between the link's ports, not checked against the boxes."""
+        source_side, target_side = self._sides[link.id]
+        source, target = self._obs.boxes[link.source], self._obs.boxes[link.target]
+        start = port_point(source, source_side, self._along[(link.id, (link.source, source_side))])
+        end = port_point(target, target_side, self._along[(link.id, (link.target, target_side))])
+        self._corners[link.id] = plain_path(start, (end[0], end[1], (target_side + 2) % 4))
+        self._free[link.id] = False
+
+    def _reach(self, link_id: str) -> float:
+        link = self._links[link_id]
+        a, b = self._obs.boxes[link.source], self._obs.boxes[link.target]
+        return abs(a[0] + a[2] - b[0] - b[2]) + abs(a[1] + a[3] - b[1] - b[3])
+
+    def _place_note(self, note_id: str) -> None:
+        note = next(n for n in self.data.notes if n.id == note_id)
+        self._space.remove(note_id)
+        rect, moved = place_note(note_id, note.centre, note.size, self._space)
+        line = leader(self._obs, rect, note.target) if note.target is not None else None
+        self.result.notes[note_id] = NoteCallout(rect, line, moved)
+
+    def _draw(self, link_id: str, preview: bool = False) -> None:
+        link = self._links[link_id]
+        corners = self._corners[link_id]
+        points = corners if preview else drawn(self._obs, corners, self._ignore[link_id] or (link.source, link.target))
+        label = None
+        if link.label and preview:
+            label = preview_label(link_id, link.label, corners, self._space)
+        elif link.label:
+            lines = self._lines
+            hidden = None if lines is None else (lambda rect: lines.covered(rect, link_id))
+            label = place_label(link_id, link.label, corners, self._space, hidden)
+        self.result.links[link_id] = LinkRoute(
+            link.source, link.target, tuple(points), tuple(corners),
+            label.rect if label is not None else None,
+            label.pixel_size if label is not None else LABEL_SIZE,
+            label.anchor if label is not None else None,
+            self._free[link_id],
+        )
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _length(points: Iterable[Point]) -> float:
+    pts = list(points)
+    return sum(abs(b[0] - a[0]) + abs(b[1] - a[1]) for a, b in zip(pts, pts[1:], strict=False))
