@@ -6,8 +6,9 @@
     merge.chainmap.driver  = <python> -m chainmap.cli git-merge %O %A %B %P
     diff.chainmap.textconv = <python> -m chainmap.cli git-textconv
 
-and the line ``*.chainmap.json merge=chainmap diff=chainmap`` in ``.gitattributes``. ``<python>``
-is the interpreter running chainmap now (so a virtual environment works without being on
+the line ``*.chainmap.json merge=chainmap diff=chainmap`` in ``.gitattributes``, and the line
+``.*.chainmap.json.lock`` in ``.gitignore`` (the lock file the editor keeps beside an open map,
+``.NAME.lock``, is nobody else's business). ``<python>`` is the interpreter running chainmap now (so a virtual environment works without being on
 ``PATH``); when chainmap is not installed in it (run from a source tree), the commands set
 ``PYTHONPATH`` to that tree.
 """
@@ -35,6 +36,7 @@ from chainmap.core.textsafe import terminal_safe
 from .common import out, print_problems, say, write_output
 
 ATTRIBUTES_LINE = "*.chainmap.json merge=chainmap diff=chainmap"
+IGNORE_LINE = ".*.chainmap.json.lock"  # chainmap.gui.file_lock.lock_path of every map
 
 
 def register(subparsers: Any) -> None:
@@ -66,8 +68,9 @@ def register(subparsers: Any) -> None:
     setup = subparsers.add_parser(
         "git-setup",
         help="install the merge driver and diff conversion into a git repository",
-        description="Set merge.chainmap.* and diff.chainmap.textconv in the repository's config and "
-        f"add '{ATTRIBUTES_LINE}' to its .gitattributes. Running it again changes nothing.",
+        description="Set merge.chainmap.* and diff.chainmap.textconv in the repository's config, "
+        f"add '{ATTRIBUTES_LINE}' to its .gitattributes and '{IGNORE_LINE}' (the editor's lock files) "
+        "to its .gitignore. Running it again changes nothing.",
     )
     setup.add_argument("repo", metavar="REPO", nargs="?", default=".", help="the repository (default: here)")
     setup.set_defaults(run=run_setup)
@@ -162,12 +165,14 @@ def run_setup(args: argparse.Namespace) -> int:
         say(f"chainmap git-setup: {args.repo} is not inside a git repository.")
         return 2
     root = Path(top.stdout.strip())
-    attributes = root / ".gitattributes"
-    problem = _attributes_problem(attributes)
-    if problem is not None:
-        say(f"chainmap git-setup: {attributes} {problem}; nothing was changed. Add the line "
-            f"'{ATTRIBUTES_LINE}' to a plain .gitattributes file and run git-setup again.")
-        return 2
+    files = ((root / ".gitattributes", ATTRIBUTES_LINE, "commit it so that every clone uses it"),
+             (root / ".gitignore", IGNORE_LINE, "the editor's lock files; commit it"))
+    for path, line, _why in files:
+        problem = _file_problem(path)
+        if problem is not None:
+            say(f"chainmap git-setup: {path} {problem}; nothing was changed. Add the line "
+                f"'{line}' to a plain {path.name} file and run git-setup again.")
+            return 2
     command = chainmap_command()
     settings = (
         ("merge.chainmap.name", "chainmap semantic merge"),
@@ -180,13 +185,13 @@ def run_setup(args: argparse.Namespace) -> int:
             say(f"chainmap git-setup: git config {key} failed: {done.stderr.strip()}")
             return 2
         out(f"git config {key} = {value}")
-    return _add_attributes_line(attributes)
+    return max(_add_line(path, line, why) for path, line, why in files)
 
 
-def _attributes_problem(attributes: Path) -> str | None:
-    """Why ``.gitattributes`` must not be touched (a sentence's end), or ``None``."""
+def _file_problem(path: Path) -> str | None:
+    """Why ``.gitattributes`` or ``.gitignore`` must not be touched (a sentence's end), or ``None``."""
     try:
-        info = os.lstat(attributes)
+        info = os.lstat(path)
     except FileNotFoundError:
         return None
     except OSError as exc:
@@ -195,36 +200,37 @@ def _attributes_problem(attributes: Path) -> str | None:
         # A committed link may lead anywhere, out of the repository too: never write through it.
         return "is a symbolic link, which chainmap does not write through (it may lead out of the repository)"
     if stat.S_ISDIR(info.st_mode):
-        return "is a folder, where git expects a file of attributes"
+        return "is a folder, where git expects a file"
     if not stat.S_ISREG(info.st_mode):
         return "is not a regular file"
     return None
 
 
-def _add_attributes_line(attributes: Path) -> int:
-    """Append our line to ``.gitattributes`` unless it is there, keeping its bytes as they are.
+def _add_line(path: Path, line: str, why: str) -> int:
+    """Append ``line`` to ``path`` (``.gitattributes``, ``.gitignore``) unless it is there,
+    keeping the file's bytes as they are and its line endings; ``why`` ends the message.
 
     The file is read as bytes, so one in another encoding than UTF-8 (GBK, say) is kept
-    intact: our line is ASCII, the same in any of them.
+    intact: our lines are ASCII, the same in any of them.
     """
     try:
-        raw = attributes.read_bytes() if attributes.exists() else b""
+        raw = path.read_bytes() if path.exists() else b""
     except OSError as exc:
-        say(f"chainmap git-setup: {attributes} cannot be read ({exc.strerror or exc}); add the line "
-            f"'{ATTRIBUTES_LINE}' yourself.")
+        say(f"chainmap git-setup: {path} cannot be read ({exc.strerror or exc}); add the line "
+            f"'{line}' yourself.")
         return 2
-    line = ATTRIBUTES_LINE.encode("ascii")
-    if line in (existing.strip() for existing in raw.splitlines()):
-        out(f"{attributes}: already has '{ATTRIBUTES_LINE}'")
+    ours = line.encode("ascii")
+    if ours in (existing.strip() for existing in raw.splitlines()):
+        out(f"{path}: already has '{line}'")
         return 0
     newline = b"\r\n" if b"\r\n" in raw else b"\n"
     if raw and not raw.endswith((b"\n", b"\r")):
         raw += newline
     try:
-        write_atomic(attributes, raw + line + newline)
+        write_atomic(path, raw + ours + newline)
     except MapFileError as exc:
         reason = exc.problems[0].message.replace("The map was not saved", "It was not changed")
-        say(f"chainmap git-setup: {attributes}: {reason} Add the line '{ATTRIBUTES_LINE}' yourself.")
+        say(f"chainmap git-setup: {path}: {reason} Add the line '{line}' yourself.")
         return 2
-    out(f"{attributes}: added '{ATTRIBUTES_LINE}' (commit it so that every clone uses it)")
+    out(f"{path}: added '{line}' ({why})")
     return 0

@@ -7,6 +7,7 @@ from typing import Any
 
 from chainmap.core.layout import layout_map
 from chainmap.core.serialize import dumps_map
+from chainmap.core.textsafe import terminal_safe
 
 from .common import FORCE_HELP, check_output, load_or_report, say, write_output
 
@@ -50,8 +51,10 @@ def run(args: argparse.Namespace) -> int:
         f"{laid_out.crossings} link crossings"
     )
     for node_id in laid_out.crowded:
+        # say() keeps the message's own line breaks: the name's must be shown as escapes.
+        name = terminal_safe(chain_map.node(node_id).name)
         say(
-            f"{args.file}: placing '{chain_map.node(node_id).name}' made its frame overlap a "
+            f"{args.file}: placing '{name}' made its frame overlap a "
             "neighbour's; run 'chainmap layout' without --only-new to tidy up"
         )
     return 0

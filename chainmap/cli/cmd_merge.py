@@ -40,10 +40,10 @@ def register(subparsers: Any) -> None:
 
 
 def print_summary(result: MergeResult, stream: TextIO) -> None:
-    """The report's lines, then one line per conflict with its sources."""
+    """The report's summary (:func:`chainmap.core.merge_report.summary_sections`, the words
+    the editor's merge dialog shows too), each conflict under its heading with its sources."""
     names = {node.id: node.name for node in result.map.nodes}
-    for line in result.report.summary_lines():
-        print(terminal_safe(line), file=stream)
+    rows = []
     for conflict in result.conflicts:
         parts = conflict.path.split("/")
         about = f" ({names[parts[2]]})" if len(parts) > 2 and parts[1] == "nodes" and parts[2] in names else ""
@@ -51,7 +51,9 @@ def print_summary(result: MergeResult, stream: TextIO) -> None:
             v.source + (" (deleted)" if conflict.kind == "delete" and v.value is ABSENT else "")
             for v in conflict.values
         )
-        print(terminal_safe(f"  {conflict.kind} {conflict.path}{about}: {sources}"), file=stream)
+        rows.append(f"{conflict.kind} {conflict.path}{about}: {sources}")
+    for line in result.report.summary_lines(rows):
+        print(terminal_safe(line), file=stream)
 
 
 def run(args: argparse.Namespace) -> int:

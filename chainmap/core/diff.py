@@ -148,7 +148,8 @@ def _field_changes(
     skip: tuple[str, ...], show_ref: Callable[[str, Any], Any],
 ) -> list[Change]:
     out = []
-    if ("x" in old or "x" in new) and "x" not in skip and (old.get("x"), old.get("y")) != (new.get("x"), new.get("y")):
+    placed = "x" in old or "x" in new or "y" in old or "y" in new  # a segment may have one of them only
+    if placed and "x" not in skip and (old.get("x"), old.get("y")) != (new.get("x"), new.get("y")):
         out.append(Change(CHANGED, what, item_id, name, "position",
                           _xy(old), _xy(new)))
     for key in dict.fromkeys([*old, *new]):
@@ -161,7 +162,9 @@ def _field_changes(
 
 
 def _xy(data: dict[str, Any]) -> Any:
-    return ABSENT if "x" not in data else f"({data['x']}, {data['y']})"
+    if "x" not in data and "y" not in data:
+        return ABSENT
+    return f"({data.get('x', 'none')}, {data.get('y', 'none')})"
 
 
 def diff_maps(a: ChainMap, b: ChainMap) -> list[Change]:

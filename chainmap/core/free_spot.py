@@ -9,8 +9,14 @@ the nearest spot clear of every link is more than ``line_detour`` further away.
 The search is exact for boxes: a centre is forbidden inside each obstacle grown by half the
 new box and the clearance (their Minkowski sum); the best centre lies on the wanted x or on
 the edge of such a region, and on each candidate x the nearest free y is found among the
-blocked intervals. Candidates are visited nearest-first and the search stops once no nearer
-one can exist, so an uncrowded spot costs a handful of comparisons.
+blocked intervals. Candidates are visited nearest-first (of two as near, the left one) and the
+search stops once no nearer one can exist.
+
+On a big map a column holds thousands of boxes, and links cross it by the thousand; looking
+at all of them for every candidate would take a second. So the search looks first within a
+window around the wish, taking everything beyond its edge as blocked; a spot found nearer than
+the edge is the one a search over everything finds, and otherwise the window grows
+(:func:`_search`). One pass over the boxes and links per window: no index to build.
 """
 
 from __future__ import annotations
@@ -18,12 +24,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from .free_space import nearest_free
 from .geometry import PARENT_PADDING, SEGMENT_HEIGHT, SEGMENT_WIDTH, Rect, own_box
 
 CLEARANCE = 16.0
 LINE_CLEARANCE = 4.0
 LINE_DETOUR = 2 * SEGMENT_HEIGHT
 Point = tuple[float, float]
+INF = float("inf")
 
 
 @dataclass(frozen=True)
@@ -50,62 +58,120 @@ def nearest_free_spot(
     obstacle and, when ``x_range`` is given, lies inside it (a range narrower than the box
     centres it). Link ``lines`` are avoided unless that moves the box ``line_detour`` further."""
     width, height = size
-    regions = [
-        (r.left - clearance - width / 2, r.top - clearance - height / 2,
-         r.right + clearance + width / 2, r.bottom + clearance + height / 2)
-        for r in obstacles
-    ]
-    low, high = -float("inf"), float("inf")
+    low, high = -INF, INF
     if x_range is not None:
         low, high = x_range[0] + width / 2, x_range[1] - width / 2
         if low > high:
             low = high = (x_range[0] + x_range[1]) / 2
-    clear = _search(want, regions, (low, high), width, height, [])
+    boxes = list(obstacles)
+    room = _Room(want, boxes, (low, high), width, height, clearance)
+    radius = 2 * (width + height) + 2 * clearance
+    clear, across = _search(room, radius, [])
+    while clear is None:
+        if radius == INF:
+            return want  # a wish that is no finite point: nothing to measure from
+        radius = radius * 4 if radius < 1e12 else INF  # the last window holds everything
+        clear, across = _search(room, radius, [])
     line_list = list(lines)
     if not line_list:
         return clear
-    off_lines = _search(want, regions, (low, high), width, height, line_list)
-    if _distance(off_lines, want) <= _distance(clear, want) + line_detour:
+    # A spot off the lines is taken only within line_detour of the clear one: one window
+    # just wider than that says whether there is one, and which.
+    furthest = _distance(clear, want) + line_detour
+    lines_radius = furthest * 1.01 + 1
+    if lines_radius <= radius:
+        room.boxes = across  # a narrower window: only boxes across from the wider one matter
+    off_lines, _ = _search(room, lines_radius, line_list)
+    if off_lines is not None and _distance(off_lines, want) <= furthest:
         return off_lines
     return clear
+
+
+@dataclass
+class _Room:
+    """What a search is about: the wish, the boxes in the way, the range for the centre and
+    the size of the box."""
+
+    want: Point
+    boxes: list[Rect]
+    limits: tuple[float, float]
+    width: float
+    height: float
+    clearance: float
 
 
 def _distance(point: Point, want: Point) -> float:
     return float(((point[0] - want[0]) ** 2 + (point[1] - want[1]) ** 2) ** 0.5)
 
 
-def _search(
-    want: Point,
-    regions: Sequence[tuple[float, float, float, float]],
-    limits: tuple[float, float],
-    width: float,
-    height: float,
-    lines: Sequence[Line],
-) -> Point:
-    low, high = limits
-    want_x, want_y = want
+def _search(room: _Room, radius: float, lines: Sequence[Line]) -> tuple[Point | None, list[Rect]]:
+    """The nearest free centre, as a search over every box and line finds it, when it lies
+    less than ``radius`` from the wish; else ``None`` (it is that far or further). Also the
+    boxes whose grown region reaches across into the window (for a narrower search).
+
+    Only the boxes and lines that reach into the window ``radius`` around the wish are looked
+    at, and the heights beyond the window count as blocked. A candidate's nearest free height
+    found so is then the true one, or both are ``radius`` away or more: so the best candidate
+    nearer than ``radius`` (ties included) is the true best."""
+    (want_x, want_y), (low, high) = room.want, room.limits
+    clearance, half_width, half_height = room.clearance, room.width / 2, room.height / 2
+    left, right = want_x - radius, want_x + radius
+    top, bottom = want_y - radius, want_y + radius
     start = min(max(want_x, low), high)
-    xs = {start}
-    for left, _top, right, _bottom in regions:
-        for x in (left, right):
-            if low <= x <= high:
+    xs = {x for x in (start, low, high) if abs(x) != INF and left < x < right}
+    near, across = [], []
+    # One pass over everything, kept lean: on a big map it is most of a search's time.
+    for r in room.boxes:
+        region_left, region_right = r.left - clearance - half_width, r.right + clearance + half_width
+        if region_left >= right or region_right <= left:
+            continue
+        across.append(r)
+        for x in (region_left, region_right):
+            if low <= x <= high and left < x < right:
                 xs.add(x)
-    if low > -float("inf"):
-        xs.add(low)
-    if high < float("inf"):
-        xs.add(high)
+        if r.top - clearance - half_height < bottom + 1 and top - 1 < r.bottom + clearance + half_height:
+            near.append(r)
+    near_lines = []
+    if lines:
+        x0, x1 = left - half_width - LINE_CLEARANCE - 1, right + half_width + LINE_CLEARANCE + 1
+        y0, y1 = top - half_height - LINE_CLEARANCE - 1, bottom + half_height + LINE_CLEARANCE + 1
+        for line in lines:
+            if (line.x1 < x0 and line.x2 < x0) or (line.x1 > x1 and line.x2 > x1) or \
+                    (line.y1 < y0 and line.y2 < y0) or (line.y1 > y1 and line.y2 > y1):
+                continue
+            if _crosses(line, x0, x1, y0, y1):
+                near_lines.append(line)
+    edges = [(-INF, top), (bottom, INF)]
     best: tuple[float, float, float] | None = None
-    for x in sorted(xs, key=lambda value: abs(value - want_x)):
+    for x in sorted(xs, key=lambda value: (abs(value - want_x), value)):
         if best is not None and (x - want_x) ** 2 >= best[0]:
             break  # every later candidate is further across than the best is in all
-        blocked = [(top, bottom) for left, top, right, bottom in regions if left < x < right]
-        blocked += _line_intervals(lines, x, width, height)
-        y = _nearest_free(blocked, want_y)
+        blocked = [
+            (r.top - clearance - half_height, r.bottom + clearance + half_height)
+            for r in near
+            if r.left - clearance - half_width < x < r.right + clearance + half_width
+        ]
+        blocked += _line_intervals(near_lines, x, room.width, room.height)
+        y = nearest_free([*blocked, *edges], want_y)
         score = (x - want_x) ** 2 + (y - want_y) ** 2
         if best is None or score < best[0]:
             best = (score, x, y)
-    assert best is not None  # the start candidate is always tried
-    return best[1], best[2]
+    if best is None or not best[0] < radius**2:
+        return None, across
+    return (best[1], best[2]), across
+
+
+def _crosses(line: Line, left: float, right: float, top: float, bottom: float) -> bool:
+    """Whether ``line`` passes through the rectangle (edges included)."""
+    x1, y1, x2, y2 = line.x1, line.y1, line.x2, line.y2
+    if max(x1, x2) < left or min(x1, x2) > right:
+        return False
+    if x1 == x2:
+        return min(y1, y2) <= bottom and max(y1, y2) >= top
+    slope = (y2 - y1) / (x2 - x1)
+    a, b = max(min(x1, x2), left), min(max(x1, x2), right)
+    ya, yb = y1 + slope * (a - x1), y1 + slope * (b - x1)
+    return min(ya, yb) <= bottom and max(ya, yb) >= top
 
 
 def _line_intervals(lines: Sequence[Line], x: float, width: float, height: float) -> list[tuple[float, float]]:
@@ -124,20 +190,6 @@ def _line_intervals(lines: Sequence[Line], x: float, width: float, height: float
             ys = [y1 + slope * (a - x1), y1 + slope * (b - x1)]
         out.append((min(ys) - height / 2 - LINE_CLEARANCE, max(ys) + height / 2 + LINE_CLEARANCE))
     return out
-
-
-def _nearest_free(blocked: list[tuple[float, float]], want: float) -> float:
-    """The value nearest ``want`` inside no open interval of ``blocked``."""
-    merged: list[list[float]] = []
-    for low, high in sorted(blocked):
-        if merged and low < merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], high)
-        else:
-            merged.append([low, high])
-    for low, high in merged:
-        if low < want < high:
-            return low if want - low <= high - want else high
-    return want
 
 
 def block_rect(

@@ -4,8 +4,12 @@ Two copies can each move a segment under the other (A makes X a sub-segment of Y
 one of X): every copy is valid, the union is a loop. The merge breaks each loop at one
 segment, decided by what the copies hold, not by the order they were given in:
 
-- only a segment whose merged ``parent`` changed against the base (without a base: any) can
-  break the loop, since the base itself had none;
+- a segment whose ``parent`` is in conflict breaks the loop if there is one: its value is
+  only provisional (the lead's or the first input's), so whether the loop forms at all may
+  depend on the input order, and breaking it there changes nothing but that provisional
+  value (its conflict already lists each copy's value);
+- else only a segment whose merged ``parent`` changed against the base (without a base: any)
+  can break the loop, since the base itself had none;
 - among those, one whose ``parent`` is not the lead's copy's choice, so that the lead's
   provisional value stands where it can;
 - among those, the smallest id.
@@ -62,12 +66,13 @@ def _reaches(parent_of: dict[str, str | None], start: str | None, target: str) -
 
 
 def _breaking_point(ctx: MergeContext, loop: list[str], items: dict[str, Item],
-                    parent_of: dict[str, str | None]) -> str:
+                    parent_of: dict[str, str | None], conflicted: set[str]) -> str:
     def base_parent(node_id: str) -> Any:
         base = items[node_id].base
         return base.get("parent") if base is not None else None
 
-    changed = [n for n in loop if ctx.base is None or parent_of[n] != base_parent(n)] or loop
+    changed = ([n for n in loop if n in conflicted]
+               or [n for n in loop if ctx.base is None or parent_of[n] != base_parent(n)] or loop)
 
     def leads_choice(node_id: str) -> bool:
         lead = ctx.lead
@@ -83,8 +88,10 @@ def break_parent_cycles(ctx: MergeContext, nodes: Merged) -> None:
     by_id = {item.id: (item, data, found) for item, data, found in nodes}
     parent_of: dict[str, str | None] = {node_id: data.get("parent") for node_id, (_, data, _) in by_id.items()}
     items = {node_id: item for node_id, (item, _, _) in by_id.items()}
+    conflicted = {node_id for node_id, (item, _, found) in by_id.items()
+                  if any(c["path"] == f"{item.path}/parent" for c in found)}
     for loop in find_parent_cycles(parent_of):
-        node_id = _breaking_point(ctx, loop, items, parent_of)
+        node_id = _breaking_point(ctx, loop, items, parent_of, conflicted)
         item, data, found = by_id[node_id]
         base_parent = item.base.get("parent") if item.base is not None else None
         parent_of[node_id] = None
@@ -92,6 +99,9 @@ def break_parent_cycles(ctx: MergeContext, nodes: Merged) -> None:
             data["parent"] = parent_of[node_id] = base_parent
         else:
             data.pop("parent", None)
+        if node_id in conflicted:
+            continue  # its conflict stands as it is: only the provisional value changed
+        conflicted.add(node_id)
         path = f"{item.path}/parent"
         with ctx.collecting() as extra:
             ctx.record("edit", path, [(s, d.get("parent", ABSENT)) for s, d in item.present],

@@ -1,4 +1,5 @@
-"""What a merge did, for people: counts, matches by name, near-match suggestions.
+"""What a merge did, for people: counts, matches by name, near-match suggestions, and the
+summary in words that the command line and the editor both show (:func:`summary_sections`).
 
 A **suggestion** pairs two segments of the result in the same tier that no input holds both
 of (so they may be one segment under two names) and whose names or aliases are alike
@@ -10,6 +11,7 @@ merge; the editor offers each pair (:func:`chainmap.core.segment_merge.merge_seg
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -79,41 +81,13 @@ class MergeReport:
     def conflict_count(self) -> int:
         return sum(self.conflicts.values())
 
-    def summary_lines(self) -> list[str]:
-        """The summary ``chainmap merge`` prints, one fact a line."""
-        by_name = Counter(m.kind for m in self.matched_by_name)
-        lines = [
-            f"matched by id: {self.segments_matched_by_id} segments, {self.links_matched_by_id} links",
-            f"matched by name: {by_name['segment']} segments, {by_name['link']} links, {by_name['tier']} tiers",
-        ]
-        for match in self.matched_by_name:
-            members = ", ".join(f"{m['source']} {m['name']} ({m['id']})" for m in match.members)
-            lines.append(f"  {match.kind} {match.name} [{match.id}] <- {members}")
-        lines.append(f"added: {len(self.added)} segments, {self.links_added} links")
-        lines.append(f"deleted: {len(self.deleted)} segments, {self.links_deleted} links")
-        lines.extend(f"  {name} ({node_id})" for node_id, name in self.deleted)
-        if self.renamed:
-            lines.append(f"ids renamed: {len(self.renamed)} (an id naming another kind of item in another copy)")
-            for r in self.renamed:
-                named = f" {r.name}" if r.name else ""
-                lines.append(f"  {r.kind}{named} ({', '.join(r.sources) or 'base'}) {r.id} -> {r.new_id}: "
-                             f"{r.id} is a {r.kept_by} in {', '.join(r.kept_sources) or 'the base'}")
-        if self.dropped_entries:
-            lines.append(f"region entries dropped: {len(self.dropped_entries)} (written by another region's "
-                         "copy; the region's own copy has none)")
-            for d in self.dropped_entries:
-                lines.append(f"  {d.region} entry of {d.name} ({d.node}) from {d.source}")
-        kinds = ", ".join(f"{self.conflicts.get(k, 0)} {k}" for k in CONFLICT_KINDS)
-        lines.append(f"conflicts: {self.conflict_count} ({kinds})")
-        if self.suggestions:
-            lines.append("suggestions (alike names, not merged):")
-            for s in self.suggestions:
-                lines.append(
-                    f"  {s.score:.2f}  {s.name_a} ({', '.join(s.sources_a)}; {s.a}) ~ "
-                    f"{s.name_b} ({', '.join(s.sources_b)}; {s.b})"
-                )
-        else:
-            lines.append("suggestions: none")
+    def summary_lines(self, conflict_rows: Sequence[str] = ()) -> list[str]:
+        """The summary ``chainmap merge`` prints, one fact a line: each heading of
+        :func:`summary_sections`, then its rows indented."""
+        lines = []
+        for section in summary_sections(self, conflict_rows=conflict_rows):
+            lines.append(section.heading)
+            lines.extend(f"  {row}" for row in section.rows)
         return lines
 
     def to_json(self) -> dict[str, Any]:
@@ -121,6 +95,76 @@ class MergeReport:
         out["added"] = [{"id": i, "name": n} for i, n in self.added]
         out["deleted"] = [{"id": i, "name": n} for i, n in self.deleted]
         return out
+
+
+@dataclass
+class SummarySection:
+    """One heading of a merge's summary (``key`` says which: ``matched_by_id``, ``conflicts``…)
+    and the rows under it."""
+
+    key: str
+    heading: str
+    rows: list[str]
+
+
+def summary_sections(
+    report: MergeReport,
+    *,
+    with_ids: bool = True,
+    kind_name: Callable[[str], str] = str,
+    conflict_rows: Sequence[str] = (),
+) -> list[SummarySection]:
+    """The summary of a merge in words, for ``chainmap merge`` and the editor's merge dialog
+    alike (so the two never say different things). ``with_ids`` adds the segments' ids where a
+    name says enough to people; ids renamed and entries dropped always show theirs (they are
+    what those lines are about). ``kind_name`` names a kind of conflict; ``conflict_rows`` go
+    under the conflicts heading, one per conflict (the command line and the editor describe a
+    conflict each in their way)."""
+    r = report
+    by_name = Counter(m.kind for m in r.matched_by_name)
+
+    def named(name: str, item_id: str) -> str:
+        return f"{name} ({item_id})" if with_ids else name
+
+    def member(m: dict[str, str]) -> str:
+        text = " ".join(part for part in (m["source"], m["name"]) if part)  # links have no name
+        return f"{text} ({m['id']})" if with_ids else text
+
+    sections = [
+        SummarySection("matched_by_id", f"matched by id: {r.segments_matched_by_id} segments, "
+                       f"{r.links_matched_by_id} links", []),
+        SummarySection(
+            "matched_by_name",
+            f"matched by name: {by_name['segment']} segments, {by_name['link']} links, {by_name['tier']} tiers",
+            [f"{m.kind} {m.name}{f' [{m.id}]' if with_ids else ''} ← " + ", ".join(member(x) for x in m.members)
+             for m in r.matched_by_name],
+        ),
+        SummarySection("added", f"added: {len(r.added)} segments, {r.links_added} links",
+                       [named(name, node_id) for node_id, name in r.added]),
+        SummarySection("deleted", f"deleted: {len(r.deleted)} segments, {r.links_deleted} links",
+                       [named(name, node_id) for node_id, name in r.deleted]),
+    ]
+    if r.renamed:
+        sections.append(SummarySection(
+            "renamed", f"ids renamed: {len(r.renamed)} (an id naming another kind of item in another copy)",
+            [f"{x.kind}{f' {x.name}' if x.name else ''} ({', '.join(x.sources) or 'base'}) {x.id} -> "
+             f"{x.new_id}: {x.id} is a {x.kept_by} in {', '.join(x.kept_sources) or 'the base'}"
+             for x in r.renamed],
+        ))
+    if r.dropped_entries:
+        sections.append(SummarySection(
+            "dropped_entries", f"region entries dropped: {len(r.dropped_entries)} (written by another "
+            "region's copy; the region's own copy has none)",
+            [f"{d.region} entry of {d.name} ({d.node}) from {d.source}" for d in r.dropped_entries],
+        ))
+    kinds = ", ".join(f"{r.conflicts.get(k, 0)} {kind_name(k)}" for k in CONFLICT_KINDS)
+    sections.append(SummarySection("conflicts", f"conflicts: {r.conflict_count} ({kinds})", list(conflict_rows)))
+    sections.append(SummarySection(
+        "suggestions", f"suggestions (alike names, not merged): {len(r.suggestions)}",
+        [f"{s.score:.2f}  {s.name_a} ({', '.join(s.sources_a)}{f'; {s.a}' if with_ids else ''}) ~ "
+         f"{s.name_b} ({', '.join(s.sources_b)}{f'; {s.b}' if with_ids else ''})" for s in r.suggestions],
+    ))
+    return sections
 
 
 def find_suggestions(chain_map: ChainMap, provenance: dict[str, list[str]], input_count: int) -> list[Suggestion]:

@@ -54,23 +54,37 @@ def same(a: Any, b: Any) -> bool:
     """JSON equality that tells ``true`` from ``1`` (Python's ``==`` does not)."""
     if a is b:
         return True
-    if a == b and repr(a) == repr(b):
-        return True  # the common case, decided at C speed
+    try:
+        if a == b and repr(a) == repr(b):
+            return True  # the common case, decided at C speed
+    except RecursionError:
+        pass  # nested deeper than C's comparison goes: the walk below has no depth limit
     return _same_strict(a, b)
 
 
 def _same_strict(a: Any, b: Any) -> bool:
-    if type(a) is not type(b):
-        # 1 and 1.0 are one JSON number; a bool is not a number.
-        return (
-            isinstance(a, (int, float)) and isinstance(b, (int, float))
-            and not isinstance(a, bool) and not isinstance(b, bool) and a == b
-        )
-    if isinstance(a, dict):
-        return a.keys() == b.keys() and all(_same_strict(v, b[k]) for k, v in a.items())
-    if isinstance(a, list):
-        return len(a) == len(b) and all(_same_strict(x, y) for x, y in zip(a, b, strict=True))
-    return bool(a == b)
+    # Without recursion: a value under an unknown key may nest as deep as the loader allows.
+    pending = [(a, b)]
+    while pending:
+        a, b = pending.pop()
+        if type(a) is not type(b):
+            # 1 and 1.0 are one JSON number; a bool is not a number.
+            if not (
+                isinstance(a, (int, float)) and isinstance(b, (int, float))
+                and not isinstance(a, bool) and not isinstance(b, bool) and a == b
+            ):
+                return False
+        elif isinstance(a, dict):
+            if a.keys() != b.keys():
+                return False
+            pending.extend((value, b[key]) for key, value in a.items())
+        elif isinstance(a, list):
+            if len(a) != len(b):
+                return False
+            pending.extend(zip(a, b, strict=True))
+        elif a != b:
+            return False
+    return True
 
 
 def conflict_id(kind: str, path: str) -> str:

@@ -52,6 +52,21 @@ NOTE_FIELDS = tuple(f.name for f in fields(Note) if f.name != "id")
 MAP_FIELDS = ("title", "chain", "lead", "owner")
 
 
+def _texts(whose: str, **fields: Any) -> None:
+    """Refuse a field that is neither text nor None (a value from a conflict may be anything):
+    the validator would refuse the file it makes."""
+    for name, value in fields.items():
+        if value is not None and not isinstance(value, str):
+            raise ModelError(f"{whose} {name} must be text.")
+
+
+def _text_lists(whose: str, **fields: Any) -> None:
+    """Refuse a field that is not a list of texts."""
+    for name, value in fields.items():
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise ModelError(f"{whose} {name} must be a list of texts.")
+
+
 @dataclass
 class NodeRemoval:
     """Everything :meth:`ChainMap.remove_node` took away, so that it can be put back exactly."""
@@ -556,12 +571,14 @@ class ChainMap:
             raise ModelError("A segment needs a name.")
         if len(node.name) > 200:
             raise ModelError(f"A segment name has at most 200 characters (this one has {len(node.name)}).")
-        if node.tier not in self._tiers.index:
+        if not isinstance(node.tier, str) or node.tier not in self._tiers.index:
             raise ModelError(f"There is no tier '{node.tier}'.")
+        _texts("A segment's", kind=node.kind, description=node.description)
+        _text_lists("A segment's", aliases=node.aliases, tags=node.tags)
         if node.parent is not None:
             if node.parent == node.id:
                 raise ModelError(f"Segment '{node.name}' cannot be its own parent.")
-            if node.parent not in self._nodes.index:
+            if not isinstance(node.parent, str) or node.parent not in self._nodes.index:
                 raise ModelError(f"There is no segment '{node.parent}' to be the parent.")
             # Only a segment with sub-segments can be an ancestor of its new parent: walk up
             # (one step per level) only then, so moving a deep segment stays cheap.
@@ -587,11 +604,16 @@ class ChainMap:
             raise ModelError(
                 f"'{entry.status}' is not a status; use one of {', '.join(STATUSES)}."
             )
+        _texts("A region entry's", note=entry.note)
         for enterprise in entry.enterprises:
             if not isinstance(enterprise.name, str) or not enterprise.name.strip():
                 raise ModelError(f"An enterprise of {code} in '{node.name}' needs a name.")
+            _texts("An enterprise's", uscc=enterprise.uscc, city=enterprise.city, note=enterprise.note)
+            _text_lists("An enterprise's", marks=enterprise.marks)
         plan = entry.plan
         if plan is not None:
+            _texts("A plan's", owner=plan.owner, note=plan.note)
+            _text_lists("A plan's", targets=plan.targets)
             if plan.action not in ACTIONS:
                 raise ModelError(f"'{plan.action}' is not an action; use one of {', '.join(ACTIONS)}.")
             if plan.priority not in PRIORITIES:
@@ -632,13 +654,15 @@ class ChainMap:
 
     def _check_edge(self, edge: Edge) -> None:
         for end in (edge.source, edge.target):
-            if end not in self._nodes.index:
+            if not isinstance(end, str) or end not in self._nodes.index:
                 raise ModelError(f"There is no segment '{end}' to link.")
+        _texts("A link's", kind=edge.kind, label=edge.label, note=edge.note)
         if edge.source == edge.target:
             raise ModelError(
                 f"A link cannot go from segment '{self._nodes.index[edge.source].name}' to itself."
             )
         for flow in edge.flows:
+            _texts("A flow's", note=flow.note)
             for code in (flow.source, flow.target):
                 if not self.has_region(code):
                     raise ModelError(f"Flow region '{code}' is not one of the map's regions.")
@@ -675,7 +699,7 @@ class ChainMap:
             raise ModelError("A note's text must be text.")
         if not (is_finite_number(note.x) and is_finite_number(note.y)):
             raise ModelError("A position must be a finite number.")
-        if note.node is not None and note.node not in self._nodes.index:
+        if note.node is not None and (not isinstance(note.node, str) or note.node not in self._nodes.index):
             raise ModelError(f"There is no segment '{note.node}' for the note to point at.")
 
     # ------------------------------------------------------------- conflicts

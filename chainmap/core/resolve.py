@@ -166,6 +166,8 @@ def plan_resolution(chain_map: ChainMap, conflict: Conflict, value: Any) -> Reso
     target = conflict_target(chain_map, conflict)
     if conflict.kind == "delete":
         action = "remove" if value is ABSENT or value is None else "keep"
+        if action == "remove" and target.kind == "map":
+            raise ModelError(f"'{conflict.path}' names no item that could be deleted: only keeping is possible.")
         return Resolution(conflict.id, target, action)
     if conflict.kind == "duplicate":
         if value is ABSENT or value is None:

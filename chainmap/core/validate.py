@@ -28,7 +28,7 @@ from .problem_wording import (
     short,
 )
 from .problems import Problem, error, warning
-from .value_checks import LARGEST_FLOAT, due_problem, is_finite_number, is_timestamp
+from .value_checks import LARGEST_FLOAT, due_problem, is_finite_number, is_timestamp, nesting_problem
 from .vocabulary import (
     ACTIONS,
     CONFLICT_KINDS,
@@ -145,8 +145,9 @@ class _Validator:
         self.problems.append(warning(path, message))
 
     # ---------------------------------------------------------- generic shape
-    def shape(self, obj: dict[str, Any], shape: Shape, path: str, who: Who) -> None:
-        """Report missing required keys and known keys of the wrong type."""
+    def shape(self, obj: dict[str, Any], shape: Shape, path: str, who: Who, placed: tuple[str, ...] = ()) -> None:
+        """Report missing required keys, known keys of the wrong type, and unknown keys whose
+        value nests too deep (but those in ``placed``, which the caller checks)."""
         if _conforms(obj, shape):
             return  # the common, valid case; the slow path below words each problem
         required, kinds = shape
@@ -157,6 +158,15 @@ class _Validator:
             kind = kinds.get(key)
             if kind is not None:
                 self.type_problem(key, value, kind, path, who)
+            elif key not in placed:
+                self.nesting(value, f"{path}/{pointer_token(key)}", f"'{short(key)}' of {_resolve(who)}")
+
+    def nesting(self, value: Any, path: str, what: str, placed_at: str | None = None) -> None:
+        """Report ``value`` (at ``path``; to be put at ``placed_at``, a conflict's path) when it
+        would reach past :data:`MAX_NESTING` levels from the top of the file."""
+        problem = nesting_problem(value, path if placed_at is None else placed_at, _cap(what), placed_at is not None)
+        if problem is not None:
+            self.error(path, problem)
 
     def type_problem(self, key: str, value: Any, kind: Any, path: str, who: Who) -> None:
         """Report ``value`` when it is not of ``kind`` (nothing when it is)."""
@@ -595,7 +605,12 @@ class _Validator:
     def check_conflicts(self, data: dict[str, Any]) -> None:
         seen: dict[str, int] = {}
         for index, path, conflict in self.items(data, "conflicts", "conflict"):
-            self.shape(conflict, CONFLICT_SHAPE, path, "this conflict")
+            self.shape(conflict, CONFLICT_SHAPE, path, "this conflict", placed=("base",))
+            # Its values go to its path when it is resolved: they must fit there.
+            target = conflict.get("path")
+            placed_at = target if isinstance(target, str) else f"{path}/base"
+            if "base" in conflict:
+                self.nesting(conflict["base"], f"{path}/base", "the base value of this conflict", placed_at)
             conflict_id = conflict.get("id")
             if isinstance(conflict_id, str):
                 if not _is_id(conflict_id):
@@ -618,7 +633,10 @@ class _Validator:
                 for number, value in enumerate(values):
                     value_path = f"{path}/values/{number}"
                     if isinstance(value, dict):
-                        self.shape(value, CONFLICT_VALUE_SHAPE, value_path, "this conflict value")
+                        self.shape(value, CONFLICT_VALUE_SHAPE, value_path, "this conflict value", placed=("value",))
+                        if "value" in value:
+                            self.nesting(value["value"], f"{value_path}/value", "this conflict value",
+                                         target if isinstance(target, str) else f"{value_path}/value")
                     else:
                         self.error(
                             value_path,
@@ -653,6 +671,7 @@ class _Validator:
                 )
         merged_from = meta.get("merged_from")
         if isinstance(merged_from, list):
+            self.nesting(merged_from, "/meta/merged_from", "'merged_from' of 'meta'")
             for index, item in enumerate(merged_from):
                 if not isinstance(item, dict):
                     self.error(
@@ -746,7 +765,11 @@ def _conforms(obj: dict[str, Any], shape: Shape) -> bool:
             return False
     for key, value in obj.items():
         kind = kinds.get(key)
-        if kind is None or value.__class__ is kind:
+        if kind is None:
+            if value.__class__ is dict or value.__class__ is list:
+                return False  # a value under an unknown key: the slow path checks its nesting
+            continue
+        if value.__class__ is kind:
             continue
         if kind is SEGMENT_ID:
             if value.__class__ is str:

@@ -1,4 +1,4 @@
-"""Checks of single values of the format: finite numbers, due dates, timestamps.
+"""Checks of single values of the format: finite numbers, due dates, timestamps, nesting.
 
 Shared by the validator (which words the problems) and the model (which refuses an edit that
 would write a value the validator rejects, so the editor never saves a file it cannot open).
@@ -19,6 +19,11 @@ _TIMESTAMP_PATTERN = re.compile(
     re.ASCII,
 )
 LARGEST_FLOAT = sys.float_info.max  # NaN compares false with it, so this also rules NaN out
+# How many arrays or objects a map may nest inside each other, counted from the top of the
+# file (the map's own object is the first). The format itself needs about ten; the rest is
+# for values under keys a newer version may add. Every walk over a loaded value (copying,
+# comparing, writing) may then recurse, far from Python's limit of 1,000 frames.
+MAX_NESTING = 100
 
 
 def is_finite_number(value: Any) -> bool:
@@ -57,3 +62,38 @@ def is_timestamp(value: str) -> bool:
         return datetime.fromisoformat(value).tzinfo is not None
     except ValueError:
         return False
+
+
+def nesting_depth(value: Any, limit: int = MAX_NESTING) -> int:
+    """How many arrays or objects ``value`` nests inside each other (0 for a number or a text,
+    1 for ``[1, 2]``), without recursion; the count stops once it is past ``limit``."""
+    if not isinstance(value, (dict, list)):
+        return 0
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        container, level = stack.pop()
+        if level > deepest:
+            deepest = level
+            if deepest > limit:
+                break
+        for item in container.values() if isinstance(container, dict) else container:
+            if isinstance(item, (dict, list)):
+                stack.append((item, level + 1))
+    return deepest
+
+
+def nesting_problem(value: Any, pointer: str, what: str, for_path: bool = False) -> str | None:
+    """Why ``value``, at (or, ``for_path``, to be put at) the JSON pointer ``pointer``, would
+    nest past :data:`MAX_NESTING` levels from the top of the file; ``None`` when it does not.
+    ``what`` names the value, capitalised (``"'x-data' of segment '电芯'"``)."""
+    above = pointer.count("/")
+    where = f" for its path '{pointer if len(pointer) <= 40 else pointer[:39] + '…'}'" if for_path else ""
+    if not isinstance(value, (dict, list)):
+        if above <= MAX_NESTING:
+            return None
+        return f"{what} is nested too deeply{where}: that path goes more than {MAX_NESTING} levels down, the most a map may hold."
+    if above + nesting_depth(value, MAX_NESTING - above) <= MAX_NESTING:
+        return None
+    return (f"{what} is nested too deeply{where}: its arrays or objects would go more than {MAX_NESTING} "
+            "levels down from the top of the file, the most a map may hold.")

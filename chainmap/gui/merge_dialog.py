@@ -2,8 +2,9 @@
 open the result.
 
 The dialog runs :func:`chainmap.core.merge.merge_maps`, the same engine as ``chainmap merge``,
-and shows its report: matched by id and by name, added, deleted, conflicts by kind, and
-near-match suggestions with their scores. A file that cannot be read is reported with the
+and shows its report in the same words (:func:`chainmap.core.merge_report.summary_sections`):
+matched by id and by name, added, deleted, ids renamed, region entries dropped, conflicts by
+kind, and near-match suggestions with their scores. A file that cannot be read is reported with the
 loader's problems, maps of different ids without "force" with the merge's reason; nothing
 raises. "Open result" hands the :class:`~chainmap.core.merge.MergeResult` to ``open_result``
 (the window decides where it opens, as an unsaved map).
@@ -11,7 +12,6 @@ raises. "Open result" hands the :class:`~chainmap.core.merge.MergeResult` to ``o
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -37,9 +37,9 @@ from PySide6.QtWidgets import (
 
 from chainmap.core.fileio import load_map
 from chainmap.core.merge import MergeError, MergeInput, MergeResult, merge_maps
+from chainmap.core.merge_report import SummarySection, summary_sections
 from chainmap.core.model import ChainMap
 from chainmap.core.problems import MapLoadError
-from chainmap.core.vocabulary import CONFLICT_KINDS
 
 from .conflict_text import describe_path, kind_text
 from .file_actions import FILE_FILTER
@@ -234,35 +234,21 @@ class MergeDialog(QDialog):
         return item
 
     def _fill_summary(self, result: MergeResult) -> None:
-        for section, children in self.summary_sections(result):
-            colour = ERROR_COLOR if section.startswith(_t("Conflicts")) and result.conflicts else None
-            self._section(section, children, colour)
+        for section in self.summary_sections(result):
+            colour = ERROR_COLOR if section.key == "conflicts" and result.conflicts else None
+            self._section(section.heading, section.rows, colour)
         self.summary.expandAll()
 
     @staticmethod
-    def summary_sections(result: MergeResult) -> list[tuple[str, list[str]]]:
-        """The summary as (heading, lines): the numbers ``chainmap merge`` prints."""
-        r = result.report
-        by_name = Counter(m.kind for m in r.matched_by_name)
-        conflicts = ", ".join(f"{r.conflicts.get(k, 0)} {kind_text(k)}" for k in CONFLICT_KINDS)
-        return [
-            (_t("Matched by id: {s} segments, {l} links").format(s=r.segments_matched_by_id, l=r.links_matched_by_id),
-             []),
-            (_t("Matched by name: {s} segments, {l} links, {t} tiers").format(
-                s=by_name["segment"], l=by_name["link"], t=by_name["tier"]),
-             [f"{m.kind} {m.name} ← " + ", ".join(f"{x['source']} {x['name']}".rstrip() for x in m.members)
-              for m in r.matched_by_name]),
-            (_t("Added: {s} segments, {l} links").format(s=len(r.added), l=r.links_added),
-             [name for _id, name in r.added]),
-            (_t("Deleted: {s} segments, {l} links").format(s=len(r.deleted), l=r.links_deleted),
-             [name for _id, name in r.deleted]),
-            (_t("Conflicts: {n} ({kinds})").format(n=r.conflict_count, kinds=conflicts),
-             [f"{kind_text(c.kind)}: {describe_path(result.map, c.path)} ({', '.join(v.source for v in c.values)})"
-              for c in result.conflicts]),
-            (_t("Suggestions (alike names, not merged): {n}").format(n=len(r.suggestions)),
-             [f"{s.score:.2f}  {s.name_a} ({', '.join(s.sources_a)}) ~ {s.name_b} ({', '.join(s.sources_b)})"
-              for s in r.suggestions]),
-        ]
+    def summary_sections(result: MergeResult) -> list[SummarySection]:
+        """The summary in the words ``chainmap merge`` prints (one function words both),
+        headings capitalised, segments by name, each conflict described for people."""
+        rows = [f"{kind_text(c.kind)}: {describe_path(result.map, c.path)} ({', '.join(v.source for v in c.values)})"
+                for c in result.conflicts]
+        sections = summary_sections(result.report, with_ids=False, kind_name=kind_text, conflict_rows=rows)
+        for section in sections:
+            section.heading = section.heading[:1].upper() + section.heading[1:]
+        return sections
 
     def summary_lines(self) -> list[str]:
         """What the summary shows, one line per row (headings, then their rows)."""

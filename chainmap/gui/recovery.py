@@ -90,18 +90,30 @@ class RecoveryEntry:
         if self.host == socket.gethostname():
             if self.pid == os.getpid():
                 return False
-            try:
-                os.kill(self.pid, 0)
-            except ProcessLookupError:
-                return True
-            except OSError:
-                return False  # it exists, and is someone else's
-            return False
+            return not process_running(self.pid)
         try:
             written = datetime.datetime.fromisoformat(self.written)
         except ValueError:
             return True
         return datetime.datetime.now(datetime.UTC) - written.astimezone(datetime.UTC) > OTHER_HOST_AGE
+
+
+def process_running(pid: int) -> bool:
+    """True when process ``pid`` runs on this host. A zombie (killed, not yet reaped by its
+    parent, as after ``kill -9`` in a container whose init reaps late) is not running."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        pass  # it exists, and is someone else's
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            # "pid (comm) STATE ...": comm may hold spaces or parentheses, so split after the last ")".
+            state = stat.read().rsplit(b")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return True  # no /proc (macOS, Windows): the signal check is all there is
+    return state not in (b"Z", b"X")
 
 
 def _now() -> str:

@@ -225,6 +225,9 @@ def planned_size(scene_or_rect: MapScene | QRectF, fmt: str, dpi: float = 150,
     kind = checked_request("", fmt, dpi, scale)
     # The export mode only changes how items paint, not their bounds: no need to enter it.
     source = scene_or_rect if isinstance(scene_or_rect, QRectF) else scene_or_rect.content_rect()
+    beyond = _beyond_any_size(source, kind, dpi, scale)
+    if beyond is not None:
+        return beyond
     if kind == "png":
         return _plan_png(source, dpi, scale)
     width, height = _png_size(source, scale)  # in CSS pixels
@@ -235,6 +238,21 @@ def planned_size(scene_or_rect: MapScene | QRectF, fmt: str, dpi: float = 150,
                 "PDF allows (200 inches a side); use a smaller --scale.")
         return replace(plan, note=note, refused=True)
     return plan
+
+
+def _beyond_any_size(source: QRectF, kind: str, dpi: float, scale: float) -> PlannedSize | None:
+    """A refusal when the map reaches so far (a segment at x = 1e300 is a valid number) that
+    no scaling down makes a file of it; ``None`` otherwise. Sizes are reckoned in floats here,
+    before anything converts them to integers."""
+    factor = scale * dpi / SCENE_DPI if kind == "png" else scale
+    width, height = source.width() * factor, source.height() * factor
+    largest = PNG_MAX_SIDE * MAX_SHRINK if kind == "png" else PNG_MAX_SIDE
+    if math.isfinite(width) and math.isfinite(height) and max(width, height) <= largest:
+        return None
+    note = (f"The map reaches {source.width():.3g} × {source.height():.3g} units across: something lies far out "
+            "(a segment or note with a position such as 1e+300), and no picture can be that large. Move it back, "
+            "or lay the map out again (chainmap layout).")
+    return PlannedSize(kind, 1, 1, dpi, factor, (1, 1), note, refused=True)
 
 
 # ------------------------------------------------------------------- helpers

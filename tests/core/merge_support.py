@@ -122,10 +122,10 @@ def mask_undecided(data: dict[str, Any], lead_holds: set[str]) -> dict[str, Any]
     items.update({f"/regions/{r['code']}": r for r in out["regions"]})
     for conflict in out.get("conflicts", ()):
         conflict["values"] = sorted(conflict["values"], key=lambda v: v["source"])
-        parts = conflict["path"].split("/")
+        parts = [p.replace("~1", "/").replace("~0", "~") for p in conflict["path"].split("/")]
         target: Any = items.get("/".join(parts[:3])) if len(parts) >= 3 else out
-        if len(parts) == 2:
-            target, parts = out, ["", "", parts[1]]
+        if len(parts) == 2:  # a key of the map itself: /title, /x-extension
+            target, parts = out, ["", "", "", parts[1]]
         for token in parts[3:-1] if len(parts) > 3 else []:
             if isinstance(target, dict):
                 target = target.get(token)
@@ -330,6 +330,12 @@ def merge_findings(base: ChainMap, copies: list[ChainMap]) -> list[str]:
     findings: list[str] = []
     lead = base.lead
     lead_copy = next((c for c in copies if c.owner == lead), None)
+    # ``meta`` keys merge silently, a disagreement taking the provisional value: the lead's
+    # copy's, else the first input's (merge.py, "meta"). Without the lead's copy, those
+    # keys are the first input's to decide.
+    meta_keys = {k for c in copies for k in c.meta} - {"created", "modified", "merged_from"}
+    first_inputs_meta = set() if lead_copy is not None else {
+        k for k in meta_keys if len({repr(c.meta.get(k)) for c in copies}) > 1}
     for use_base in (True, False):
         masked = []
         for order in itertools.permutations(copies):
@@ -348,6 +354,8 @@ def merge_findings(base: ChainMap, copies: list[ChainMap]) -> list[str]:
             holds = {result.id_map[(lead, n)] for n in placed if (lead, n) in result.id_map}
             holds |= {note.id for note in (lead_copy.notes if lead_copy else ())}
             report = result.report
+            for key in first_inputs_meta & set(data["meta"]):
+                data["meta"][key] = "<first input's>"
             masked.append((mask_undecided(data, holds), report.conflicts,
                            sorted((r.kind, r.id, r.new_id) for r in report.renamed),
                            sorted((d.path, d.source) for d in report.dropped_entries)))

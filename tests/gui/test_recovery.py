@@ -186,3 +186,28 @@ def test_an_unsaved_new_map_is_recovered_as_a_new_map(make_main_window) -> None:
     assert other.offer_recovery() == 1
     assert other.document.path is None and other.isWindowModified()
     assert other.document.chain_map.title == "草稿图谱"
+
+
+def test_an_editor_killed_but_not_yet_reaped_counts_as_gone() -> None:
+    """After ``kill -9`` the process lingers as a zombie until its parent reaps it (a
+    container's init may take its time): its autosaved work must be offered all the same."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from chainmap.gui.recovery import process_running
+
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        assert process_running(child.pid)
+        os.kill(child.pid, signal.SIGKILL)
+        deadline = time.monotonic() + 10
+        while process_running(child.pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        # Not reaped yet: the pid still exists, as a zombie.
+        assert os.path.exists(f"/proc/{child.pid}")
+        assert not process_running(child.pid)
+    finally:
+        child.kill()
+        child.wait()

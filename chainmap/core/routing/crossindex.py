@@ -9,8 +9,9 @@ after the routes, prefer places that cover the fewest pieces of other links.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
+from .gridcells import cell_span, rect_cells
 from .obstacles import Point
 
 CELL = 128.0
@@ -23,36 +24,49 @@ class CrossingIndex:
     def __init__(self) -> None:
         self._cells: dict[tuple[int, int], list[tuple[float, float, float, bool]]] = {}
         self._owners: dict[tuple[float, float, float, bool], str] = {}
+        self._long: list[tuple[float, float, float, bool]] = []  # over too many cells to file
 
     def add(self, points: Sequence[Point], owner: str = "") -> None:
         """Hold a route's pieces (``owner``: its link)."""
         for piece in _pieces(points):
             self._owners[piece] = owner
-            for cell in _cells(piece):
+            cells = _cells(piece)
+            if cells is None:
+                self._long.append(piece)
+                continue
+            for cell in cells:
                 self._cells.setdefault(cell, []).append(piece)
+
+    def _groups(self, cells: list[tuple[int, int]] | None) -> list[Iterable[tuple[float, float, float, bool]]]:
+        """The pieces filed under ``cells``, and the long ones; every piece for ``None``."""
+        if cells is None:
+            return [self._owners]
+        held = self._cells
+        groups: list[Iterable[tuple[float, float, float, bool]]] = [held.get(cell, ()) for cell in cells]
+        if self._long:
+            groups.append(self._long)
+        return groups
 
     def covered(self, rect: tuple[float, float, float, float], owner: str) -> int:
         """How many pieces of links other than ``owner`` pass through ``rect``."""
         left, top, right, bottom = rect
         seen: set[tuple[float, float, float, bool]] = set()
-        for cx in range(int(left // CELL), int(right // CELL) + 1):
-            for cy in range(int(top // CELL), int(bottom // CELL) + 1):
-                for piece in self._cells.get((cx, cy), ()):
-                    at, low, high, horizontal = piece
-                    inside = (top < at < bottom and low < right and high > left) if horizontal else (
-                        left < at < right and low < bottom and high > top)
-                    if inside and piece not in seen and self._owners[piece] != owner:
-                        seen.add(piece)
+        for group in self._groups(rect_cells(left, top, right, bottom, CELL)):
+            for piece in group:
+                at, low, high, horizontal = piece
+                inside = (top < at < bottom and low < right and high > left) if horizontal else (
+                    left < at < right and low < bottom and high > top)
+                if inside and piece not in seen and self._owners[piece] != owner:
+                    seen.add(piece)
         return len(seen)
 
     def crossings(self, points: Sequence[Point]) -> int:
         """How many held pieces the path ``points`` crosses."""
         total = 0
-        cells = self._cells
         for at, low, high, horizontal in _pieces(points):
             seen: set[tuple[float, float, float, bool]] = set()
-            for cell in _cells((at, low, high, horizontal)):
-                for other in cells.get(cell, ()):
+            for group in self._groups(_cells((at, low, high, horizontal))):
+                for other in group:
                     o_at, o_low, o_high, o_horizontal = other
                     if (o_horizontal != horizontal and low < o_at < high and o_low < at < o_high
                             and other not in seen):
@@ -77,8 +91,11 @@ def _pieces(points: Sequence[Point]) -> list[tuple[float, float, float, bool]]:
     return pieces
 
 
-def _cells(piece: tuple[float, float, float, bool]) -> list[tuple[int, int]]:
+def _cells(piece: tuple[float, float, float, bool]) -> list[tuple[int, int]] | None:
+    """The cells a piece runs through, or ``None`` when they are too many to file."""
     at, low, high, horizontal = piece
     fixed = int(at // CELL)
-    span = range(int(low // CELL), int(high // CELL) + 1)
+    span = cell_span(low, high, CELL)
+    if span is None:
+        return None
     return [(c, fixed) for c in span] if horizontal else [(fixed, c) for c in span]

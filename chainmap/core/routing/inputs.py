@@ -22,6 +22,14 @@ from .obstacles import Box
 
 HEADER_GAP = 16.0  # between the header and the topmost frame (the scene's band extent)
 NOTE_MARGIN = 8.0
+# A position may be any finite number, up to 1.8e308; the routing adds and halves
+# coordinates, which past this would overflow to infinity (and NaN). A box further out is
+# routed as if it stood here: out of any view either way.
+FAR = 1e300
+
+
+def _within(value: float) -> float:
+    return min(max(value, -FAR), FAR)
 
 
 @dataclass(frozen=True)
@@ -75,7 +83,7 @@ def routing_input(chain_map: ChainMap, folded: Collection[str] = ()) -> RoutingI
             continue
         if folded and shown_as(chain_map, node.id, folded) != node.id:
             continue
-        rect = own_box(node.x, node.y)
+        rect = own_box(_within(node.x), _within(node.y))
         boxes[node.id] = (rect.left, rect.top, rect.right, rect.bottom)
     names = {region.code: region.name for region in chain_map.regions}
     links = []
@@ -93,7 +101,7 @@ def routing_input(chain_map: ChainMap, folded: Collection[str] = ()) -> RoutingI
         pointed = None
         if note.node is not None and chain_map.has_node(note.node):
             pointed = shown_as(chain_map, note.node, folded)
-        notes.append(NoteSpec(note.id, (note.x, note.y), callout_size(note.text),
+        notes.append(NoteSpec(note.id, (_within(note.x), _within(note.y)), callout_size(note.text),
                               pointed if pointed in boxes else None))
     return RoutingInput(boxes, links, notes, _header_bottom(chain_map, folded, notes))
 
@@ -110,4 +118,4 @@ def _header_bottom(chain_map: ChainMap, folded: Collection[str], notes: list[Not
     tops.extend(n.centre[1] - n.size[1] / 2 - NOTE_MARGIN for n in notes)
     if not tops:
         return None
-    return min(tops) - HEADER_GAP
+    return _within(min(tops) - HEADER_GAP)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from .gridcells import rect_cells
 from .obstacles import Box, Obstacles, Point, segment_enters
 from .result import RouteSet
 from .space import overlap
@@ -39,13 +40,21 @@ def label_overlaps(routes: RouteSet) -> list[tuple[str, str]]:
     rects += [(f"note:{i}", n.rect) for i, n in routes.notes.items()]
     found: list[tuple[str, str]] = []
     grid: dict[tuple[int, int], list[tuple[str, Box]]] = {}
+    wide: list[tuple[str, Box]] = []  # over too many cells to file
+    every: list[tuple[str, Box]] = []
     for name, box in [(f"box:{i}", b) for i, b in routes.boxes.items()] + rects:
         seen: set[str] = set()
-        for cell in _cells(box):
-            for other, other_box in grid.get(cell, ()):
+        cells = _cells(box)
+        groups = [every] if cells is None else [grid.get(cell, []) for cell in cells] + [wide]
+        for group in groups:
+            for other, other_box in group:
                 if other not in seen and not (name.startswith("box:") and other.startswith("box:")) and overlap(box, other_box):
                     seen.add(other)
                     found.append((other, name))
+        every.append((name, box))
+        if cells is None:
+            wide.append((name, box))
+        for cell in cells or ():
             grid.setdefault(cell, []).append((name, box))
     return found
 
@@ -53,21 +62,29 @@ def label_overlaps(routes: RouteSet) -> list[tuple[str, str]]:
 def route_crossings(polylines: Mapping[str, Sequence[Point]]) -> int:
     """How many times the polylines of different links cross one another."""
     grid: dict[tuple[int, int], list[tuple[str, Point, Point]]] = {}
+    long: list[tuple[str, Point, Point]] = []  # pieces over too many cells to file
+    every: list[tuple[str, Point, Point]] = []
     total = 0
     for link_id, points in polylines.items():
         pieces = [(a, b) for a, b in zip(points, points[1:], strict=False) if a != b]
+        filed = []
         for a, b in pieces:
-            cells = [(cx, cy) for cx in range(int(min(a[0], b[0]) // CELL), int(max(a[0], b[0]) // CELL) + 1)
-                     for cy in range(int(min(a[1], b[1]) // CELL), int(max(a[1], b[1]) // CELL) + 1)]
-            for cell in cells:
+            cells = rect_cells(min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]), CELL)
+            filed.append(cells)
+            # A long piece, or one against a long piece, is weighed once, without the grid.
+            others = every if cells is None else long
+            total += sum(1 for other, c, d in others if other != link_id and _cross(a, b, c, d))
+            for cell in cells or ():
                 for other, c, d in grid.get(cell, ()):
                     # Two pieces meet in one point: count it in the cell that holds the point.
                     if other != link_id and _cross(a, b, c, d) and _crossing_cell(a, b, c, d) == cell:
                         total += 1
-        for a, b in pieces:
-            for cx in range(int(min(a[0], b[0]) // CELL), int(max(a[0], b[0]) // CELL) + 1):
-                for cy in range(int(min(a[1], b[1]) // CELL), int(max(a[1], b[1]) // CELL) + 1):
-                    grid.setdefault((cx, cy), []).append((link_id, a, b))
+        for (a, b), cells in zip(pieces, filed, strict=True):
+            every.append((link_id, a, b))
+            if cells is None:
+                long.append((link_id, a, b))
+            for cell in cells or ():
+                grid.setdefault(cell, []).append((link_id, a, b))
     return total
 
 
@@ -93,6 +110,5 @@ def _cross(a: Point, b: Point, c: Point, d: Point) -> bool:
     return ((o1 > 0 > o2) or (o1 < 0 < o2)) and ((o3 > 0 > o4) or (o3 < 0 < o4))
 
 
-def _cells(box: Box) -> list[tuple[int, int]]:
-    return [(cx, cy) for cx in range(int(box[0] // CELL), int(box[2] // CELL) + 1)
-            for cy in range(int(box[1] // CELL), int(box[3] // CELL) + 1)]
+def _cells(box: Box) -> list[tuple[int, int]] | None:
+    return rect_cells(box[0], box[1], box[2], box[3], CELL)

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cmp_to_key
 
+from .gridcells import cell_span
 from .obstacles import EPS, Box, Obstacles, Point
 
 REACH = 96.0  # how far to look for the boxes bounding a corridor
@@ -55,8 +56,8 @@ class Tracks:
     """The nudged segments of every link by corridor, found by where their spans lie."""
 
     def __init__(self) -> None:
-        self._cells: dict[tuple[Corridor, int], dict[str, list[Track]]] = {}
-        self._of: dict[str, set[tuple[Corridor, int]]] = {}
+        self._cells: dict[tuple[Corridor, int | None], dict[str, list[Track]]] = {}
+        self._of: dict[str, set[tuple[Corridor, int | None]]] = {}
 
     def add(self, placed: Placed) -> None:
         """File links' segments (as :func:`nudge` returns them), replacing their old ones."""
@@ -65,7 +66,9 @@ class Tracks:
         for link, tracks in placed.items():
             where = self._of.setdefault(link, set())
             for corridor, track in tracks:
-                for cell in range(int(track[1] // SPAN_CELL), int(track[2] // SPAN_CELL) + 1):
+                # A span over too many cells is filed under None: a candidate for every query.
+                span = cell_span(track[1], track[2], SPAN_CELL)
+                for cell in span if span is not None else (None,):
                     self._cells.setdefault((corridor, cell), {}).setdefault(link, []).append(track)
                     where.add((corridor, cell))
 
@@ -79,8 +82,15 @@ class Tracks:
     def near(self, corridor: Corridor, low: float, high: float, skip: dict[str, list[Point]]) -> list[Track]:
         """Segments in ``corridor`` whose spans overlap ``low``..``high`` (not of ``skip``)."""
         found: dict[Track, None] = {}
-        for cell in range(int(low // SPAN_CELL), int(high // SPAN_CELL) + 1):
-            for link, tracks in self._cells.get((corridor, cell), {}).items():
+        span = cell_span(low, high, SPAN_CELL)
+        if span is None:
+            keys: list[tuple[Corridor, int | None]] = [key for key in self._cells if key[0] == corridor]
+        else:
+            keys = [(corridor, cell) for cell in span]
+            if (corridor, None) in self._cells:
+                keys.append((corridor, None))
+        for key in keys:
+            for link, tracks in self._cells.get(key, {}).items():
                 if link not in skip:
                     for track in tracks:
                         if track[1] < high - EPS and track[2] > low + EPS:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Iterable
+
+from .gridcells import MAX_CELLS, cell_span, rect_cells
 
 Box = tuple[float, float, float, float]
 Point = tuple[float, float]
@@ -39,6 +40,9 @@ class Obstacles:
         # Per axis (0: lines of constant y, 1: of constant x): the boxes by row (column) of
         # cells, and for the lines asked about, the merged stretches boxes block on them.
         self._bands: tuple[dict[int, dict[str, Entry]], dict[int, dict[str, Entry]]] = ({}, {})
+        # Boxes over too many cells (or bands) to file: candidates for every query.
+        self._wide: dict[str, Entry] = {}
+        self._wide_bands: tuple[dict[str, Entry], dict[str, Entry]] = ({}, {})
         self._lines: tuple[dict[float, Stretches], dict[float, Stretches]] = ({}, {})
         self._line_keys: tuple[list[float], list[float]] = ([], [])
         for box_id, box in boxes.items():
@@ -51,10 +55,16 @@ class Obstacles:
             self.remove(box_id)
         self.boxes[box_id] = box
         entry = (box[0], box[1], box[2], box[3], box_id)
-        for cell in _cells_of(box):
+        cells = rect_cells(box[0], box[1], box[2], box[3], CELL)
+        if cells is None:
+            self._wide[box_id] = entry
+        for cell in cells or ():
             self._cells.setdefault(cell, []).append(entry)
         for axis in (0, 1):
-            for band in range(int(box[1 - axis] // CELL), int(box[3 - axis] // CELL) + 1):
+            bands = cell_span(box[1 - axis], box[3 - axis], CELL)
+            if bands is None:
+                self._wide_bands[axis][box_id] = entry
+            for band in bands or ():
                 self._bands[axis].setdefault(band, {})[box_id] = entry
             self._forget_lines(axis, box[1 - axis], box[3 - axis])
         _count_in(self._xs, self._x_count, box[0])
@@ -65,13 +75,15 @@ class Obstacles:
     def remove(self, box_id: str) -> None:
         """Take a box away."""
         box = self.boxes.pop(box_id)
-        for cell in _cells_of(box):
+        self._wide.pop(box_id, None)
+        for cell in rect_cells(box[0], box[1], box[2], box[3], CELL) or ():
             entries = self._cells[cell]
             entries[:] = [e for e in entries if e[4] != box_id]
             if not entries:
                 del self._cells[cell]
         for axis in (0, 1):
-            for band in range(int(box[1 - axis] // CELL), int(box[3 - axis] // CELL) + 1):
+            self._wide_bands[axis].pop(box_id, None)
+            for band in cell_span(box[1 - axis], box[3 - axis], CELL) or ():
                 del self._bands[axis][band][box_id]
             self._forget_lines(axis, box[1 - axis], box[3 - axis])
         _count_out(self._xs, self._x_count, box[0])
@@ -94,9 +106,13 @@ class Obstacles:
         """Boxes in the cells the rectangle touches (a box may come more than once)."""
         cells = self._cells
         x0, x1, y0, y1 = int(left // CELL), int(right // CELL), int(top // CELL), int(bottom // CELL)
+        wide = list(self._wide.values()) if self._wide else []
         if x0 == x1 and y0 == y1:
-            return cells.get((x0, y0), [])
-        found: list[tuple[float, float, float, float, str]] = []
+            return cells.get((x0, y0), []) + wide if wide else cells.get((x0, y0), [])
+        if (x1 - x0 + 1) * (y1 - y0 + 1) > MAX_CELLS:
+            # Reaching too far to look cell by cell: every box is a candidate.
+            return [(b[0], b[1], b[2], b[3], box_id) for box_id, b in self.boxes.items()]
+        found: list[tuple[float, float, float, float, str]] = wide
         for cx in range(x0, x1 + 1):
             for cy in range(y0, y1 + 1):
                 entries = cells.get((cx, cy))
@@ -121,6 +137,7 @@ class Obstacles:
         if found is not None:
             return found
         boxes: list[Box] = [e[:4] for e in self._bands[axis].get(int(at // CELL), {}).values()]
+        boxes += [e[:4] for e in self._wide_bands[axis].values()]
         pieces = sorted((b[axis] + EPS, b[axis + 2] - EPS) for b in boxes if b[1 - axis] + EPS < at < b[3 - axis] - EPS)
         starts: list[float] = []
         ends: list[float] = []
@@ -147,15 +164,10 @@ class Obstacles:
             return i >= 0 and ends[i] > low
         left, right = (x1, x2) if x1 <= x2 else (x2, x1)
         top, bottom = (y1, y2) if y1 <= y2 else (y2, y1)
-        cells = self._cells
-        for cx in range(int(left // CELL), int(right // CELL) + 1):
-            for cy in range(int(top // CELL), int(bottom // CELL) + 1):
-                entries = cells.get((cx, cy))
-                if entries:
-                    for bl, bt, br, bb, box_id in entries:
-                        if (left < br - EPS and right > bl + EPS and top < bb - EPS and bottom > bt + EPS
-                                and box_id not in ignore):
-                            return True
+        for bl, bt, br, bb, box_id in self.near(left, top, right, bottom):
+            if (left < br - EPS and right > bl + EPS and top < bb - EPS and bottom > bt + EPS
+                    and box_id not in ignore):
+                return True
         return False
 
     def hits(self, x1: float, y1: float, x2: float, y2: float, ignore: tuple[str, ...] = ()) -> set[str]:
@@ -176,12 +188,6 @@ class Obstacles:
                 if box_id not in ignore:
                     return False
         return True
-
-
-def _cells_of(box: Box) -> Iterable[tuple[int, int]]:
-    for cx in range(int(box[0] // CELL), int(box[2] // CELL) + 1):
-        for cy in range(int(box[1] // CELL), int(box[3] // CELL) + 1):
-            yield cx, cy
 
 
 def _count_in(values: list[float], counts: dict[float, int], value: float) -> None:

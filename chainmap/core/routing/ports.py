@@ -97,8 +97,12 @@ def free_stretches(obs: Obstacles, box_id: str, side: int) -> list[tuple[float, 
 def spread(stretches: list[tuple[float, float]], count: int) -> list[float]:
     """``count`` positions spread evenly over the stretches (taken end to end)."""
     total = sum(b - a for a, b in stretches)
-    if not stretches or total <= 0:
+    if not stretches:
         return []
+    if total <= 0:
+        # A side of no length: a box so far out (y = 1e20) that its height is lost in the
+        # float's rounding. Every port sits at its one point.
+        return [stretches[0][0]] * count
     positions = []
     for k in range(count):
         along = total * (k + 1) / (count + 1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from .gridcells import rect_cells
 from .obstacles import EPS, Box, Point
 
 CELL = 256.0
@@ -16,26 +17,33 @@ class RouteCells:
     def __init__(self) -> None:
         self._cells: dict[tuple[int, int], set[str]] = {}
         self._of: dict[str, list[tuple[int, int]]] = {}
+        self._long: set[str] = set()  # routes over too many cells to file: always candidates
 
     def file(self, link_id: str, points: Sequence[Point]) -> None:
         """File (or file again) a link's route."""
         for cell in self._of.pop(link_id, ()):
             self._cells.get(cell, set()).discard(link_id)
-        cells = set()
+        self._long.discard(link_id)
+        cells: set[tuple[int, int]] = set()
         for a, b in zip(points, points[1:], strict=False):
-            for cx in range(int(min(a[0], b[0]) // CELL), int(max(a[0], b[0]) // CELL) + 1):
-                for cy in range(int(min(a[1], b[1]) // CELL), int(max(a[1], b[1]) // CELL) + 1):
-                    cells.add((cx, cy))
+            piece = rect_cells(min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]), CELL)
+            if piece is None:
+                self._long.add(link_id)
+                cells.clear()
+                break
+            cells.update(piece)
         self._of[link_id] = list(cells)
         for cell in cells:
             self._cells.setdefault(cell, set()).add(link_id)
 
     def running_through(self, box: Box, routes: Mapping[str, Sequence[Point]]) -> set[str]:
         """Links whose routes (as in ``routes``) enter ``box``."""
-        candidates: set[str] = set()
-        for cx in range(int(box[0] // CELL), int(box[2] // CELL) + 1):
-            for cy in range(int(box[1] // CELL), int(box[3] // CELL) + 1):
-                candidates |= self._cells.get((cx, cy), set())
+        candidates: set[str] = set(self._long)
+        cells = rect_cells(box[0], box[1], box[2], box[3], CELL)
+        if cells is None:
+            candidates.update(self._of)
+        for cell in cells or ():
+            candidates |= self._cells.get(cell, set())
         left, top, right, bottom = box[0] + EPS, box[1] + EPS, box[2] - EPS, box[3] - EPS
         found = set()
         for link_id in candidates:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .gridcells import rect_cells
 from .obstacles import EPS, Box, Obstacles
 
 CELL = 128.0
@@ -22,13 +23,17 @@ class LabelSpace:
     def __init__(self, obs: Obstacles) -> None:
         self.obs = obs
         self._cells: dict[tuple[int, int], dict[str, Box]] = {}
+        self._wide: dict[str, Box] = {}  # over too many cells to file: always candidates
         self.placed: dict[str, Box] = {}
 
     def add(self, owner: str, rect: Box) -> None:
         """Hold ``rect`` for ``owner`` (a link's label or a note), replacing what it held."""
         self.remove(owner)
         self.placed[owner] = rect
-        for cell in _cells(rect):
+        cells = _cells(rect)
+        if cells is None:
+            self._wide[owner] = rect
+        for cell in cells or ():
             self._cells.setdefault(cell, {})[owner] = rect
 
     def remove(self, owner: str) -> None:
@@ -36,7 +41,8 @@ class LabelSpace:
         rect = self.placed.pop(owner, None)
         if rect is None:
             return
-        for cell in _cells(rect):
+        self._wide.pop(owner, None)
+        for cell in _cells(rect) or ():
             held = self._cells.get(cell)
             if held is not None:
                 held.pop(owner, None)
@@ -46,8 +52,10 @@ class LabelSpace:
     def others(self, rect: Box, owner: str = "") -> Iterator[str]:
         """Owners of placed rectangles that overlap ``rect`` (each once), besides ``owner``."""
         seen: set[str] = set()
-        for cell in _cells(rect):
-            for other, placed in self._cells.get(cell, {}).items():
+        cells = _cells(rect)
+        groups = [self.placed] if cells is None else [self._cells.get(cell, {}) for cell in cells] + [self._wide]
+        for group in groups:
+            for other, placed in group.items():
                 if other != owner and other not in seen and overlap(placed, rect):
                     seen.add(other)
                     yield other
@@ -59,6 +67,5 @@ class LabelSpace:
         return next(self.others(rect, owner), None) is None
 
 
-def _cells(rect: Box) -> list[tuple[int, int]]:
-    return [(cx, cy) for cx in range(int(rect[0] // CELL), int(rect[2] // CELL) + 1)
-            for cy in range(int(rect[1] // CELL), int(rect[3] // CELL) + 1)]
+def _cells(rect: Box) -> list[tuple[int, int]] | None:
+    return rect_cells(rect[0], rect[1], rect[2], rect[3], CELL)
