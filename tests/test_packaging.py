@@ -42,7 +42,12 @@ def test_wheel_contains_schema_fonts_licence_and_examples(tmp_path: Path) -> Non
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "chainmap/resources/schema/chainmap-1.schema.json" in names
     assert "chainmap/resources/fonts/LICENSE-OFL.txt" in names
+    assert "chainmap/resources/i18n/chainmap_zh_CN.qm" in names and "chainmap/resources/i18n/chainmap_en.qm" in names
     assert any(n.startswith("chainmap/resources/fonts/") and n.endswith(".otf") for n in names)
     assert "chainmap/examples/vehicles.chainmap.json" in names
     assert "chainmap/examples/merge/vehicles-base.chainmap.json" in names
     assert "chainmap/cli/__init__.py" in names and "chainmap/core/model.py" in names
+    code_packages = _folders("chainmap", ROOT / "chainmap")
+    missing = {p for p in code_packages if p.replace(".", "/") + "/__init__.py" not in names}
+    assert missing == set(), f"the wheel lacks these packages: {sorted(missing)}"
+    assert "chainmap/core/merge/engine.py" in names and "chainmap/gui/canvas/view.py" in names

@@ -26,6 +26,7 @@ COMMANDS = {
     "analyze": "chainmap.cli.cmd_analyze",
     "layout": "chainmap.cli.cmd_layout",
     "export": "chainmap.cli.cmd_export",
+    "import": "chainmap.cli.cmd_import",
     "route": "chainmap.cli.cmd_route",
     "merge": "chainmap.cli.cmd_merge",
     "diff": "chainmap.cli.cmd_diff",
@@ -55,6 +56,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         "With no command, opens the editor on the bundled vehicles example.",
     )
     parser.add_argument("--version", action="version", version=f"chainmap {__version__}")
+    parser.add_argument("--lang", metavar="zh_CN|en",
+                        help="the language of messages, headings and exports' captions (default: the "
+                        "system's; may also follow the command)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     modules = (COMMANDS[only],) if only in COMMANDS else COMMAND_MODULES
     for name in modules:
@@ -76,10 +80,51 @@ def _files_as_operands(arguments: list[str]) -> list[str]:
     return [arguments[0], "--", *arguments[1:]]
 
 
+def take_language(arguments: list[str]) -> tuple[list[str], str | None]:
+    """``arguments`` without their ``--lang VALUE`` / ``--lang=VALUE`` (anywhere before ``--``,
+    and not among the files of a :data:`FILES_ONLY` command), and the value given, if any."""
+    kept: list[str] = []
+    value: str | None = None
+    index = 0
+    while index < len(arguments):
+        word = arguments[index]
+        if word == "--" or (kept and kept[0] in FILES_ONLY):
+            kept.extend(arguments[index:])
+            break
+        if word == "--lang" and index + 1 < len(arguments):
+            value = arguments[index + 1]
+            index += 2
+            continue
+        if word.startswith("--lang="):
+            value = word.split("=", 1)[1]
+        else:
+            kept.append(word)
+        index += 1
+    return kept, value
+
+
+def _apply_language(value: str | None) -> str | None:
+    """Set the language ``--lang`` chose; the refusal to show when it names none we speak."""
+    from chainmap.core.language import normalise, set_language
+
+    if value is None:
+        set_language(None)  # the system's (main may run several times in one process)
+        return None
+    language = normalise(value)
+    if language is None:
+        return f"--lang: '{value}' is not a language chainmap speaks; use zh_CN or en"
+    set_language(language)
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 1 problems found, 2 usage)."""
-    arguments = _files_as_operands(list(sys.argv[1:] if argv is None else argv))
+    arguments, language = take_language(list(sys.argv[1:] if argv is None else argv))
+    arguments = _files_as_operands(arguments)
     parser = build_parser(_command_named(arguments))
+    refusal = _apply_language(language)
+    if refusal is not None:
+        parser.error(refusal)
     args = parser.parse_args(arguments)
     if args.command is None:
         return int(importlib.import_module("chainmap.cli.cmd_edit").run_default())

@@ -15,6 +15,7 @@ from typing import Any
 
 from chainmap.core.analysis import ALL_REGIONS, ChainAnalysis, analysis_data
 from chainmap.core.analysis.graph import EXACT_BETWEENNESS_LIMIT
+from chainmap.core.messages import msg, word
 from chainmap.core.model import ChainMap
 from chainmap.core.textsafe import json_safe
 
@@ -97,8 +98,9 @@ def _regions_asked(source: str, chain_map: ChainMap, asked: str | None) -> list[
         return [ALL_REGIONS]
     if chain_map.has_region(asked):
         return [asked]
-    codes = ", ".join(chain_map.region_codes()) or "(the map declares none)"
-    say(f"{source}: the map has no region '{asked}'; give --region all or one of {codes}.")
+    codes = ", ".join(chain_map.region_codes()) or word("(the map declares none)")
+    say(msg("{source}: the map has no region '{asked}'; give --region all or one of {codes}.",
+            source=source, asked=asked, codes=codes))
     return None
 
 
@@ -110,14 +112,16 @@ def _segments_known(source: str, chain_map: ChainMap, asked: Sequence[str]) -> b
             continue
         known = False
         named = [node.id for node in chain_map.nodes if node.name == segment]
-        hint = f" ('{segment}' is the name of {', '.join(named)}: give the id)" if named else ""
-        say(f"{source}: the map has no segment with the id '{segment}'{hint}.")
+        hint = msg(" ('{segment}' is the name of {ids}: give the id)", segment=segment, ids=", ".join(named)) if named else ""
+        say(msg("{source}: the map has no segment with the id '{segment}'{hint}.", source=source, segment=segment,
+                hint=hint))
     return known
 
 
 def _sampled_note(sample: int, count: int) -> str:
-    return (f"betweenness estimated from {sample:,} of {count:,} segments drawn with a fixed seed (exact "
-            f"only on maps of up to {EXACT_BETWEENNESS_LIMIT:,} segments without large loops of links).")
+    return msg("betweenness estimated from {sample:,} of {count:,} segments drawn with a fixed seed (exact "
+               "only on maps of up to {limit:,} segments without large loops of links).",
+               sample=sample, count=count, limit=EXACT_BETWEENNESS_LIMIT)
 
 
 def _print_text(chain_map: ChainMap, chain: ChainAnalysis, regions: list[str],
@@ -130,44 +134,47 @@ def _print_text(chain_map: ChainMap, chain: ChainAnalysis, regions: list[str],
     def listed(ids: Iterable[str]) -> str:
         ids = list(ids)
         if not ids:
-            return "none"
+            return word("none")
         text = ", ".join(label(i) for i in ids[:SHOWN])
-        return text + (f", … and {len(ids) - SHOWN} more (--json lists all)" if len(ids) > SHOWN else "")
+        return text + (msg(", … and {more} more (--json lists all)", more=len(ids) - SHOWN) if len(ids) > SHOWN else "")
 
     def region_label(key: str) -> str:
-        return "京津冀 all regions together (all)" if key == ALL_REGIONS else f"{chain_map.region(key).name} ({key})"
+        return word("all regions together (all)") if key == ALL_REGIONS else f"{chain_map.region(key).name} ({key})"
 
     graph = chain.graph
     isolated = sum(1 for n in graph if graph.degree(n) == 0)
-    out(f"{chain_map.title}: chain analysis")
-    out(f"  {len(chain_map.nodes)} segments, {len(chain_map.edges)} links; {isolated} without any link")
-    out(f"源头 Sources ({len(chain.sources)}): {listed(chain.sources)}")
-    out(f"终端 Sinks ({len(chain.sinks)}): {listed(chain.sinks)}")
-    out(f"卡点 Chokepoints ({len(chain.chokepoints)}), each on every path from the sources to the sinks named:")
+    out(msg("{title}: chain analysis", title=chain_map.title))
+    out(msg("  {segments} segments, {links} links; {isolated} without any link", segments=len(chain_map.nodes),
+            links=len(chain_map.edges), isolated=isolated))
+    out(msg("Sources ({count}): {names}", count=len(chain.sources), names=listed(chain.sources)))
+    out(msg("Sinks ({count}): {names}", count=len(chain.sinks), names=listed(chain.sinks)))
+    out(msg("Chokepoints ({count}), each on every path from the sources to the sinks named:",
+            count=len(chain.chokepoints)))
     shown = list(chain.chokepoints.items())
     for segment, sinks in shown[:SHOWN]:
         out(f"  {label(segment)} -> {listed(sinks)}")
     if len(shown) > SHOWN:
-        out(f"  … and {len(shown) - SHOWN} more (--json lists all)")
-    out("覆盖 Coverage: the sinks a region reaches through segments it is strong or present in")
+        out(msg("  … and {more} more (--json lists all)", more=len(shown) - SHOWN))
+    out(msg("Coverage: the sinks a region reaches through segments it is strong or present in"))
     for key in regions:
         cover = chain.coverage(key)
-        out(f"  {region_label(key)}: {cover.share:.1%}, {len(cover.covered_sinks)} of {len(chain.sinks)} "
-            f"sinks: {listed(cover.covered_sinks)}")
-    out("补链 Fill gains: the coverage if this one lacking segment became present, best first")
+        out(msg("  {region}: {share:.1%}, {covered} of {sinks} sinks: {names}", region=region_label(key),
+                share=cover.share, covered=len(cover.covered_sinks), sinks=len(chain.sinks),
+                names=listed(cover.covered_sinks)))
+    out(msg("Fill gains: the coverage if this one lacking segment became present, best first"))
     for key in regions:
         gains = chain.fill_gains(key)
         share = chain.coverage(key).share
-        out(f"  {region_label(key)}: " + ("nothing to gain from one segment" if not gains else f"{len(gains)}"))
+        out(f"  {region_label(key)}: " + (word("nothing to gain from one segment") if not gains else f"{len(gains)}"))
         for gain in gains[:SHOWN]:
             more = round((gain.share_after - share) * len(chain.sinks))
             out(f"    {label(gain.segment)}: {share:.1%} -> {gain.share_after:.1%} "
-                f"(+{more} sink{'s' if more > 1 else ''})")
+                + (msg("(+{more} sinks)", more=more) if more > 1 else msg("(+{more} sink)", more=more)))
         if len(gains) > SHOWN:
-            out(f"    … and {len(gains) - SHOWN} more (--json lists all)")
+            out("  " + msg("  … and {more} more (--json lists all)", more=len(gains) - SHOWN))
     _print_segments(chain, segments, label, listed)
     if chain.loops:
-        out(f"回路 Loops of links ({len(chain.loops)}):")
+        out(msg("Loops of links ({count}):", count=len(chain.loops)))
         for loop in chain.loops:
             out("  " + " -> ".join(label(s) for s in (*loop.cycle, loop.cycle[0])))
 
@@ -179,14 +186,15 @@ def _print_segments(chain: ChainAnalysis, segments: Sequence[str] | None, label:
         f"; {_sampled_note(betweenness.sample, chain.graph.number_of_nodes()).rstrip('.')}")
     if segments:
         for segment in dict.fromkeys(segments):
-            out(f"环节 Segment {label(segment)}: betweenness {betweenness.values[segment]:.4g}{note}")
+            out(msg("Segment {segment}: betweenness {value:.4g}{note}", segment=label(segment),
+                    value=betweenness.values[segment], note=note))
             upstream, downstream = chain.upstream(segment), chain.downstream(segment)
-            out(f"  上游 Upstream ({len(upstream)}): {listed(upstream)}")
-            out(f"  下游 Downstream ({len(downstream)}): {listed(downstream)}")
+            out(msg("  Upstream ({count}): {names}", count=len(upstream), names=listed(upstream)))
+            out(msg("  Downstream ({count}): {names}", count=len(downstream), names=listed(downstream)))
         return
     ranked = sorted(betweenness.values.items(), key=lambda item: (-item[1], item[0]))
     ranked = [item for item in ranked if item[1] > 0][:TOP_BETWEENNESS]
-    out(f"中介 Betweenness, highest first{note}:" + ("" if ranked else " none above 0"))
+    out(msg("Betweenness, highest first{note}:", note=note) + ("" if ranked else word(" none above 0")))
     for segment, value in ranked:
         out(f"  {label(segment)}: {value:.4g}")
-    out("  (--segment ID gives a segment's upstream and downstream; --json gives every segment's)")
+    out(word("  (--segment ID gives a segment's upstream and downstream; --json gives every segment's)"))

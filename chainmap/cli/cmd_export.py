@@ -14,14 +14,15 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from chainmap.core.format.problems import MapFileError
+from chainmap.core.format.savetarget import check_save_target
 from chainmap.core.model import ChainMap
-from chainmap.core.problems import MapFileError
-from chainmap.core.savetarget import check_save_target
 from chainmap.core.textsafe import xml_safe
 
+from . import export_interchange, export_pages
 from .common import FORCE_HELP, load_or_report, report_save_error, say, write_output
 
-FORMATS = ("png", "svg", "pdf")
+FORMATS = ("png", "svg", "pdf", *export_pages.FORMATS, *export_interchange.FORMATS)
 
 
 def _positive(text: str) -> float:
@@ -39,13 +40,14 @@ def register(subparsers: Any) -> None:
         "export",
         help="draw a map as a PNG picture, or an SVG or PDF with text kept as text",
         description="Draw FILE as the editor shows it (tier bands, segments with their regions' "
-        "status chips, links, notes, title, date and legend) into OUT.png, OUT.svg or OUT.pdf. "
+        "status chips, links, notes, title, date and legend) into OUT.png, OUT.svg or OUT.pdf, or a "
+        "slide deck OUT.pptx (title, whole map, each region's gaps view, the three lists as tables). "
         "Needs no display. Segments without a position are placed automatically first. "
         "Exit 0 when written, 1 when the map or the output has a problem, 2 on bad options.",
     )
     parser.add_argument("file", metavar="FILE", help="the map to draw")
     parser.add_argument("-o", "--output", required=True, metavar="OUT",
-                        help="the file to write; its suffix (.png, .svg, .pdf) picks the format; "
+                        help="the file to write; its suffix (.png, .svg, .pdf, .pptx) picks the format; "
                         "'-' writes to standard output (give --format)")
     parser.add_argument("--format", choices=FORMATS, help="the format, whatever OUT's suffix")
     parser.add_argument("--force", action="store_true", help=FORCE_HELP)
@@ -63,6 +65,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--layout", action="store_true",
                         help="lay the whole map out afresh before drawing (ignores saved positions)")
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but problems")
+    export_pages.add_options(parser)
+    export_interchange.add_options(parser)
     parser.set_defaults(run=run, parser=parser)
 
 
@@ -72,9 +76,15 @@ def run(args: argparse.Namespace) -> int:
         args.parser.error("-o - writes to standard output: give its format with --format png, svg or pdf")
     suffix = (args.format or Path(args.output).suffix.lstrip(".")).lower()
     if suffix not in FORMATS:
-        args.parser.error(f"cannot tell the format of '{args.output}': name it .png, .svg or .pdf, or give --format")
+        args.parser.error(f"cannot tell the format of '{args.output}': name it .png, .svg or .pdf "
+                          "(.pptx for slides), or give --format")
+    if suffix in export_interchange.FORMATS:  # spreadsheets and other tools' formats (no drawing)
+        return export_interchange.run(args, suffix)
     if args.transparent and args.background:
         args.parser.error("--transparent and --background exclude each other")
+    problem = export_pages.option_problem(args, suffix)
+    if problem:
+        args.parser.error(problem)
     if to_stdout and suffix != "svg" and sys.stdout.isatty():
         say(f"chainmap export: standard output is a terminal, where a {suffix.upper()} would show as "
             f"garbage; redirect it (> map.{suffix}) or give -o FILE. Nothing was written.")
@@ -122,6 +132,8 @@ def _output_ready(args: argparse.Namespace) -> bool:
 
 
 def _export(chain_map: ChainMap, args: argparse.Namespace, fmt: str, view: str | None, path: str) -> int:
+    if export_pages.handles(args, fmt):  # a slide deck, paper pages or a fitted PNG
+        return export_pages.export(chain_map, args, fmt, view, path)
     from PySide6.QtWidgets import QApplication
 
     from chainmap.render.export import ExportError, export_map
@@ -160,7 +172,7 @@ def _place(chain_map: ChainMap, args: argparse.Namespace) -> None:
     missing = [n.id for n in chain_map.nodes if n.x is None or n.y is None]
     if not args.layout and not missing:
         return
-    from chainmap.core.layout import layout_map
+    from chainmap.core.layout.engine import layout_map
 
     done = layout_map(chain_map, only_new=not args.layout)
     if not args.quiet:

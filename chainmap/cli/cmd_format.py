@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from chainmap.core.serialize import dumps_map
+from chainmap.core.format.serialize import dumps_map
 
 from .common import FORCE_HELP, load_or_report, say, write_output
 

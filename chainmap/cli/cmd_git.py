@@ -25,18 +25,18 @@ from pathlib import Path
 from typing import Any
 
 import chainmap
-from chainmap.core.fileio import load_map, write_atomic
-from chainmap.core.merge import MergeError, MergeInput, merge_maps
+from chainmap.core.format.fileio import load_map, write_atomic
+from chainmap.core.format.problems import MapFileError
+from chainmap.core.format.serialize import dumps_map
+from chainmap.core.merge.engine import MergeError, MergeInput, merge_maps
 from chainmap.core.model import ChainMap
-from chainmap.core.problems import MapFileError
-from chainmap.core.serialize import dumps_map
 from chainmap.core.textconv import map_lines
 from chainmap.core.textsafe import terminal_safe
 
 from .common import out, print_problems, say, write_output
 
 ATTRIBUTES_LINE = "*.chainmap.json merge=chainmap diff=chainmap"
-IGNORE_LINE = ".*.chainmap.json.lock"  # chainmap.gui.file_lock.lock_path of every map
+IGNORE_LINE = ".*.chainmap.json.lock"  # chainmap.gui.files.lock.lock_path of every map
 
 
 def register(subparsers: Any) -> None:

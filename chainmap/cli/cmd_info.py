@@ -7,8 +7,10 @@ from collections import Counter
 from typing import Any
 
 from chainmap.core import analysis
+from chainmap.core.language import is_chinese
+from chainmap.core.messages import msg, word
 from chainmap.core.model import ChainMap
-from chainmap.core.vocabulary import STATUS_LABELS, STATUSES
+from chainmap.core.vocabulary import ACTION_LABELS, PRIORITY_LABELS, STATUS_LABELS, STATUSES
 
 from .common import load_or_report, out, print_json
 
@@ -63,6 +65,12 @@ def summarise(chain_map: ChainMap) -> dict[str, Any]:
     }
 
 
+def _label(labels: dict[str, tuple[str, str]], key: str) -> str:
+    """A vocabulary word in the reader's language; the key itself when it has no label."""
+    pair = labels.get(key)
+    return (pair[0] if is_chinese() else pair[1]) if pair else key
+
+
 def _region_label(chain_map: ChainMap, code: str | None) -> str:
     if code is None:
         return "-"
@@ -80,36 +88,41 @@ def run(args: argparse.Namespace) -> int:
         return 0
     lines = [
         chain_map.title,
-        f"  chain: {chain_map.chain}",
-        f"  lead: {_region_label(chain_map, chain_map.lead)}"
-        + (f"   owner: {_region_label(chain_map, chain_map.owner)}" if chain_map.owner else ""),
-        f"  {facts['segments']} segments, {facts['links']} links, {facts['notes']} notes"
-        + (f", {facts['conflicts']} conflicts to decide" if facts["conflicts"] else ""),
-        "Tiers:",
+        msg("  chain: {chain}", chain=chain_map.chain),
+        msg("  lead: {lead}", lead=_region_label(chain_map, chain_map.lead))
+        + (msg("   owner: {owner}", owner=_region_label(chain_map, chain_map.owner)) if chain_map.owner else ""),
+        msg("  {segments} segments, {links} links, {notes} notes", segments=facts["segments"],
+            links=facts["links"], notes=facts["notes"])
+        + (msg(", {count} conflicts to decide", count=facts["conflicts"]) if facts["conflicts"] else ""),
+        msg("Tiers:"),
     ]
-    lines += [f"  {t['name']} ({t['id']}): {t['segments']} segments" for t in facts["tiers"]]
-    lines.append("Regions (strong/present/weak/gap/not assessed):")
+    lines += [msg("  {name} ({id}): {count} segments", name=t["name"], id=t["id"], count=t["segments"])
+              for t in facts["tiers"]]
+    lines.append(msg("Regions (strong/present/weak/gap/not assessed):"))
     for code, region in facts["regions"].items():
         counts = "/".join(str(region["statuses"][s]) for s in STATUSES)
-        lines.append(f"  {region['name']} ({code}): {counts}, {region['enterprises']} enterprises")
-    lines.append("Gaps to fill:")
+        lines.append(msg("  {name} ({code}): {counts}, {count} enterprises", name=region["name"], code=code,
+                         counts=counts, count=region["enterprises"]))
+    lines.append(msg("Gaps to fill:"))
     for code, region in facts["regions"].items():
         gaps = region["gaps_to_fill"]
         lines.append(f"  {region['name']} ({code}): {len(gaps)}")
         for gap in gaps:
-            label = STATUS_LABELS[gap["status"]][0]
             plan = gap["plan"]
-            plan_text = f" - plan: {plan['action']}, {plan['priority']} priority" if plan else " - no plan"
-            lines.append(f"    {gap['segment']} [{gap['status']} {label}]{plan_text}")
-    lines.append(f"Complements ({len(facts['complements'])}):")
+            plan_text = (msg(" - plan: {action}, {priority} priority", action=_label(ACTION_LABELS, plan["action"]),
+                             priority=_label(PRIORITY_LABELS, plan["priority"])) if plan else word(" - no plan"))
+            lines.append(f"    {gap['segment']} [{_label(STATUS_LABELS, gap['status'])}]{plan_text}")
+    lines.append(msg("Complements ({count}):", count=len(facts["complements"])))
     for c in facts["complements"]:
-        lines.append(
-            f"  {c['segment']}: {_region_label(chain_map, c['supplier'])} ({c['supplier_status']}) "
-            f"can supply {_region_label(chain_map, c['gap_in'])}"
-        )
-    lines.append(f"Regional gaps ({len(facts['regional_gaps'])}): " + (", ".join(facts["regional_gaps"]) or "none"))
+        lines.append(msg("  {segment}: {supplier} ({status}) can supply {region}", segment=c["segment"],
+                         supplier=_region_label(chain_map, c["supplier"]),
+                         status=_label(STATUS_LABELS, c["supplier_status"]),
+                         region=_region_label(chain_map, c["gap_in"])))
+    lines.append(msg("Regional gaps ({count}): {names}", count=len(facts["regional_gaps"]),
+                     names=", ".join(facts["regional_gaps"]) or word("none")))
     if facts["not_assessed"]:
-        lines.append(f"Not assessed ({len(facts['not_assessed'])}): " + ", ".join(facts["not_assessed"]))
+        lines.append(msg("Not assessed ({count}): {names}", count=len(facts["not_assessed"]),
+                         names=", ".join(facts["not_assessed"])))
     for line in lines:
         out(line)
     return 0

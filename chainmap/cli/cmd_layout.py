@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from chainmap.core.layout import layout_map
-from chainmap.core.serialize import dumps_map
+from chainmap.core.format.serialize import dumps_map
+from chainmap.core.layout.engine import layout_map
+from chainmap.core.layout.wrap import parse_aspect
 from chainmap.core.textsafe import terminal_safe
 
 from .common import FORCE_HELP, check_output, load_or_report, say, write_output
@@ -19,7 +20,8 @@ def register(subparsers: Any) -> None:
         description="Lay out a map: tiers as bands left to right, segments in columns ordered to "
         "keep link crossings few, sub-segments inside their parent's frame. With --only-new, only "
         "segments without a position are placed, near their linked neighbours, and all others stay "
-        "where they are. Writes to -o OUT or, with --in-place, back to FILE; an invalid input "
+        "where they are. A tier too tall for the page wraps into several columns so that the map's "
+        "width to height comes near --aspect (default 4:3); a small map keeps one column per tier. Writes to -o OUT or, with --in-place, back to FILE; an invalid input "
         "writes nothing.",
     )
     parser.add_argument("file", metavar="FILE")
@@ -32,10 +34,21 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="place only segments without a position; keep the others where they are",
     )
+    parser.add_argument(
+        "--aspect",
+        metavar="W:H",
+        default="4:3",
+        help="width to height the whole map should come near, e.g. 16:9 for slides (default 4:3)",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    try:
+        aspect = parse_aspect(args.aspect)
+    except ValueError as problem:
+        say(f"chainmap layout: {problem}")
+        return 2
     output = args.file if args.in_place else args.output
     if not check_output(output, force=args.force):
         return 1
@@ -43,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     if result is None:
         return 1
     chain_map = result.map
-    laid_out = layout_map(chain_map, only_new=args.only_new)
+    laid_out = layout_map(chain_map, only_new=args.only_new, aspect=aspect)
     if not write_output(output, dumps_map(chain_map), force=args.force):
         return 1
     say(

@@ -8,6 +8,8 @@ from typing import Any
 
 from chainmap.core import analysis
 from chainmap.core.csvsafe import csv_text
+from chainmap.core.language import is_chinese
+from chainmap.core.messages import N_, msg, word
 from chainmap.core.model import ChainMap
 from chainmap.core.textsafe import terminal_safe
 from chainmap.core.vocabulary import ACTION_LABELS, MARK_LABELS, PRIORITY_LABELS, STATUS_LABELS
@@ -15,10 +17,16 @@ from chainmap.core.vocabulary import ACTION_LABELS, MARK_LABELS, PRIORITY_LABELS
 from .common import load_or_report, out, print_json, say
 
 BOTTLENECK_REASONS = {
-    "weak": "weak in this region",
-    "single-region": "only this region is strong or present",
-    "single-firm": "a single firm on the whole map",
+    "weak": N_("weak in this region"),
+    "single-region": N_("only this region is strong or present"),
+    "single-firm": N_("a single firm on the whole map"),
 }
+
+
+def _label(labels: dict[str, tuple[str, str]], key: str) -> str:
+    """A vocabulary word in the reader's language; the key itself when it has no label."""
+    pair = labels.get(key)
+    return (pair[0] if is_chinese() else pair[1]) if pair else key
 
 
 def register(subparsers: Any) -> None:
@@ -95,28 +103,28 @@ def run(args: argparse.Namespace) -> int:
     chain_map = result.map
     names = {r.code: r.name for r in chain_map.regions}
     if "bottlenecks" in wanted:
-        out(f"卡点攻关 Bottlenecks to tackle ({len(data['bottlenecks'])})")
+        out(msg("Bottlenecks to tackle ({count})", count=len(data["bottlenecks"])))
         for b in data["bottlenecks"]:
-            out(f"  {b['segment']} - {names.get(b['region'], b['region'])}: {BOTTLENECK_REASONS[b['reason']]}")
+            out(f"  {b['segment']} - {names.get(b['region'], b['region'])}: {word(BOTTLENECK_REASONS[b['reason']])}")
     if "investment" in wanted:
-        out(f"堵点招商 Gaps to fill by attracting investment ({len(data['investment'])})")
+        out(msg("Gaps to fill by attracting investment ({count})", count=len(data["investment"])))
         for g in data["investment"]:
             plan = ""
             if g["action"]:
-                plan = (f" - {ACTION_LABELS[g['action']][0]} {g['action']}, "
-                        f"{PRIORITY_LABELS[g['priority']][1]} priority")
+                plan = msg(" - {action}, {priority} priority", action=_label(ACTION_LABELS, g["action"]),
+                           priority=_label(PRIORITY_LABELS, g["priority"]))
                 if g["targets"]:
-                    plan += ", targets: " + "、".join(g["targets"])
+                    plan += msg(", targets: {targets}", targets="、".join(g["targets"]))
                 if g["owner"]:
-                    plan += f", owner: {g['owner']}"
+                    plan += msg(", owner: {owner}", owner=g["owner"])
                 if g["due"]:
-                    plan += f", due {g['due']}"
+                    plan += msg(", due {due}", due=g["due"])
             out(f"  {g['segment']} - {names.get(g['region'], g['region'])} "
-                  f"[{STATUS_LABELS[g['status']][0]}]{plan}")
+                f"[{_label(STATUS_LABELS, g['status'])}]{plan}")
     if "enterprises" in wanted:
-        out(f"重点企业 Key enterprises ({len(data['enterprises'])})")
+        out(msg("Key enterprises ({count})", count=len(data["enterprises"])))
         for e in data["enterprises"]:
-            marks = "、".join(MARK_LABELS.get(m, (m,))[0] for m in e["marks"])
+            marks = "、".join(_label(MARK_LABELS, m) for m in e["marks"])
             out(f"  {e['name']}" + (f" [{marks}]" if marks else "")
                   + f" - {e['segment']}, {names.get(e['region'], e['region'])}"
                   + (f", {e['city']}" if e["city"] else ""))

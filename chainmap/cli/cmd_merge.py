@@ -7,9 +7,10 @@ import os
 import sys
 from typing import Any, TextIO
 
-from chainmap.core.merge import MergeError, MergeInput, MergeResult, merge_maps
+from chainmap.core.format.serialize import dumps_map
+from chainmap.core.merge.engine import MergeError, MergeInput, MergeResult, merge_maps
+from chainmap.core.messages import msg
 from chainmap.core.model import ABSENT
-from chainmap.core.serialize import dumps_map
 from chainmap.core.textsafe import dumps_safe, terminal_safe
 
 from .common import check_output, load_or_report, same_file, say, write_output
@@ -40,7 +41,7 @@ def register(subparsers: Any) -> None:
 
 
 def print_summary(result: MergeResult, stream: TextIO) -> None:
-    """The report's summary (:func:`chainmap.core.merge_report.summary_sections`, the words
+    """The report's summary (:func:`chainmap.core.merge.report.summary_sections`, the words
     the editor's merge dialog shows too), each conflict under its heading with its sources."""
     names = {node.id: node.name for node in result.map.nodes}
     rows = []
@@ -94,6 +95,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         print_summary(result, stream)
         if args.output != "-":
-            print(terminal_safe(f"wrote {args.output}" + ("" if result.clean else " (with conflicts to resolve)")),
-                  file=stream)
+            wrote = (msg("wrote {path}", path=args.output) if result.clean
+                     else msg("wrote {path} (with conflicts to resolve)", path=args.output))
+            print(terminal_safe(wrote), file=stream)
     return 0 if result.clean else 1

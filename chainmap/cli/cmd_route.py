@@ -82,7 +82,7 @@ def _place(chain_map: ChainMap, args: argparse.Namespace) -> None:
     missing = [n.id for n in chain_map.nodes if n.x is None or n.y is None]
     if not args.layout and not missing:
         return
-    from chainmap.core.layout import layout_map
+    from chainmap.core.layout.engine import layout_map
 
     done = layout_map(chain_map, only_new=not args.layout)
     if args.layout:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from chainmap.core.fileio import load_map
-from chainmap.core.problems import MapFileError, NewerVersionError
+from chainmap.core.format.fileio import check_map_file
+from chainmap.core.format.problems import MapFileError, NewerVersionError
+from chainmap.core.messages import msg
 
 from .common import out, print_json, print_problems
 
@@ -30,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     for path in args.files:
         entry: dict[str, Any] = {"file": path}
         try:
-            result = load_map(path)
+            result = check_map_file(path)
         except MapFileError as exc:
             status = 1
             entry.update(valid=False, newer_version=isinstance(exc, NewerVersionError),
@@ -42,9 +43,13 @@ def run(args: argparse.Namespace) -> int:
             if not args.json:
                 print_problems(path, result.warnings)
                 if not args.quiet:
-                    counts = f"{len(result.map.nodes)} segments, {len(result.map.edges)} links"
-                    extra = f", {len(result.warnings)} warning(s)" if result.warnings else ""
-                    out(f"{path}: valid ({counts}{extra})")
+                    if result.warnings:
+                        out(msg("{path}: valid ({segments} segments, {links} links, {warnings} warning(s))",
+                                path=path, segments=result.segments, links=result.links,
+                                warnings=len(result.warnings)))
+                    else:
+                        out(msg("{path}: valid ({segments} segments, {links} links)",
+                                path=path, segments=result.segments, links=result.links))
         report.append(entry)
     if args.json:
         print_json({"valid": status == 0, "files": report})

@@ -11,9 +11,9 @@ import os
 import sys
 from typing import Any
 
-from chainmap.core.fileio import LoadResult, load_map, write_atomic
-from chainmap.core.problems import MapFileError, Problem
-from chainmap.core.savetarget import ReadOnlyTargetError, check_save_target
+from chainmap.core.format.fileio import LoadResult, load_map, write_atomic
+from chainmap.core.format.problems import MapFileError, Problem
+from chainmap.core.format.savetarget import ReadOnlyTargetError, check_save_target
 from chainmap.core.textsafe import dumps_safe, json_safe, terminal_safe
 
 FORCE_HELP = "replace OUT (or FILE with --in-place) even when it is read-only"

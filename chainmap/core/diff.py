@@ -13,9 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .matching import normalise_name
+from .format.serialize import map_to_data
+from .merge.matching import normalise_name
+from .messages import word
 from .model import ABSENT, ChainMap
-from .serialize import map_to_data
 
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"
 _SIGNS = {ADDED: "+", REMOVED: "-", CHANGED: "~"}
@@ -39,7 +40,8 @@ class Change:
     def describe(self) -> str:
         """One line for people, e.g. ``~ segment 电芯: CN-TJ status gap → weak``."""
         sign = _SIGNS[self.action]
-        label = f"{self.what} {self.name}".rstrip() if self.what != "map" else "map"
+        # The kind in the reader's language (a word of format.validate.WORDS); fields stay the file's keys.
+        label = f"{word(self.what)} {self.name}".rstrip() if self.what != "map" else word("map")
         if not self.field:
             return f"{sign} {label}"
         if self.action == CHANGED:

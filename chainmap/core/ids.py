@@ -10,7 +10,6 @@ import secrets
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}\Z")
 REGION_CODE_PATTERN = re.compile(r"^[A-Z][A-Z0-9-]{1,15}\Z")
 COLOR_PATTERN = re.compile(r"^#[0-9A-Fa-f]{6}\Z")
-DATE_PATTERN = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?\Z", re.ASCII)
 
 
 def new_id(prefix: str = "n") -> str:

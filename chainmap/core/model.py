@@ -10,17 +10,27 @@ with a sentence a user understands when an edit is refused, and announce every c
 keep the value it passed in.
 
 Keys a version does not know are kept in each object's ``extra`` dict and written back.
+
+Glossary (the model's names and the words the editor, the CLI and the spec use):
+
+- :class:`Node` = a **segment** (环节), an element of the chain; ``nodes`` in the file.
+- :class:`Edge` = a **link** (链接) from one segment to another; ``edges`` in the file.
+- :class:`Note` = a note; :class:`Tier` = a tier (the bands upstream to downstream);
+  :class:`Region` = a region (北京, 天津, 河北) with its :class:`RegionEntry` on each segment.
+- A reference to any of them is a ``(kind, id)`` pair, :data:`chainmap.core.refs.Ref`, with the
+  kinds ``node``, ``edge``, ``note``, ``tier`` and ``region``.
 """
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, fields
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from .events import MapEvents
 from .ids import COLOR_PATTERN, is_valid_id, is_valid_region_code
+from .messages import N_, msg, word
 from .parts import (
     ABSENT,
     Conflict,
@@ -36,12 +46,13 @@ from .parts import (
     RegionEntry,
     Tier,
 )
+from .refs import EDGE, NODE, NOTE, REGION, TIER, Ref
 from .value_checks import due_problem, is_finite_number
-from .vocabulary import ACTIONS, PRIORITIES, STATUSES
+from .vocabulary import ACTIONS, MAX_NAME_LENGTH, PRIORITIES, STATUSES
 
 __all__ = [
     "ABSENT", "ChainMap", "Conflict", "ConflictValue", "Edge", "Enterprise", "Flow", "ModelError",
-    "Node", "NodeRemoval", "Note", "Plan", "Region", "RegionEntry", "Tier",
+    "Node", "Note", "Plan", "Ref", "Region", "RegionEntry", "Removal", "Tier",
 ]
 
 
@@ -52,29 +63,36 @@ NOTE_FIELDS = tuple(f.name for f in fields(Note) if f.name != "id")
 MAP_FIELDS = ("title", "chain", "lead", "owner")
 
 
+# Whose field a refusal names, said in the reader's language when it is worded.
+WHOSE = (N_("A segment's"), N_("A region entry's"), N_("An enterprise's"), N_("A plan's"), N_("A link's"),
+         N_("A flow's"))
+
+
 def _texts(whose: str, **fields: Any) -> None:
     """Refuse a field that is neither text nor None (a value from a conflict may be anything):
     the validator would refuse the file it makes."""
     for name, value in fields.items():
         if value is not None and not isinstance(value, str):
-            raise ModelError(f"{whose} {name} must be text.")
+            raise ModelError(msg("{whose} {name} must be text.", whose=word(whose), name=name))
 
 
 def _text_lists(whose: str, **fields: Any) -> None:
     """Refuse a field that is not a list of texts."""
     for name, value in fields.items():
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            raise ModelError(f"{whose} {name} must be a list of texts.")
+            raise ModelError(msg("{whose} {name} must be a list of texts.", whose=word(whose), name=name))
 
 
 @dataclass
-class NodeRemoval:
-    """Everything :meth:`ChainMap.remove_node` took away, so that it can be put back exactly."""
+class Removal:
+    """Everything :meth:`ChainMap.remove` (or :meth:`ChainMap.remove_node`) took away, with the
+    tombstones it added, so that :meth:`ChainMap.restore` puts it back exactly."""
 
-    nodes: list[tuple[int, Node]]
-    edges: list[tuple[int, Edge]]
-    detached_notes: list[tuple[str, str]]  # (note id, node id it pointed at)
-    tombstones: list[str]
+    nodes: list[tuple[int, Node]] = field(default_factory=list)
+    edges: list[tuple[int, Edge]] = field(default_factory=list)
+    detached_notes: list[tuple[str, str]] = field(default_factory=list)  # (note id, node id it pointed at)
+    tombstones: list[str] = field(default_factory=list)
+    notes: list[tuple[int, Note]] = field(default_factory=list)
 
 
 class _ItemList:
@@ -218,7 +236,7 @@ class ChainMap:
         return any(region.code == code for region in self._regions)
 
     def tier(self, tier_id: str) -> Tier:
-        return self._tiers.index[tier_id]  # type: ignore[no-any-return]
+        return self._tiers.index[tier_id]
 
     def tier_index(self, tier_id: str) -> int:
         return self._tiers.position(tier_id)
@@ -227,7 +245,7 @@ class ChainMap:
         return tier_id in self._tiers.index
 
     def node(self, node_id: str) -> Node:
-        return self._nodes.index[node_id]  # type: ignore[no-any-return]
+        return self._nodes.index[node_id]
 
     def has_node(self, node_id: str) -> bool:
         return node_id in self._nodes.index
@@ -241,22 +259,76 @@ class ChainMap:
         return self._node_order
 
     def edge(self, edge_id: str) -> Edge:
-        return self._edges.index[edge_id]  # type: ignore[no-any-return]
+        return self._edges.index[edge_id]
 
     def has_edge(self, edge_id: str) -> bool:
         return edge_id in self._edges.index
 
-    def edge_index(self, edge_id: str) -> int:
-        return self._edges.position(edge_id)
-
     def note(self, note_id: str) -> Note:
-        return self._notes.index[note_id]  # type: ignore[no-any-return]
+        return self._notes.index[note_id]
 
     def has_note(self, note_id: str) -> bool:
         return note_id in self._notes.index
 
-    def note_index(self, note_id: str) -> int:
-        return self._notes.position(note_id)
+    # ------------------------------------------------------------------ by reference
+    def get(self, ref: Ref) -> Node | Edge | Note | Tier | Region:
+        """The item ``ref`` names; raises ``KeyError`` when the map has none."""
+        kind, item_id = ref
+        getters: dict[str, Callable[[str], Node | Edge | Note | Tier | Region]] = {
+            NODE: self.node, EDGE: self.edge, NOTE: self.note, TIER: self.tier, REGION: self.region,
+        }
+        if kind not in getters:
+            raise KeyError(ref)
+        return getters[kind](item_id)
+
+    def has(self, ref: Ref) -> bool:
+        """True when the map has the item ``ref`` names (False for a kind it does not know)."""
+        kind, item_id = ref
+        checks: dict[str, Callable[[str], bool]] = {
+            NODE: self.has_node, EDGE: self.has_edge, NOTE: self.has_note, TIER: self.has_tier,
+            REGION: self.has_region,
+        }
+        return kind in checks and checks[kind](item_id)
+
+    def update(self, ref: Ref, **changes: Any) -> dict[str, tuple[Any, Any]]:
+        """Change fields of the item ``ref`` names, through its kind's mutator (``update_node``,
+        ...); returns what changed as ``{field: (old, new)}``."""
+        kind, item_id = ref
+        updaters: dict[str, Callable[..., dict[str, tuple[Any, Any]]]] = {
+            NODE: self.update_node, EDGE: self.update_edge, NOTE: self.update_note,
+            TIER: self.update_tier, REGION: self.update_region,
+        }
+        if kind not in updaters:
+            raise ModelError(msg("A map has no items of kind '{kind}'.", kind=kind))
+        return updaters[kind](item_id, **changes)
+
+    def remove(self, ref: Ref, *, tombstone: bool = True) -> Removal:
+        """Remove the segment (with its sub-segments and links), link or note ``ref`` names,
+        adding its ids to the ``deleted`` tombstones unless ``tombstone`` is false (taking back
+        an addition); returns the record :meth:`restore` puts it back from."""
+        kind, item_id = ref
+        if kind == NODE:
+            return self.remove_node(item_id, tombstone=tombstone)
+        added = [item_id] if tombstone and item_id not in self._deleted else []
+        if kind == EDGE:
+            return Removal(edges=[self.remove_edge(item_id, tombstone=tombstone)], tombstones=added)
+        if kind == NOTE:
+            return Removal(notes=[self.remove_note(item_id, tombstone=tombstone)], tombstones=added)
+        raise ModelError(msg("Only segments, links and notes are removed this way, not a {kind}.", kind=word(kind)))
+
+    def restore(self, removal: Removal) -> None:
+        """Put back what :meth:`remove` took, at the same places, and drop the tombstones it added."""
+        for tombstone in removal.tombstones:
+            if tombstone in self._deleted:
+                self._deleted.remove(tombstone)
+        for index, node in reversed(removal.nodes):
+            self.add_node(node, index)
+        for index, edge in reversed(removal.edges):
+            self.add_edge(edge, index)
+        for index, note in reversed(removal.notes):
+            self.add_note(note, index)
+        for note_id, node_id in removal.detached_notes:
+            self.update_note(note_id, node=node_id)
 
     def conflict(self, conflict_id: str) -> Conflict:
         for conflict in self._conflicts:
@@ -310,12 +382,12 @@ class ChainMap:
         """Change ``title``, ``chain``, ``lead`` or ``owner``; returns ``{field: (old, new)}``."""
         for key, value in changes.items():
             if key not in MAP_FIELDS:
-                raise ModelError(f"A map has no field '{key}'.")
+                raise ModelError(msg("A map has no field '{key}'.", key=key))
             if key in ("title", "chain"):
                 if not isinstance(value, str) or not value.strip():
-                    raise ModelError(f"The map's {key} cannot be empty.")
+                    raise ModelError(msg("The map's {key} cannot be empty.", key=key))
             elif value is not None and not self.has_region(value):
-                raise ModelError(f"The {key} region '{value}' is not one of the map's regions.")
+                raise ModelError(msg("The {key} region '{value}' is not one of the map's regions.", key=key, value=value))
         applied: dict[str, tuple[Any, Any]] = {}
         for key, value in changes.items():
             old = getattr(self, "_" + key)
@@ -342,7 +414,7 @@ class ChainMap:
         """Add a participating region at ``index`` (default: last)."""
         self._check_region(region)
         if self.has_region(region.code):
-            raise ModelError(f"The map already has a region '{region.code}'.")
+            raise ModelError(msg("The map already has a region '{code}'.", code=region.code))
         if not take:
             region = copy.deepcopy(region)
         if index is None or index >= len(self._regions):
@@ -357,7 +429,7 @@ class ChainMap:
         candidate = copy.deepcopy(region)
         for key, value in changes.items():
             if key not in ("name", "color", "extra"):
-                raise ModelError(f"A region's '{key}' cannot be changed.")
+                raise ModelError(msg("A region's '{key}' cannot be changed.", key=key))
             setattr(candidate, key, value)
         self._check_region(candidate)
         return self._apply(region, changes, self.events.region_changed)
@@ -368,13 +440,12 @@ class ChainMap:
         users = [n.name for n in self._nodes.items if code in n.regions]
         if users:
             raise ModelError(
-                f"Region '{region.name}' has facts on {len(users)} segment(s) "
-                f"(e.g. '{users[0]}'); clear them first."
+                msg("Region '{name}' has facts on {count} segment(s) (e.g. '{users}'); clear them first.", name=region.name, count=len(users), users=users[0])
             )
         if any(f.source == code or f.target == code for e in self._edges.items for f in e.flows):
-            raise ModelError(f"Region '{region.name}' appears in link flows; remove them first.")
+            raise ModelError(msg("Region '{name}' appears in link flows; remove them first.", name=region.name))
         if code in (self._lead, self._owner):
-            raise ModelError(f"Region '{region.name}' is the map's lead or owner.")
+            raise ModelError(msg("Region '{name}' is the map's lead or owner.", name=region.name))
         index = self._regions.index(region)
         self._regions.pop(index)
         self.events.region_removed.emit(region, index)
@@ -384,26 +455,25 @@ class ChainMap:
         try:
             return self.region(code)
         except KeyError:
-            raise ModelError(f"The map has no region '{code}'.") from None
+            raise ModelError(msg("The map has no region '{code}'.", code=code)) from None
 
     @staticmethod
     def _check_region(region: Region) -> None:
         if not is_valid_region_code(region.code):
             raise ModelError(
-                f"'{region.code}' is not a region code: use capitals, digits and '-', "
-                "2 to 16 characters, starting with a letter (e.g. CN-BJ)."
+                msg("'{code}' is not a region code: use capitals, digits and '-', 2 to 16 characters, starting with a letter (e.g. CN-BJ).", code=region.code)
             )
         if not isinstance(region.name, str) or not region.name.strip():
-            raise ModelError("A region needs a name.")
+            raise ModelError(msg("A region needs a name."))
         if region.color is not None and not COLOR_PATTERN.match(region.color):
-            raise ModelError(f"'{region.color}' is not a colour of the form #RRGGBB.")
+            raise ModelError(msg("'{color}' is not a colour of the form #RRGGBB.", color=region.color))
 
     # ----------------------------------------------------------------- tiers
     def add_tier(self, tier: Tier, index: int | None = None, *, take: bool = False) -> int:
         """Add a tier at ``index`` (default: most downstream)."""
         self._check_new_id(tier.id)
         if not isinstance(tier.name, str) or not tier.name.strip():
-            raise ModelError("A tier needs a name.")
+            raise ModelError(msg("A tier needs a name."))
         if not take:
             tier = copy.deepcopy(tier)
         index = self._tiers.insert(tier, index)
@@ -415,9 +485,9 @@ class ChainMap:
         tier = self._item_or_error(self._tiers, tier_id, "tier")
         for key, value in changes.items():
             if key not in ("name", "extra"):
-                raise ModelError(f"A tier's '{key}' cannot be changed.")
+                raise ModelError(msg("A tier's '{key}' cannot be changed.", key=key))
             if key == "name" and (not isinstance(value, str) or not value.strip()):
-                raise ModelError("A tier needs a name.")
+                raise ModelError(msg("A tier needs a name."))
         return self._apply(tier, changes, self.events.tier_changed)
 
     def move_tier(self, tier_id: str, new_index: int) -> int:
@@ -435,7 +505,7 @@ class ChainMap:
         tier = self._item_or_error(self._tiers, tier_id, "tier")
         count = sum(1 for n in self._nodes.items if n.tier == tier_id)
         if count:
-            raise ModelError(f"Tier '{tier.name}' still holds {count} segment(s); move them first.")
+            raise ModelError(msg("Tier '{name}' still holds {count} segment(s); move them first.", name=tier.name, count=count))
         index, tier = self._tiers.pop(tier_id)
         self.events.tier_removed.emit(tier, index)
         return index, tier
@@ -488,9 +558,9 @@ class ChainMap:
             if parent is None:
                 continue
             if parent == node_id:
-                raise ModelError(f"Segment '{node.name}' cannot be its own parent.")
+                raise ModelError(msg("Segment '{name}' cannot be its own parent.", name=node.name))
             if parent not in nodes:
-                raise ModelError(f"There is no segment '{parent}' to be the parent.")
+                raise ModelError(msg("There is no segment '{parent}' to be the parent.", parent=parent))
 
         state: dict[str, bool] = {}  # False: on the current walk, True: leads to no cycle
         for start in parents:
@@ -502,7 +572,7 @@ class ChainMap:
                 current = parents[current] if current in parents else nodes[current].parent
             if current is not None and not state[current]:
                 raise ModelError(
-                    f"Segment '{nodes[current].name}' cannot go inside one of its own sub-segments."
+                    msg("Segment '{name}' cannot go inside one of its own sub-segments.", name=nodes[current].name)
                 )
             for member in walk:
                 state[member] = True
@@ -520,10 +590,10 @@ class ChainMap:
             if changed:
                 changed.emit(node, {"parent": (old_parent, parent)})
 
-    def remove_node(self, node_id: str) -> NodeRemoval:
+    def remove_node(self, node_id: str, *, tombstone: bool = True) -> Removal:
         """Remove a segment with its sub-segments and their links; notes pointing at them are
-        detached. Every id removed is added to the ``deleted`` tombstones. Returns what was
-        taken, for :meth:`restore_node`."""
+        detached. Every id removed is added to the ``deleted`` tombstones (unless
+        ``tombstone`` is false). Returns what was taken, for :meth:`restore`."""
         self._item_or_error(self._nodes, node_id, "segment")
         doomed = [node_id, *self.descendants(node_id)]
         doomed_set = set(doomed)
@@ -550,36 +620,26 @@ class ChainMap:
             self._node_order = None
             removed_nodes.append((index, node))
             self.events.node_removed.emit(node, index)
-        tombstones = [i for i in doomed + edge_ids if i not in self._deleted]
+        tombstones = [i for i in doomed + edge_ids if i not in self._deleted] if tombstone else []
         self._deleted.extend(tombstones)
-        return NodeRemoval(removed_nodes, removed_edges, detached, tombstones)
-
-    def restore_node(self, removal: NodeRemoval) -> None:
-        """Put back what :meth:`remove_node` took, at the same places."""
-        for tombstone in removal.tombstones:
-            if tombstone in self._deleted:
-                self._deleted.remove(tombstone)
-        for index, node in reversed(removal.nodes):
-            self.add_node(node, index)
-        for index, edge in reversed(removal.edges):
-            self.add_edge(edge, index)
-        for note_id, node_id in removal.detached_notes:
-            self.update_note(note_id, node=node_id)
+        return Removal(removed_nodes, removed_edges, detached, tombstones)
 
     def _check_node(self, node: Node, *, parent_changed: bool = True) -> None:
         if not isinstance(node.name, str) or not node.name.strip():
-            raise ModelError("A segment needs a name.")
-        if len(node.name) > 200:
-            raise ModelError(f"A segment name has at most 200 characters (this one has {len(node.name)}).")
+            raise ModelError(msg("A segment needs a name."))
+        if len(node.name) > MAX_NAME_LENGTH:
+            raise ModelError(
+                msg("A segment name has at most {MAX_NAME_LENGTH} characters (this one has {count}).", MAX_NAME_LENGTH=MAX_NAME_LENGTH, count=len(node.name))
+            )
         if not isinstance(node.tier, str) or node.tier not in self._tiers.index:
-            raise ModelError(f"There is no tier '{node.tier}'.")
+            raise ModelError(msg("There is no tier '{tier}'.", tier=node.tier))
         _texts("A segment's", kind=node.kind, description=node.description)
         _text_lists("A segment's", aliases=node.aliases, tags=node.tags)
         if node.parent is not None:
             if node.parent == node.id:
-                raise ModelError(f"Segment '{node.name}' cannot be its own parent.")
+                raise ModelError(msg("Segment '{name}' cannot be its own parent.", name=node.name))
             if not isinstance(node.parent, str) or node.parent not in self._nodes.index:
-                raise ModelError(f"There is no segment '{node.parent}' to be the parent.")
+                raise ModelError(msg("There is no segment '{parent}' to be the parent.", parent=node.parent))
             # Only a segment with sub-segments can be an ancestor of its new parent: walk up
             # (one step per level) only then, so moving a deep segment stays cheap.
             walk = parent_changed and node.id in self._children
@@ -587,27 +647,27 @@ class ChainMap:
             while ancestor is not None:
                 if ancestor == node.id:
                     raise ModelError(
-                        f"Segment '{node.name}' cannot go inside one of its own sub-segments."
+                        msg("Segment '{name}' cannot go inside one of its own sub-segments.", name=node.name)
                     )
                 ancestor = self._nodes.index[ancestor].parent
         for coordinate in (node.x, node.y):
             # An infinity (or a boolean) would only fail later, when the map is saved.
             if coordinate is not None and not is_finite_number(coordinate):
-                raise ModelError("A position must be a finite number.")
+                raise ModelError(msg("A position must be a finite number."))
         for code, entry in node.regions.items():
             self._check_entry(node, code, entry)
 
     def _check_entry(self, node: Node, code: str, entry: RegionEntry) -> None:
         if not self.has_region(code):
-            raise ModelError(f"Region '{code}' is not one of the map's regions.")
+            raise ModelError(msg("Region '{code}' is not one of the map's regions.", code=code))
         if entry.status not in STATUSES:
             raise ModelError(
-                f"'{entry.status}' is not a status; use one of {', '.join(STATUSES)}."
+                msg("'{status}' is not a status; use one of {choices}.", status=entry.status, choices=', '.join(STATUSES))
             )
         _texts("A region entry's", note=entry.note)
         for enterprise in entry.enterprises:
             if not isinstance(enterprise.name, str) or not enterprise.name.strip():
-                raise ModelError(f"An enterprise of {code} in '{node.name}' needs a name.")
+                raise ModelError(msg("An enterprise of {code} in '{name}' needs a name.", code=code, name=node.name))
             _texts("An enterprise's", uscc=enterprise.uscc, city=enterprise.city, note=enterprise.note)
             _text_lists("An enterprise's", marks=enterprise.marks)
         plan = entry.plan
@@ -615,10 +675,10 @@ class ChainMap:
             _texts("A plan's", owner=plan.owner, note=plan.note)
             _text_lists("A plan's", targets=plan.targets)
             if plan.action not in ACTIONS:
-                raise ModelError(f"'{plan.action}' is not an action; use one of {', '.join(ACTIONS)}.")
+                raise ModelError(msg("'{action}' is not an action; use one of {choices}.", action=plan.action, choices=', '.join(ACTIONS)))
             if plan.priority not in PRIORITIES:
                 raise ModelError(
-                    f"'{plan.priority}' is not a priority; use one of {', '.join(PRIORITIES)}."
+                    msg("'{priority}' is not a priority; use one of {choices}.", priority=plan.priority, choices=', '.join(PRIORITIES))
                 )
             # The validator's check, so the editor never saves a date (2027-02-30) a load refuses.
             problem = due_problem(plan.due) if isinstance(plan.due, str) else "A due date must be text."
@@ -655,17 +715,17 @@ class ChainMap:
     def _check_edge(self, edge: Edge) -> None:
         for end in (edge.source, edge.target):
             if not isinstance(end, str) or end not in self._nodes.index:
-                raise ModelError(f"There is no segment '{end}' to link.")
+                raise ModelError(msg("There is no segment '{end}' to link.", end=end))
         _texts("A link's", kind=edge.kind, label=edge.label, note=edge.note)
         if edge.source == edge.target:
             raise ModelError(
-                f"A link cannot go from segment '{self._nodes.index[edge.source].name}' to itself."
+                msg("A link cannot go from segment '{name}' to itself.", name=self._nodes.index[edge.source].name)
             )
         for flow in edge.flows:
             _texts("A flow's", note=flow.note)
             for code in (flow.source, flow.target):
                 if not self.has_region(code):
-                    raise ModelError(f"Flow region '{code}' is not one of the map's regions.")
+                    raise ModelError(msg("Flow region '{code}' is not one of the map's regions.", code=code))
 
     # ----------------------------------------------------------------- notes
     def add_note(self, note: Note, index: int | None = None, *, take: bool = False) -> int:
@@ -685,30 +745,30 @@ class ChainMap:
         self._check_note(candidate)
         return self._apply(note, {k: getattr(candidate, k) for k in changes}, self.events.note_changed)
 
-    def remove_note(self, note_id: str) -> tuple[int, Note]:
+    def remove_note(self, note_id: str, *, tombstone: bool = True) -> tuple[int, Note]:
         """Remove a note; returns ``(index, note)`` for undo."""
         self._item_or_error(self._notes, note_id, "note")
         index, note = self._notes.pop(note_id)
-        if note_id not in self._deleted:
+        if tombstone and note_id not in self._deleted:
             self._deleted.append(note_id)
         self.events.note_removed.emit(note, index)
         return index, note
 
     def _check_note(self, note: Note) -> None:
         if not isinstance(note.text, str):
-            raise ModelError("A note's text must be text.")
+            raise ModelError(msg("A note's text must be text."))
         if not (is_finite_number(note.x) and is_finite_number(note.y)):
-            raise ModelError("A position must be a finite number.")
+            raise ModelError(msg("A position must be a finite number."))
         if note.node is not None and (not isinstance(note.node, str) or note.node not in self._nodes.index):
-            raise ModelError(f"There is no segment '{note.node}' for the note to point at.")
+            raise ModelError(msg("There is no segment '{node}' for the note to point at.", node=note.node))
 
     # ------------------------------------------------------------- conflicts
     def add_conflict(self, conflict: Conflict, index: int | None = None, *, take: bool = False) -> int:
         """Record a merge conflict at ``index`` (default: last)."""
         if not is_valid_id(conflict.id):
-            raise ModelError(f"'{conflict.id}' is not a valid id.")
+            raise ModelError(msg("'{id}' is not a valid id.", id=conflict.id))
         if any(c.id == conflict.id for c in self._conflicts):
-            raise ModelError(f"The map already has a conflict '{conflict.id}'.")
+            raise ModelError(msg("The map already has a conflict '{id}'.", id=conflict.id))
         if not take:
             conflict = copy.deepcopy(conflict)
         if index is None or index >= len(self._conflicts):
@@ -732,15 +792,58 @@ class ChainMap:
         self._deleted = list(dict.fromkeys(ids))
         return old
 
+    # ------------------------------------------------------------ bulk loading
+    def load_items(
+        self, nodes: list[Node], edges: list[Edge], notes: list[Note], conflicts: list[Conflict]
+    ) -> None:
+        """Put the items of a file into this map, which has none yet, all at once (taken, not copied).
+
+        For :func:`chainmap.core.format.serialize.map_from_data`, whose data the validator passed:
+        the per-item checks of the ``add_*`` mutators are the validator's, already done, so only
+        whole-map consistency is checked here (ids unique, references resolved), once, and no
+        event is emitted: nobody listens to a map that is being built."""
+        if self._nodes.items or self._edges.items or self._notes.items or self._conflicts:
+            raise ModelError(msg("Items can be loaded only into a map that has none."))
+        node_index = {node.id: node for node in nodes}
+        edge_index = {edge.id: edge for edge in edges}
+        note_index = {note.id: note for note in notes}
+        tier_ids = self._tiers.index.keys()
+        counts = len(node_index) + len(edge_index) + len(note_index) + len(tier_ids)
+        taken = node_index.keys() | edge_index.keys() | note_index.keys() | tier_ids
+        if len(taken) != counts or len(node_index) + len(edge_index) + len(note_index) != (
+            len(nodes) + len(edges) + len(notes)
+        ):
+            raise ModelError(msg("An id is used twice in this map."))
+        bad = [i for i in taken if not is_valid_id(i)]
+        if bad:
+            raise ModelError(msg("'{bad}' is not a valid id.", bad=bad[0]))
+        if not {node.tier for node in nodes} <= tier_ids:
+            raise ModelError(msg("A segment names a tier the map does not have."))
+        children: dict[str, list[str]] = {}
+        for node in nodes:
+            if node.parent is not None:
+                if node.parent not in node_index or node.parent == node.id:
+                    raise ModelError(msg("There is no segment '{parent}' to be the parent.", parent=node.parent))
+                children.setdefault(node.parent, []).append(node.id)
+        if not {e.source for e in edges} | {e.target for e in edges} <= node_index.keys():
+            raise ModelError(msg("A link names a segment the map does not have."))
+        if len({c.id for c in conflicts}) != len(conflicts):
+            raise ModelError(msg("A conflict id is used twice in this map."))
+        self._nodes.items, self._nodes.index = list(nodes), node_index
+        self._edges.items, self._edges.index = list(edges), edge_index
+        self._notes.items, self._notes.index = list(notes), note_index
+        self._children = children
+        self._node_order = None
+        self._conflicts = list(conflicts)
+
     # --------------------------------------------------------------- helpers
     def _check_new_id(self, item_id: str) -> None:
         if not is_valid_id(item_id):
             raise ModelError(
-                f"'{item_id}' is not a valid id: use letters, digits and _ . : -, "
-                "starting with a letter or digit, at most 64 characters."
+                msg("'{item_id}' is not a valid id: use letters, digits and _ . : -, starting with a letter or digit, at most 64 characters.", item_id=item_id)
             )
         if self.uses_id(item_id):
-            raise ModelError(f"The id '{item_id}' is already used in this map.")
+            raise ModelError(msg("The id '{item_id}' is already used in this map.", item_id=item_id))
 
     @staticmethod
     def _changed_copy(item: Any, changes: dict[str, Any], known: tuple[str, ...], what: str) -> Any:
@@ -748,7 +851,7 @@ class ChainMap:
         they are applied; refuses a field not ``known``."""
         for key in changes:
             if key not in known:
-                raise ModelError(f"A {what} has no field '{key}'.")
+                raise ModelError(msg("A {what} has no field '{key}'.", what=word(what), key=key))
         candidate = copy.copy(item)
         for key, value in changes.items():
             setattr(candidate, key, copy.deepcopy(value))
@@ -765,7 +868,7 @@ class ChainMap:
         try:
             return items.index[item_id]
         except KeyError:
-            raise ModelError(f"There is no {what} '{item_id}'.") from None
+            raise ModelError(msg("There is no {what} '{item_id}'.", what=word(what), item_id=item_id)) from None
 
     @staticmethod
     def _apply(target: Any, changes: dict[str, Any], signal: Any) -> dict[str, tuple[Any, Any]]:

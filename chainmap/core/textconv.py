@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .format.serialize import edge_to_data, node_to_data, region_to_data
 from .model import ABSENT, ChainMap
-from .serialize import edge_to_data, node_to_data, region_to_data
 from .textsafe import terminal_safe
 
 

@@ -28,11 +28,6 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
-def has_unsafe(text: str) -> bool:
-    """Whether ``text`` holds a character a terminal would act on (newlines included)."""
-    return _UNSAFE.search(text) is not None
-
-
 def terminal_safe(text: str, *, keep_newlines: bool = False) -> str:
     """``text`` with every control and bidi character shown as an escape (``\\x1b``).
 

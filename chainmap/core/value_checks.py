@@ -1,4 +1,4 @@
-"""Checks of single values of the format: finite numbers, due dates, timestamps, nesting.
+"""Checks of single values of the format: finite numbers, due dates, timestamps, nesting, credit codes.
 
 Shared by the validator (which words the problems) and the model (which refuses an edit that
 would write a value the validator rejects, so the editor never saves a file it cannot open).
@@ -11,6 +11,10 @@ import re
 import sys
 from datetime import datetime
 from typing import Any
+
+from .language import is_chinese
+from .messages import msg
+from .vocabulary import USCC_ALPHABET, USCC_LENGTH
 
 # ASCII: no full-width ２０２７; \Z, not $, which also matches before a final newline.
 _DUE_PATTERN = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?\Z", re.ASCII)
@@ -37,20 +41,21 @@ def due_problem(due: str) -> str | None:
     """Why ``due`` is not a YYYY-MM or YYYY-MM-DD calendar date, or ``None`` when it is."""
     match = _DUE_PATTERN.match(due)
     if match is None:
-        return f"Due date '{due[:40]}' is not a date of the form YYYY-MM or YYYY-MM-DD (e.g. 2027-06)."
+        return msg("Due date '{due}' is not a date of the form YYYY-MM or YYYY-MM-DD (e.g. 2027-06).", due=due[:40])
     year, month = int(match.group(1)), int(match.group(2))
     if not 1 <= month <= 12:
-        return f"Due date '{due}' has month {match.group(2)}: months run from 01 to 12."
+        return msg("Due date '{due}' has month {month}: months run from 01 to 12.", due=due, month=match.group(2))
     if match.group(3) is not None:
         day = int(match.group(3))
         days = calendar.monthrange(year, month)[1] if year >= 1 else 31
         if year < 1 or not 1 <= day <= days:
-            return (
+            return msg("Due date '{due}' is not a real date: {year}-{month:02d} has days 01 to {days}.",
+                       due=due, year=year, month=month, days=days) if is_chinese() else (
                 f"Due date '{due}' is not a real date: {calendar.month_name[month]} {year} "
                 f"has days 01 to {days}."
             )
     elif year < 1:
-        return f"Due date '{due}' has year 0000, which does not exist."
+        return msg("Due date '{due}' has year 0000, which does not exist.", due=due)
     return None
 
 
@@ -88,12 +93,20 @@ def nesting_problem(value: Any, pointer: str, what: str, for_path: bool = False)
     nest past :data:`MAX_NESTING` levels from the top of the file; ``None`` when it does not.
     ``what`` names the value, capitalised (``"'x-data' of segment '电芯'"``)."""
     above = pointer.count("/")
-    where = f" for its path '{pointer if len(pointer) <= 40 else pointer[:39] + '…'}'" if for_path else ""
+    shown = pointer if len(pointer) <= 40 else pointer[:39] + "…"
+    where = msg(" for its path '{pointer}'", pointer=shown) if for_path else ""
     if not isinstance(value, (dict, list)):
         if above <= MAX_NESTING:
             return None
-        return f"{what} is nested too deeply{where}: that path goes more than {MAX_NESTING} levels down, the most a map may hold."
+        return msg("{what} is nested too deeply{where}: that path goes more than {levels} levels down, "
+                   "the most a map may hold.", what=what, where=where, levels=MAX_NESTING)
     if above + nesting_depth(value, MAX_NESTING - above) <= MAX_NESTING:
         return None
-    return (f"{what} is nested too deeply{where}: its arrays or objects would go more than {MAX_NESTING} "
-            "levels down from the top of the file, the most a map may hold.")
+    return msg("{what} is nested too deeply{where}: its arrays or objects would go more than {levels} "
+               "levels down from the top of the file, the most a map may hold.", what=what, where=where, levels=MAX_NESTING)
+
+
+def is_uscc(code: str) -> bool:
+    """Whether ``code`` has the form of a unified social credit code: 18 characters of digits
+    and the capitals without I, O, S, V, Z (the format only warns about one that has not)."""
+    return len(code) == USCC_LENGTH and USCC_ALPHABET.issuperset(code)

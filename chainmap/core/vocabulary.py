@@ -42,8 +42,12 @@ NODE_KINDS = ("material", "component", "product", "service")
 
 CONFLICT_KINDS = ("edit", "delete", "duplicate")
 
-# The USCC alphabet: digits and the capitals without I, O, S, V, Z.
+# The USCC alphabet: digits and the capitals without I, O, S, V, Z; a code has 18 of them.
 USCC_ALPHABET = frozenset("0123456789ABCDEFGHJKLMNPQRTUWXY")
+USCC_LENGTH = 18
+
+# The longest segment name the format allows (the validator's error, the model's refusal).
+MAX_NAME_LENGTH = 200
 
 DEFAULT_REGIONS = (
     ("CN-BJ", "北京", "#D9412B"),

@@ -17,8 +17,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QTimer, QtMsgType, qInstall
 from PySide6.QtWidgets import QApplication
 
 from chainmap import __version__
-from chainmap.core.fileio import LoadResult, loads_map, read_file_bytes
-from chainmap.core.problems import MapFileError
+from chainmap.core.format.fileio import LoadResult, loads_map, read_file_bytes
+from chainmap.core.format.problems import MapFileError
 
 from .settings import APPLICATION, ORGANIZATION
 
@@ -43,6 +43,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
     install_fonts(app)
+    from .i18n import install_language
+
+    install_language(app)  # --lang, else View ▸ Language, else the system's; Qt's dialogs too
     return app
 
 
@@ -96,12 +99,12 @@ def _run(app: QApplication, loaded: tuple[LoadResult, bytes], path: str | Path, 
     window = MainWindow(restore_settings=screenshot is None, remember=screenshot is None)
     if screenshot is not None:
         # Nobody is there to answer: a map another editor holds is only looked at.
-        window.ask_locked = lambda _path, _holder: "read_only"  # type: ignore[method-assign]
-    window.set_loaded(loaded[0], Path(path), loaded[1])
+        window.locks.ask_locked = lambda path, holder: "read_only"  # type: ignore[method-assign]
+    window.files.set_loaded(loaded[0], Path(path), loaded[1])
     if screenshot is None:
         window.show()
         # After a crash: offer the unsaved work autosaved then, once the window is up.
-        QTimer.singleShot(0, window.offer_recovery)
+        QTimer.singleShot(0, window.recovery.offer_recovery)
         return int(app.exec())
 
     outcome = {"status": 1}

@@ -9,7 +9,7 @@ and keeps the reason in :attr:`ModelCommand.error` for the status bar; use :func
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -21,19 +21,16 @@ from chainmap.core.model import (
     Edge,
     ModelError,
     Node,
-    NodeRemoval,
     Note,
     Region,
+    Removal,
     Tier,
 )
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("commands", text)
+from chainmap.core.refs import EDGE, NODE, NOTE, Ref
 
 
 class ModelCommand(QUndoCommand):
-    """A command on a :class:`ChainMap`. Subclasses implement :meth:`do` and :meth:`undo_do`."""
+    """A command on a :class:`ChainMap`: subclasses implement :meth:`apply` and :meth:`revert`."""
 
     def __init__(self, chain_map: ChainMap, text: str, parent: MacroCommand | None = None) -> None:
         # Parts of a macro are kept in a Python list, not as Qt children: PySide does not
@@ -41,29 +38,31 @@ class ModelCommand(QUndoCommand):
         super().__init__(text)
         self.chain_map = chain_map
         self.error: str | None = None
-        self._done_once = False
+        self._applied_once = False
         if parent is not None:
             parent.parts.append(self)
 
-    def do(self) -> None:
+    def apply(self) -> None:
+        """Make the change through the model's mutators (raises :class:`ModelError` when refused)."""
         raise NotImplementedError
 
-    def undo_do(self) -> None:
+    def revert(self) -> None:
+        """Take the change back, leaving the model exactly as before :meth:`apply`."""
         raise NotImplementedError
 
     def redo(self) -> None:
         try:
-            self.do()
+            self.apply()
         except ModelError as exc:
-            if self._done_once:
+            if self._applied_once:
                 raise
             self.error = str(exc)
             self.setObsolete(True)
             return
-        self._done_once = True
+        self._applied_once = True
 
     def undo(self) -> None:
-        self.undo_do()
+        self.revert()
 
 
 def push(stack: QUndoStack, command: ModelCommand) -> str | None:
@@ -74,32 +73,11 @@ def push(stack: QUndoStack, command: ModelCommand) -> str | None:
 
 
 # -------------------------------------------------------------- changing fields
-def _getter(chain_map: ChainMap, kind: str) -> Callable[[str], Any]:
-    return {
-        "node": chain_map.node,
-        "edge": chain_map.edge,
-        "note": chain_map.note,
-        "tier": chain_map.tier,
-        "region": chain_map.region,
-    }[kind]
-
-
-def _updater(chain_map: ChainMap, kind: str) -> Callable[..., Any]:
-    return {
-        "node": chain_map.update_node,
-        "edge": chain_map.update_edge,
-        "note": chain_map.update_note,
-        "tier": chain_map.update_tier,
-        "region": chain_map.update_region,
-    }[kind]
-
-
 class ChangeItemsCommand(ModelCommand):
-    """Change fields of one or more items in one step: ``[(kind, item_id, {field: value})]``
-    with kind ``node``, ``edge``, ``note``, ``tier``, ``region`` or ``map``.
+    """Change fields of items in one step: ``[(kind, item_id, {field: value})]``, old values read now.
 
-    Used for renames, inspector edits, moves (a drag of many items is one of these),
-    tier changes and layouts. Old values are read when the command is made.
+    ``kind`` is ``node``, ``edge``, ``note``, ``tier``, ``region`` or ``map``. Renames,
+    inspector edits, moves, tier changes and layouts are all one of these.
     """
 
     def __init__(
@@ -117,31 +95,31 @@ class ChangeItemsCommand(ModelCommand):
                 source: Any = chain_map
             else:
                 try:
-                    source = _getter(chain_map, kind)(item_id)
+                    source = chain_map.get((kind, item_id))
                 except KeyError:
                     raise ModelError(f"There is no {kind} '{item_id}'.") from None
             self.old.append((kind, item_id, {k: copy.deepcopy(getattr(source, k)) for k in values}))
 
-    def _apply(self, entries: list[tuple[str, str, dict[str, Any]]]) -> None:
+    def _write(self, entries: list[tuple[str, str, dict[str, Any]]]) -> None:
         for kind, item_id, values in entries:
             if kind == "map":
                 self.chain_map.update_map(**values)
             else:
-                _updater(self.chain_map, kind)(item_id, **values)
+                self.chain_map.update((kind, item_id), **values)
 
-    def do(self) -> None:
-        applied: list[tuple[str, str, dict[str, Any]]] = []
+    def apply(self) -> None:
+        written: list[tuple[str, str, dict[str, Any]]] = []
         try:
             for entry, old in zip(self.changes, self.old, strict=True):
-                self._apply([entry])
-                applied.append(old)
+                self._write([entry])
+                written.append(old)
         except ModelError:
             # Leave the model as it was: part of a multi-item change must not stick.
-            self._apply(list(reversed(applied)))
+            self._write(list(reversed(written)))
             raise
 
-    def undo_do(self) -> None:
-        self._apply(list(reversed(self.old)))
+    def revert(self) -> None:
+        self._write(list(reversed(self.old)))
 
 
 def change_node(chain_map: ChainMap, node_id: str, text: str | None = None, **values: Any) -> ChangeItemsCommand:
@@ -149,141 +127,139 @@ def change_node(chain_map: ChainMap, node_id: str, text: str | None = None, **va
     name = chain_map.node(node_id).name
     if text is None:
         if set(values) == {"name"}:
-            text = tr("Rename {name}").format(name=name)
+            text = QCoreApplication.translate("commands", "Rename {name}").format(name=name)
         else:
-            text = tr("Edit {name}").format(name=name)
+            text = QCoreApplication.translate("commands", "Edit {name}").format(name=name)
     return ChangeItemsCommand(chain_map, [("node", node_id, values)], text)
 
 
-def move_items(chain_map: ChainMap, positions: dict[tuple[str, str], tuple[float, float]],
-               tiers: dict[str, str] | None = None) -> ChangeItemsCommand:
-    """One command for a drag: new positions of segments and notes, and new tiers of
-    segments dragged across bands."""
-    tiers = tiers or {}
-    changes = []
-    for (kind, item_id), (x, y) in positions.items():
-        values: dict[str, Any] = {"x": x, "y": y}
-        if kind == "node" and item_id in tiers:
-            values["tier"] = tiers[item_id]
-        changes.append((kind, item_id, values))
-    return ChangeItemsCommand(chain_map, changes, move_text(chain_map, list(positions)))
+class MoveItemsCommand(ChangeItemsCommand):
+    """Move segments and notes in one step, with new parents and tiers of segments dropped elsewhere.
+
+    ``positions`` maps ``(kind, id)`` to ``(x, y)``; ``parents`` and ``tiers`` map segment ids
+    to their new parent (``None``: none) and tier, for the segments whose one changes.
+    """
+
+    def __init__(self, chain_map: ChainMap, positions: dict[Ref, tuple[float, float]],
+                 tiers: dict[str, str] | None = None, parents: dict[str, str | None] | None = None) -> None:
+        tiers, parents = tiers or {}, parents or {}
+        changes = []
+        for (kind, item_id), (x, y) in positions.items():
+            values: dict[str, Any] = {"x": x, "y": y}
+            if kind == NODE and item_id in parents:
+                values["parent"] = parents[item_id]
+            if kind == NODE and item_id in tiers:
+                values["tier"] = tiers[item_id]
+            changes.append((kind, item_id, values))
+        super().__init__(chain_map, changes, move_text(chain_map, list(positions)))
 
 
-def move_text(chain_map: ChainMap, refs: list[tuple[str, str]]) -> str:
+def move_items(chain_map: ChainMap, positions: dict[Ref, tuple[float, float]],
+               tiers: dict[str, str] | None = None,
+               parents: dict[str, str | None] | None = None) -> MoveItemsCommand:
+    """One command for a drag: new positions of segments and notes, new tiers of segments
+    dragged across bands and new parents of segments dropped into or out of another."""
+    return MoveItemsCommand(chain_map, positions, tiers, parents)
+
+
+def move_text(chain_map: ChainMap, refs: list[Ref]) -> str:
     """The undo text of moving ``refs``: the segment's name when it is the only one."""
-    if len(refs) == 1 and refs[0][0] == "node":
-        return tr("Move {name}").format(name=chain_map.node(refs[0][1]).name)
-    return tr("Move {count} items").format(count=len(refs))
+    if len(refs) == 1 and refs[0][0] == NODE:
+        return QCoreApplication.translate("commands", "Move {name}").format(name=chain_map.node(refs[0][1]).name)
+    return QCoreApplication.translate("commands", "Move {count} items").format(count=len(refs))
 
 
 # ------------------------------------------------------------ adding and removing
 class AddNodeCommand(ModelCommand):
+    """Add a segment (at ``index`` in the file's order); undo takes it away leaving no tombstone."""
+
     def __init__(self, chain_map: ChainMap, node: Node, index: int | None = None,
                  parent: MacroCommand | None = None) -> None:
-        super().__init__(chain_map, tr("Add {name}").format(name=node.name), parent)
+        super().__init__(chain_map, QCoreApplication.translate("commands", "Add {name}").format(name=node.name), parent)
         self.node = copy.deepcopy(node)
         self.index = index
-        self._deleted_before: list[str] = []
 
-    def do(self) -> None:
-        self._deleted_before = list(self.chain_map.deleted)
+    def apply(self) -> None:
         self.chain_map.add_node(self.node, self.index)
 
-    def undo_do(self) -> None:
-        self.chain_map.remove_node(self.node.id)
-        self.chain_map.set_deleted(self._deleted_before)
-
-
-class RemoveNodeCommand(ModelCommand):
-    """Remove a segment with its sub-segments and links; undo puts all back in place."""
-
-    def __init__(self, chain_map: ChainMap, node_id: str, parent: MacroCommand | None = None) -> None:
-        super().__init__(chain_map, tr("Delete {name}").format(name=chain_map.node(node_id).name), parent)
-        self.node_id = node_id
-        self.removal: NodeRemoval | None = None
-
-    def do(self) -> None:
-        self.removal = self.chain_map.remove_node(self.node_id)
-
-    def undo_do(self) -> None:
-        assert self.removal is not None
-        self.chain_map.restore_node(self.removal)
+    def revert(self) -> None:
+        self.chain_map.remove((NODE, self.node.id), tombstone=False)
 
 
 class AddEdgeCommand(ModelCommand):
+    """Add a link (at ``index`` in the file's order); undo takes it away leaving no tombstone."""
+
     def __init__(self, chain_map: ChainMap, edge: Edge, index: int | None = None,
                  parent: MacroCommand | None = None) -> None:
         source = chain_map.node(edge.source).name if chain_map.has_node(edge.source) else edge.source
         target = chain_map.node(edge.target).name if chain_map.has_node(edge.target) else edge.target
-        super().__init__(chain_map, tr("Link {source} → {target}").format(source=source, target=target), parent)
+        super().__init__(chain_map, QCoreApplication.translate("commands", "Link {source} → {target}").format(source=source, target=target), parent)
         self.edge = copy.deepcopy(edge)
         self.index = index
-        self._deleted_before: list[str] = []
 
-    def do(self) -> None:
-        self._deleted_before = list(self.chain_map.deleted)
+    def apply(self) -> None:
         self.chain_map.add_edge(self.edge, self.index)
 
-    def undo_do(self) -> None:
-        self.chain_map.remove_edge(self.edge.id)
-        self.chain_map.set_deleted(self._deleted_before)
-
-
-class RemoveEdgeCommand(ModelCommand):
-    def __init__(self, chain_map: ChainMap, edge_id: str, parent: MacroCommand | None = None) -> None:
-        edge = chain_map.edge(edge_id)
-        text = tr("Delete link {source} → {target}").format(
-            source=chain_map.node(edge.source).name, target=chain_map.node(edge.target).name
-        )
-        super().__init__(chain_map, text, parent)
-        self.edge_id = edge_id
-        self.removed: tuple[int, Edge] | None = None
-        self._deleted_before: list[str] = []
-
-    def do(self) -> None:
-        self._deleted_before = list(self.chain_map.deleted)
-        self.removed = self.chain_map.remove_edge(self.edge_id)
-
-    def undo_do(self) -> None:
-        assert self.removed is not None
-        index, edge = self.removed
-        self.chain_map.add_edge(edge, index)
-        self.chain_map.set_deleted(self._deleted_before)
+    def revert(self) -> None:
+        self.chain_map.remove((EDGE, self.edge.id), tombstone=False)
 
 
 class AddNoteCommand(ModelCommand):
+    """Add a note (at ``index`` in the file's order); undo takes it away leaving no tombstone."""
+
     def __init__(self, chain_map: ChainMap, note: Note, index: int | None = None,
                  parent: MacroCommand | None = None) -> None:
-        super().__init__(chain_map, tr("Add note"), parent)
+        super().__init__(chain_map, QCoreApplication.translate("commands", "Add note"), parent)
         self.note = copy.deepcopy(note)
         self.index = index
-        self._deleted_before: list[str] = []
 
-    def do(self) -> None:
-        self._deleted_before = list(self.chain_map.deleted)
+    def apply(self) -> None:
         self.chain_map.add_note(self.note, self.index)
 
-    def undo_do(self) -> None:
-        self.chain_map.remove_note(self.note.id)
-        self.chain_map.set_deleted(self._deleted_before)
+    def revert(self) -> None:
+        self.chain_map.remove((NOTE, self.note.id), tombstone=False)
 
 
-class RemoveNoteCommand(ModelCommand):
+class RemoveItemCommand(ModelCommand):
+    """Remove a segment (with its sub-segments and links), a link or a note; undo restores the model's record."""
+
+    def __init__(self, chain_map: ChainMap, ref: Ref, text: str, parent: MacroCommand | None = None) -> None:
+        super().__init__(chain_map, text, parent)
+        self.ref = ref
+        self.removal: Removal | None = None
+
+    def apply(self) -> None:
+        self.removal = self.chain_map.remove(self.ref)
+
+    def revert(self) -> None:
+        assert self.removal is not None
+        self.chain_map.restore(self.removal)
+
+
+class RemoveNodeCommand(RemoveItemCommand):
+    """Remove a segment with its sub-segments and links; undo puts all back in place."""
+
+    def __init__(self, chain_map: ChainMap, node_id: str, parent: MacroCommand | None = None) -> None:
+        text = QCoreApplication.translate("commands", "Delete {name}").format(name=chain_map.node(node_id).name)
+        super().__init__(chain_map, (NODE, node_id), text, parent)
+
+
+class RemoveEdgeCommand(RemoveItemCommand):
+    """Remove a link; undo puts it back at its place."""
+
+    def __init__(self, chain_map: ChainMap, edge_id: str, parent: MacroCommand | None = None) -> None:
+        edge = chain_map.edge(edge_id)
+        text = QCoreApplication.translate("commands", "Delete link {source} → {target}").format(
+            source=chain_map.node(edge.source).name, target=chain_map.node(edge.target).name
+        )
+        super().__init__(chain_map, (EDGE, edge_id), text, parent)
+
+
+class RemoveNoteCommand(RemoveItemCommand):
+    """Remove a note; undo puts it back at its place."""
+
     def __init__(self, chain_map: ChainMap, note_id: str, parent: MacroCommand | None = None) -> None:
-        super().__init__(chain_map, tr("Delete note"), parent)
-        self.note_id = note_id
-        self.removed: tuple[int, Note] | None = None
-        self._deleted_before: list[str] = []
-
-    def do(self) -> None:
-        self._deleted_before = list(self.chain_map.deleted)
-        self.removed = self.chain_map.remove_note(self.note_id)
-
-    def undo_do(self) -> None:
-        assert self.removed is not None
-        index, note = self.removed
-        self.chain_map.add_note(note, index)
-        self.chain_map.set_deleted(self._deleted_before)
+        super().__init__(chain_map, (NOTE, note_id), QCoreApplication.translate("commands", "Delete note"), parent)
 
 
 class MacroCommand(ModelCommand):
@@ -293,28 +269,34 @@ class MacroCommand(ModelCommand):
         super().__init__(chain_map, text)
         self.parts: list[ModelCommand] = []
 
-    def do(self) -> None:
-        # Parts run in order; if one is refused, undo the ones done and refuse them all.
-        done: list[ModelCommand] = []
-        for part in self.parts:
-            try:
-                part.do()
-            except ModelError:
-                for earlier in reversed(done):
-                    earlier.undo_do()
-                raise
-            done.append(part)
+    def apply(self) -> None:
+        apply_all(self.parts)
 
-    def undo_do(self) -> None:
+    def revert(self) -> None:
         for part in reversed(self.parts):
-            part.undo_do()
+            part.revert()
 
 
-def delete_items(chain_map: ChainMap, refs: Iterable[tuple[str, str]]) -> MacroCommand:
+def apply_all(parts: Iterable[ModelCommand]) -> list[ModelCommand]:
+    """Apply ``parts`` in order; when one is refused, revert the ones applied and raise its
+    :class:`ModelError` (nothing sticks). Returns the parts applied."""
+    applied: list[ModelCommand] = []
+    try:
+        for part in parts:  # may be a generator making each part just before it is applied
+            part.apply()
+            applied.append(part)
+    except ModelError:
+        for earlier in reversed(applied):
+            earlier.revert()
+        raise
+    return applied
+
+
+def delete_items(chain_map: ChainMap, refs: Iterable[Ref]) -> MacroCommand:
     """One command deleting segments, links and notes (links first, then notes, then
     segments, skipping items that go with a deleted parent)."""
     refs = list(refs)
-    nodes = [i for k, i in refs if k == "node"]
+    nodes = [i for k, i in refs if k == NODE]
     node_set = set(nodes)
     # A sub-segment whose ancestor is also deleted goes with it.
     top_nodes = []
@@ -330,14 +312,14 @@ def delete_items(chain_map: ChainMap, refs: Iterable[tuple[str, str]]) -> MacroC
         doomed.update(chain_map.descendants(node_id))
     edges = [
         i for k, i in refs
-        if k == "edge" and chain_map.edge(i).source not in doomed and chain_map.edge(i).target not in doomed
+        if k == EDGE and chain_map.edge(i).source not in doomed and chain_map.edge(i).target not in doomed
     ]
-    notes = [i for k, i in refs if k == "note"]
+    notes = [i for k, i in refs if k == NOTE]
     count = len(top_nodes) + len(edges) + len(notes)
     if count == 1 and top_nodes:
-        text = tr("Delete {name}").format(name=chain_map.node(top_nodes[0]).name)
+        text = QCoreApplication.translate("commands", "Delete {name}").format(name=chain_map.node(top_nodes[0]).name)
     else:
-        text = tr("Delete {count} items").format(count=count)
+        text = QCoreApplication.translate("commands", "Delete {count} items").format(count=count)
     macro = MacroCommand(chain_map, text)
     for edge_id in edges:
         RemoveEdgeCommand(chain_map, edge_id, macro)
@@ -350,72 +332,82 @@ def delete_items(chain_map: ChainMap, refs: Iterable[tuple[str, str]]) -> MacroC
 
 # -------------------------------------------------------------- regions and tiers
 class AddRegionCommand(ModelCommand):
+    """Add a region (at ``index`` in the map's list of regions)."""
+
     def __init__(self, chain_map: ChainMap, region: Region, index: int | None = None) -> None:
-        super().__init__(chain_map, tr("Add region {name}").format(name=region.name))
+        super().__init__(chain_map, QCoreApplication.translate("commands", "Add region {name}").format(name=region.name))
         self.region = copy.deepcopy(region)
         self.index = index
 
-    def do(self) -> None:
+    def apply(self) -> None:
         self.chain_map.add_region(self.region, self.index)
 
-    def undo_do(self) -> None:
+    def revert(self) -> None:
         self.chain_map.remove_region(self.region.code)
 
 
 class RemoveRegionCommand(ModelCommand):
+    """Remove a region no segment uses; undo puts it back at its place."""
+
     def __init__(self, chain_map: ChainMap, code: str) -> None:
-        super().__init__(chain_map, tr("Remove region {name}").format(name=chain_map.region(code).name))
+        super().__init__(chain_map, QCoreApplication.translate("commands", "Remove region {name}").format(name=chain_map.region(code).name))
         self.code = code
         self.removed: tuple[int, Region] | None = None
 
-    def do(self) -> None:
+    def apply(self) -> None:
         self.removed = self.chain_map.remove_region(self.code)
 
-    def undo_do(self) -> None:
+    def revert(self) -> None:
         assert self.removed is not None
         index, region = self.removed
         self.chain_map.add_region(region, index)
 
 
 class AddTierCommand(ModelCommand):
+    """Add a tier (at ``index``, upstream to downstream)."""
+
     def __init__(self, chain_map: ChainMap, tier: Tier, index: int | None = None) -> None:
-        super().__init__(chain_map, tr("Add tier {name}").format(name=tier.name))
+        super().__init__(chain_map, QCoreApplication.translate("commands", "Add tier {name}").format(name=tier.name))
         self.tier = copy.deepcopy(tier)
         self.index = index
 
-    def do(self) -> None:
+    def apply(self) -> None:
         self.chain_map.add_tier(self.tier, self.index)
 
-    def undo_do(self) -> None:
+    def revert(self) -> None:
         self.chain_map.remove_tier(self.tier.id)
 
 
 class RemoveTierCommand(ModelCommand):
+    """Remove a tier that holds no segment; undo puts it back at its place."""
+
     def __init__(self, chain_map: ChainMap, tier_id: str) -> None:
-        super().__init__(chain_map, tr("Remove tier {name}").format(name=chain_map.tier(tier_id).name))
+        super().__init__(chain_map, QCoreApplication.translate("commands", "Remove tier {name}").format(name=chain_map.tier(tier_id).name))
         self.tier_id = tier_id
         self.removed: tuple[int, Tier] | None = None
 
-    def do(self) -> None:
+    def apply(self) -> None:
         self.removed = self.chain_map.remove_tier(self.tier_id)
 
-    def undo_do(self) -> None:
+    def revert(self) -> None:
         assert self.removed is not None
         index, tier = self.removed
         self.chain_map.add_tier(tier, index)
 
 
 class MoveTierCommand(ModelCommand):
+    """Move a tier to ``new_index`` in the order upstream to downstream."""
+
     def __init__(self, chain_map: ChainMap, tier_id: str, new_index: int) -> None:
-        super().__init__(chain_map, tr("Move tier {name}").format(name=chain_map.tier(tier_id).name))
+        super().__init__(chain_map, QCoreApplication.translate("commands", "Move tier {name}").format(name=chain_map.tier(tier_id).name))
         self.tier_id = tier_id
         self.new_index = new_index
         self.old_index = chain_map.tier_index(tier_id)
 
-    def do(self) -> None:
+    def apply(self) -> None:
         self.chain_map.move_tier(self.tier_id, self.new_index)
 
-    def undo_do(self) -> None:
+    def revert(self) -> None:
         self.chain_map.move_tier(self.tier_id, self.old_index)
 
 
@@ -424,14 +416,14 @@ class RemoveConflictCommand(ModelCommand):
     """Drop a conflict record (as part of resolving it, inside a macro)."""
 
     def __init__(self, chain_map: ChainMap, conflict_id: str, parent: MacroCommand | None = None) -> None:
-        super().__init__(chain_map, tr("Resolve conflict"), parent)
+        super().__init__(chain_map, QCoreApplication.translate("commands", "Resolve conflict"), parent)
         self.conflict_id = conflict_id
         self.removed: tuple[int, Conflict] | None = None
 
-    def do(self) -> None:
+    def apply(self) -> None:
         self.removed = self.chain_map.remove_conflict(self.conflict_id)
 
-    def undo_do(self) -> None:
+    def revert(self) -> None:
         assert self.removed is not None
         index, conflict = self.removed
         self.chain_map.add_conflict(conflict, index)

@@ -11,21 +11,21 @@ import hashlib
 import os
 import uuid
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from chainmap.core.fileio import write_atomic
+from chainmap.core.format.fileio import write_atomic
+from chainmap.core.format.serialize import dumps_map
 from chainmap.core.model import ChainMap
-from chainmap.core.serialize import dumps_map
+from chainmap.core.refs import CANVAS_KINDS, Ref
 
 from .commands import ModelCommand, push
 
 if TYPE_CHECKING:
-    from .file_lock import MapLock
+    from .files.lock import MapLock
 
-Ref = tuple[str, str]  # (kind, id): kind is "node", "edge", "note" or "tier"
 
 
 class Document(QObject):
@@ -40,9 +40,9 @@ class Document(QObject):
         base_bytes: the file's bytes as this editor last loaded or saved them (``None`` for
             a map never saved): what a change on disk is checked against, and the base of the
             three-way merge when there is one.
-        lock: the :class:`~chainmap.gui.file_lock.MapLock` this editor holds on the file.
+        lock: the :class:`~chainmap.gui.files.lock.MapLock` this editor holds on the file.
         read_only: opened read-only (another editor holds the file): Save is off.
-        recovery_key: names this document's autosaved copy (see :mod:`chainmap.gui.recovery`).
+        recovery_key: names this document's autosaved copy (see :mod:`chainmap.gui.files.recovery`).
     """
 
     selection_changed = Signal(list)
@@ -98,13 +98,7 @@ class Document(QObject):
 
     def has_item(self, ref: Ref) -> bool:
         """True when the map has the segment, link, note or tier ``ref`` names."""
-        kind, item_id = ref
-        return {
-            "node": self.chain_map.has_node,
-            "edge": self.chain_map.has_edge,
-            "note": self.chain_map.has_note,
-            "tier": self.chain_map.has_tier,
-        }.get(kind, lambda _id: False)(item_id)
+        return ref[0] in CANVAS_KINDS and self.chain_map.has(ref)
 
     # -------------------------------------------------------------- gaps view
     @property
@@ -126,7 +120,7 @@ class Document(QObject):
     def save(self, path: str | Path | None = None) -> None:
         """Write the map (atomically) to ``path`` or its own file; on success the document
         is clean and :attr:`base_bytes` holds what was written. Raises
-        :class:`chainmap.core.problems.MapSaveError`, leaving the document modified and the
+        :class:`chainmap.core.format.problems.MapSaveError`, leaving the document modified and the
         old file intact."""
         target = Path(path) if path is not None else self.path
         if target is None:
@@ -167,3 +161,11 @@ class Document(QObject):
     def display_name(self) -> str:
         """The file name, or the map's title for a map never saved."""
         return self.path.name if self.path is not None else self.chain_map.title
+
+
+class DocumentPanel(Protocol):
+    """Anything in a window that shows the window's document and is told when it changes
+    (``None``: the window is letting its document go)."""
+
+    def set_document(self, document: Document | None) -> None:
+        """Show ``document`` (``None``: nothing)."""

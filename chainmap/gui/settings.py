@@ -8,6 +8,7 @@ so they never touch the real home.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -29,7 +30,9 @@ def _as_list(value: object) -> list[str]:
         return []
     if isinstance(value, str):
         return [value] if value else []
-    return [str(v) for v in value]  # type: ignore[union-attr]
+    if isinstance(value, Iterable):
+        return [str(v) for v in value]
+    return []
 
 
 def recent_files() -> list[str]:
@@ -89,9 +92,11 @@ ALWAYS_RELOAD_KEY = "editor/always_reload"
 def int_setting(key: str, default: int) -> int:
     """An integer setting (``default`` when missing or not a number)."""
     value = open_settings().value(key, default)
+    if not isinstance(value, int | float | str):
+        return default
     try:
-        return int(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+        return int(value)
+    except ValueError:
         return default
 
 

@@ -1,4 +1,5 @@
-"""Small widgets shared by the inspector, the docks and the dialogs.
+"""Small widgets shared by the inspector, the docks and the dialogs (their words are in
+:mod:`chainmap.gui.labels`, reading typed text in :mod:`chainmap.gui.parsing`).
 
 The editing widgets here commit a value once, when the user is done with a field
 (Return, focus leaving it, a combo choice), never per keystroke: each commit becomes one
@@ -9,121 +10,20 @@ the model refused the edit).
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QIcon, QKeyEvent, QPixmap
 from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from chainmap.core.events import MapEvents
 from chainmap.core.model import ChainMap, Edge, Node, Note
-from chainmap.core.vocabulary import (
-    ACTION_LABELS,
-    MARK_LABELS,
-    PRIORITY_LABELS,
-    STATUS_LABELS,
-    USCC_ALPHABET,
-)
 
 if TYPE_CHECKING:
     from .document import Document
 
-# Node and link kinds are free strings with usual values; the vocabulary has no labels
-# for them, so the UI names them here.
-NODE_KIND_LABELS = {
-    "material": ("材料", "material"),
-    "component": ("部件", "component"),
-    "product": ("产品", "product"),
-    "service": ("服务", "service"),
-}
-EDGE_KIND_LABELS = {
-    "supply": ("供应", "supply"),
-    "technology": ("技术", "technology"),
-    "service": ("服务", "service"),
-}
-STATUS_COLORS = {
-    "strong": "#1E8E3E",
-    "present": "#5F8FBF",
-    "weak": "#D08A00",
-    "gap": "#C62828",
-    "unknown": "#8A8A8A",
-}
 ERROR_COLOR = "#C62828"
-
-_LIST_SEPARATORS = re.compile(r"[,，、;；\n]")
-
-
-def tr(text: str, context: str = "inspector") -> str:
-    """Translate a UI string."""
-    return QCoreApplication.translate(context, text)
-
-
-def bilingual(labels: dict[str, tuple[str, str]], key: str) -> str:
-    """``"优势 strong"`` for a vocabulary key; the key itself when it has no label."""
-    pair = labels.get(key)
-    return f"{pair[0]} {pair[1]}" if pair else key
-
-
-def status_text(status: str) -> str:
-    return bilingual(STATUS_LABELS, status)
-
-
-def action_text(action: str) -> str:
-    return bilingual(ACTION_LABELS, action)
-
-
-def priority_text(priority: str) -> str:
-    return bilingual(PRIORITY_LABELS, priority)
-
-
-def parse_list(text: str) -> list[str]:
-    """Split ``"a, b、c"`` into ``["a", "b", "c"]`` (commas, 、, semicolons, new lines)."""
-    return [part.strip() for part in _LIST_SEPARATORS.split(text) if part.strip()]
-
-
-def join_list(items: Iterable[str]) -> str:
-    return ", ".join(items)
-
-
-def optional_text(text: str) -> str | None:
-    """An empty field means "no value" (the key is left out of the file)."""
-    stripped = text.strip()
-    return stripped if stripped else None
-
-
-def parse_marks(text: str) -> list[str]:
-    """Marks from comma text: 链主, ``chain-leader`` and ``chain leader`` all give
-    ``chain-leader``; other words are kept as custom marks."""
-    lookup: dict[str, str] = {}
-    for mark, (zh, en) in MARK_LABELS.items():
-        for spelling in (mark, zh, en, zh.replace("“", '"').replace("”", '"'), zh.strip("专精特新“”")):
-            lookup[spelling.casefold()] = mark
-    marks: list[str] = []
-    for word in parse_list(text):
-        mark = lookup.get(word.casefold(), word)
-        if mark not in marks:
-            marks.append(mark)
-    return marks
-
-
-def marks_text(marks: Sequence[str]) -> str:
-    """Marks shown in Chinese where they have a label: ``"链主, 上市"``."""
-    return join_list(MARK_LABELS[m][0] if m in MARK_LABELS else m for m in marks)
-
-
-def uscc_problem(code: str | None) -> str | None:
-    """Why a credit code looks wrong (the format only warns), or ``None``."""
-    if not code:
-        return None
-    if len(code) != 18:
-        return tr("A unified social credit code has 18 characters; this one has {n}.").format(n=len(code))
-    bad = sorted({c for c in code if c not in USCC_ALPHABET})
-    if bad:
-        return tr("A unified social credit code uses digits and capitals without I, O, S, V, Z; "
-                  "not {chars}.").format(chars=" ".join(bad))
-    return None
 
 
 def color_icon(color: str | None, size: int = 12) -> QIcon:

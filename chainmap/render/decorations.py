@@ -9,10 +9,12 @@ from PySide6.QtCore import QLineF, QPointF, QRectF
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from chainmap.core.language import is_chinese
 from chainmap.core.model import ChainMap
 from chainmap.core.vocabulary import ACTION_LABELS, STATUS_LABELS, STATUSES
 
 from . import style
+from .chokepoints import paint_chokepoint
 from .items_segment import CHIP, paint_badge, paint_chip, plan_text
 from .state import RenderState
 
@@ -23,8 +25,15 @@ Z_DECORATION = -50.0
 
 
 def bilingual(zh: str, en: str) -> str:
-    """A legend label: the Chinese term and the (translatable) English one."""
-    return f"{zh} {style.tr(en)}"
+    """A title or legend word in the reader's language (:func:`current_language`; an export's
+    ``--lang`` sets it): one language at a time, never both."""
+    return zh if is_chinese() else en
+
+
+def action_word(zh: str, en: str) -> str:
+    """A plan action for the legend: Chinese alone, or in English the Chinese term users know
+    with its English word (``"补链 fill"``)."""
+    return zh if is_chinese() else f"{zh} {en}"
 
 
 def map_date(chain_map: ChainMap) -> str:
@@ -80,6 +89,8 @@ class _Painted(QGraphicsItem):
                 _, rect, text = op
                 painter.setFont(style.map_font(10))
                 paint_badge(painter, rect, text)
+            elif kind == "chokepoint":
+                paint_chokepoint(painter, op[1])
 
 
 class TitleItem(_Painted):
@@ -132,9 +143,9 @@ class LegendItem(_Painted):
         self._entry(None, 0, box_means, style.MUTED_INK)
         self._row(bilingual("计划", "plans"))
         for action, (zh, en) in ACTION_LABELS.items():
-            self._entry(lambda x, y, a=action: self._badge_sample(x, y, a), 16, bilingual(zh, en))
+            self._entry(lambda x, y, a=action: self._badge_sample(x, y, a), 16, action_word(zh, en))
         self._entry(lambda x, y: self._text(x, y, "企 N", 10, style.MUTED_INK), 30,
-                    bilingual("重点企业数", "key firms"))
+                    bilingual("重点企业数", "key enterprises"))
         self._row(bilingual("链接", "links"))
         for kind, (zh, en) in (("supply", ("供应", "supply")), ("technology", ("技术", "technology")),
                                ("service", ("服务", "service"))):
@@ -154,6 +165,10 @@ class LegendItem(_Painted):
                         bilingual("薄弱待强", "weak, to strengthen"))
             self._entry(lambda x, y: self._box_sample(x, y, style.BOX_BORDER, 1.0, None), 30,
                         bilingual("其他（淡化）", "others (dimmed)"))
+        if state.chokepoints_marked:
+            self._row(bilingual("分析", "analysis"))
+            self._entry(lambda x, y: self._ops.append(("chokepoint", QPointF(x + 9, y + self._line / 2))), 18,
+                        bilingual("卡点", "chokepoint"))
         height = self._y + self._line + self.PAD
         width = self._right + self.PAD
         self._ops.insert(0, ("rect", QRectF(0, 0, width, height), style.pen(style.name_of(style.BAND_LINE)),

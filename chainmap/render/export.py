@@ -2,9 +2,9 @@
 
 Like pyqtgraph's ImageExporter: explicit source (the scene's content rectangle) and target
 rectangles, and an export mode that hides selection highlights and handles. PNG carries its
-resolution (dots per metre); a PNG too large to paint in one go is painted in tiles into the
-final image, or scaled down with a warning when even the final image would not fit in
-memory; sizes beyond that are refused with :class:`ExportError`. :func:`planned_size` says
+resolution (dots per metre) and is painted in bands streamed into the file, so memory stays
+bounded (``png_stream``); a PNG beyond :data:`MAX_IMAGE_BYTES` is scaled down with a warning,
+and sizes far beyond that are refused with :class:`ExportError`. :func:`planned_size` says
 all this before anything is painted (the editor's export dialog previews it). SVG and PDF keep
 text as text, with the bundled CJK font embedded.
 """
@@ -18,25 +18,27 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt
-from PySide6.QtGui import QColor, QImage, QImageWriter, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from chainmap import __version__
-from chainmap.core.fileio import write_atomic
+from chainmap.core.format.fileio import write_atomic
+from chainmap.core.format.problems import MapFileError
 from chainmap.core.model import ChainMap
-from chainmap.core.problems import MapFileError
 
 from .scene import MapScene
+from .stream_file import StreamWriteError, atomic_stream
 
 FORMATS = ("png", "svg", "pdf")
 SCENE_DPI = 96.0  # one scene unit is one CSS pixel: 1/96 inch
-# Above these, a PNG is painted in tiles (QPainter's raster engine is only safe to 2^15).
+# A PNG is painted in bands of whole rows of about this many pixels, each band in tiles at
+# most this wide (QPainter's raster engine is only safe to 2^15), and streamed into the file:
+# memory does not grow with the picture.
+BAND_PIXELS = 8_000_000
 DIRECT_MAX_SIDE = 16384
-DIRECT_MAX_PIXELS = 400_000_000
-TILE = 4096
-# The largest final PNG image kept in memory (4 bytes a pixel), so exporting a
-# 5,000-segment map stays under 1.5 GB with the scene.
-MAX_IMAGE_BYTES = int(os.environ.get("CHAINMAP_EXPORT_MAX_MB", "900")) * 1024 * 1024
+# The largest PNG painted (four times its pixels): not a memory limit any more, but a picture
+# beyond it takes minutes and gigabytes of disk; larger requests are scaled down.
+MAX_IMAGE_BYTES = int(os.environ.get("CHAINMAP_EXPORT_MAX_MB", "4000")) * 1024 * 1024
 # Beyond this linear reduction a request is refused rather than silently shrunk.
 MAX_SHRINK = 8.0
 PNG_MAX_SIDE = 2**31 - 1
@@ -312,7 +314,7 @@ def _plan_png(source: QRectF, dpi: float, scale: float) -> PlannedSize:
         factor /= shrink * 1.001
         width, height = _png_size(source, factor)
         note = (
-            f"The PNG would be {requested[0]:,} × {requested[1]:,} pixels, more than fits in memory; "
+            f"The PNG would be {requested[0]:,} × {requested[1]:,} pixels, more than chainmap paints; "
             f"it was scaled down to {width:,} × {height:,} (scale {factor * SCENE_DPI / dpi:.3g} at {dpi:g} dpi)."
         )
         return PlannedSize("png", width, height, dpi, factor, requested, note)
@@ -321,32 +323,24 @@ def _plan_png(source: QRectF, dpi: float, scale: float) -> PlannedSize:
 
 def _export_png(scene: MapScene, source: QRectF, path: str, plan: PlannedSize,
                 background: QColor | None) -> ExportResult:
+    from .png_stream import paint_png
+
     warnings = [plan.note] if plan.note else []
     width, height, factor, dpi = plan.width, plan.height, plan.factor, plan.dpi
-    final_format = QImage.Format.Format_ARGB32 if background is None else QImage.Format.Format_RGB32
-    tiles = 1
-    if width <= DIRECT_MAX_SIDE and height <= DIRECT_MAX_SIDE and width * height <= DIRECT_MAX_PIXELS:
-        paint_format = QImage.Format.Format_ARGB32_Premultiplied if background is None else final_format
-        image = _new_image(width, height, paint_format)
-        image.fill(Qt.GlobalColor.transparent if background is None else background)
-        painter = QPainter(image)
-        _paint(scene, painter, QRectF(0, 0, width, height), _source_of(source, factor, width, height), background)
-        painter.end()
-        if image.format() != final_format:
-            image.convertTo(final_format)
-    else:
-        image, tiles = _paint_tiled(scene, source, factor, width, height, final_format, background)
-    dots_per_metre = round(dpi / 0.0254)
-    image.setDotsPerMeterX(dots_per_metre)
-    image.setDotsPerMeterY(dots_per_metre)
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QImageWriter(buffer, QByteArray(b"png"))
-    writer.setQuality(PNG_QUALITY)
-    if not writer.write(image):
-        raise ExportError(f"{path}: the PNG could not be encoded: {writer.errorString()}.")
-    del image
-    _write(path, bytes(buffer.data().data()))
+    source = _source_of(source, factor, width, height)
+
+    def paint(painter: QPainter, target: QRectF, part: QRectF) -> None:
+        _paint(scene, painter, target, part, background)
+
+    try:
+        with atomic_stream(path) as stream:
+            tiles = paint_png(stream, paint, source, factor, (width, height), dpi, background,
+                              band_pixels=BAND_PIXELS, max_side=DIRECT_MAX_SIDE)
+    except StreamWriteError as exc:
+        raise ExportError(str(exc)) from None
+    except MemoryError:
+        raise ExportError(f"{path}: there is not enough memory to paint a {width:,} × {height:,} pixel PNG; "
+                          "use a smaller --scale or --dpi.") from None
     return ExportResult(path, "png", width, height, dpi, plan.scale, tiles, warnings)
 
 
@@ -355,62 +349,23 @@ def _source_of(source: QRectF, factor: float, width: int, height: int) -> QRectF
     return QRectF(source.left(), source.top(), width / factor, height / factor)
 
 
-def _new_image(width: int, height: int, fmt: QImage.Format) -> QImage:
-    image = QImage(width, height, fmt)
-    if image.isNull():
-        raise ExportError(f"There is not enough memory for a {width:,} × {height:,} pixel image; "
-                          "use a smaller --scale or --dpi.")
-    return image
-
-
-def _paint_tiled(scene: MapScene, source: QRectF, factor: float, width: int, height: int,
-                 final_format: QImage.Format, background: QColor | None) -> tuple[QImage, int]:
-    import numpy as np
-
-    image = _new_image(width, height, final_format)
-    target = np.frombuffer(image.bits(), dtype=np.uint8).reshape(height, image.bytesPerLine())
-    tile_format = QImage.Format.Format_ARGB32_Premultiplied if background is None else final_format
-    count = 0
-    for top in range(0, height, TILE):
-        for left in range(0, width, TILE):
-            w, h = min(TILE, width - left), min(TILE, height - top)
-            tile = QImage(w, h, tile_format)
-            tile.fill(Qt.GlobalColor.transparent if background is None else background)
-            painter = QPainter(tile)
-            part = QRectF(source.left() + left / factor, source.top() + top / factor, w / factor, h / factor)
-            _paint(scene, painter, QRectF(0, 0, w, h), part, background)
-            painter.end()
-            if tile.format() != final_format:
-                tile.convertTo(final_format)
-            pixels = np.frombuffer(tile.constBits(), dtype=np.uint8).reshape(h, tile.bytesPerLine())
-            target[top : top + h, left * 4 : (left + w) * 4] = pixels[:, : w * 4]
-            count += 1
-    del target
-    return image, count
-
-
 # ----------------------------------------------------------------------- SVG
 def _export_svg(scene: MapScene, source: QRectF, path: str, plan: PlannedSize,
                 background: QColor | None) -> ExportResult:
-    from PySide6.QtSvg import QSvgGenerator
-
-    from .svg_fonts import embed_fonts, xml_safe
+    from .svg_write import write_svg
 
     width, height, scale = plan.width, plan.height, plan.factor
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    generator = QSvgGenerator()
-    generator.setOutputDevice(buffer)
-    generator.setSize(QSize(width, height))
-    generator.setViewBox(QRectF(0, 0, width, height))
-    generator.setResolution(round(SCENE_DPI))
-    generator.setTitle(scene.chain_map.title)
-    generator.setDescription(f"{scene.chain_map.chain} — chainmap {__version__}")
-    painter = QPainter(generator)
-    _paint(scene, painter, QRectF(0, 0, width, height), _source_of(source, scale, width, height), background)
-    painter.end()
-    data, warnings = embed_fonts(xml_safe(bytes(buffer.data().data())))
-    _write(path, data)
+    part = _source_of(source, scale, width, height)
+
+    def paint(painter: QPainter) -> None:
+        _paint(scene, painter, QRectF(0, 0, width, height), part, background)
+
+    try:
+        with atomic_stream(path) as stream:
+            warnings = write_svg(stream, paint, (width, height), round(SCENE_DPI), scene.chain_map.title,
+                                 f"{scene.chain_map.chain} — chainmap {__version__}")
+    except StreamWriteError as exc:
+        raise ExportError(str(exc)) from None
     return ExportResult(path, "svg", width, height, plan.dpi, scale, 1, warnings)
 
 

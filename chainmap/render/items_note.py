@@ -1,21 +1,29 @@
 """A note: a callout with plain text (never HTML) and a leader line to its segment.
 
-The note's ``x``/``y`` is the centre of its callout. The leader runs from the callout's
-edge to the nearest point of the segment's frame, which the scene hands in.
+The note's ``x``/``y`` is the centre of its callout, unless the callout there would cover
+a box or another note: then the router (:mod:`chainmap.core.routing.notes`) moves it to the
+nearest free place, and routes its leader round the boxes; the scene hands both in
+(:meth:`NoteItem.set_callout`). Before that, and while the note is dragged, the leader is a
+straight line from the callout's edge to the nearest point of the segment's box.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLineF, QPointF, QRectF
-from PySide6.QtGui import QPainter, QPainterPath, QStaticText
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QPainter, QPainterPath, QPolygonF, QStaticText
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from chainmap.core.model import Note
 
 from . import style
-from .items_link import NO_FLAGS, _clip
-from .items_segment import EDITABLE_FLAGS, NO_PEN_PEN
+from .items_link import clip_xy
+from .items_segment import NO_PEN_PEN
+from .label_space import Box
 from .state import RenderState
+
+Point = tuple[float, float]
 
 _POSITION_CHANGED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
 
@@ -37,8 +45,9 @@ class NoteItem(QGraphicsRectItem):
         self._syncing = False
         self._text = QStaticText()
         self._rect = QRectF()
-        self._target: QRectF | None = None  # the segment's frame, scene coordinates
-        self._leader: QLineF | None = None
+        self._size = (0.0, 0.0)
+        self._target: Box | None = None  # the segment's box, scene coordinates
+        self._leader: QPolygonF | None = None  # item coordinates
         self._marks: tuple[str, ...] = ()
         self.setZValue(200.0)
 
@@ -54,8 +63,10 @@ class NoteItem(QGraphicsRectItem):
         static.prepare(font=font)
         self._text = static
         size = static.size()
-        self._rect = QRectF(-size.width() / 2 - PAD, -size.height() / 2 - PAD,
-                            size.width() + 2 * PAD, size.height() + 2 * PAD)
+        width, height = size.width() + 2 * PAD, size.height() + 2 * PAD
+        if (width, height) != self._size:
+            self._size = (width, height)
+            self._rect = QRectF(-width / 2, -height / 2, width, height)
         self._marks = self._state.marks.get(self.ref, ())
         self._syncing = True
         try:
@@ -64,17 +75,37 @@ class NoteItem(QGraphicsRectItem):
             self._syncing = False
         self._update_leader()
 
-    def set_target(self, frame: QRectF | None) -> None:
-        """The frame of the segment the note points at (``None``: no leader)."""
-        self._target = frame
+    def set_target(self, box: Box | None) -> None:
+        """The box of the segment the note points at (``None``: no leader); the leader is a
+        straight line to it until :meth:`set_callout`."""
+        self._target = box
         self._update_leader()
+
+    def set_callout(self, rect: Box, leader: Sequence[Point] | None) -> None:
+        """Where the router put the callout (left, top, right, bottom) and its leader
+        (a polyline from the callout to the segment's box, or None), in scene coordinates."""
+        x, y = self.pos().x(), self.pos().y()
+        self._rect = QRectF(rect[0] - x, rect[1] - y, rect[2] - rect[0], rect[3] - rect[1])
+        self._leader = None if leader is None else QPolygonF([QPointF(px - x, py - y) for px, py in leader])
+        self._set_bounds()
+        self.update()
+
+    def callout_box(self) -> Box:
+        """The callout's rectangle now (left, top, right, bottom), scene coordinates."""
+        rect = self.overview()
+        return rect.left(), rect.top(), rect.right(), rect.bottom()
+
+    def leader_points(self) -> tuple[Point, ...]:
+        """The leader drawn now (scene coordinates); empty without one."""
+        if self._leader is None:
+            return ()
+        x, y = self.pos().x(), self.pos().y()
+        leader = self._leader
+        return tuple((leader.at(i).x() + x, leader.at(i).y() + y) for i in range(leader.size()))
 
     def set_marks(self, marks: tuple[str, ...]) -> None:
         self._marks = marks
         self.update()
-
-    def set_editable(self, editable: bool) -> None:
-        self.setFlags(EDITABLE_FLAGS if editable else NO_FLAGS)
 
     def overview(self) -> QRectF:
         """What the far-zoom overview draws: the callout's rectangle (scene)."""
@@ -85,15 +116,25 @@ class NoteItem(QGraphicsRectItem):
         return self._text.text()
 
     def _update_leader(self) -> None:
+        """A straight leader from the callout to the nearest point of the target's box."""
         self._leader = None
-        bounds = self._rect
         if self._target is not None:
-            target = self._target.translated(-self.pos())
-            if not target.intersects(self._rect):
-                end = _nearest_on_border(target, QPointF(0, 0))
-                start = _clip(self._rect, end)
-                self._leader = QLineF(start, end)
-                bounds = bounds.united(QRectF(start, end).normalized())
+            x, y = self.pos().x(), self.pos().y()
+            left, top, right, bottom = (self._target[0] - x, self._target[1] - y, self._target[2] - x,
+                                        self._target[3] - y)
+            rect = self._rect
+            if not (rect.left() <= right and left <= rect.right() and rect.top() <= bottom
+                    and top <= rect.bottom()):
+                centre = rect.center()
+                end = (min(max(centre.x(), left), right), min(max(centre.y(), top), bottom))
+                start = clip_xy(centre.x(), centre.y(), rect.width(), rect.height(), *end)
+                self._leader = QPolygonF([QPointF(*start), QPointF(*end)])
+        self._set_bounds()
+
+    def _set_bounds(self) -> None:
+        bounds = self._rect
+        if self._leader is not None:
+            bounds = bounds.united(self._leader.boundingRect())
         self.setRect(bounds.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
 
     def shape(self) -> QPainterPath:
@@ -112,10 +153,11 @@ class NoteItem(QGraphicsRectItem):
             painter.setOpacity(0.6)
         if self._leader is not None:
             painter.setPen(style.pen(style.name_of(style.NOTE_BORDER), 1.2, style.DASH))
-            painter.drawLine(self._leader)
+            painter.setBrush(style.NO_BRUSH)
+            painter.drawPolyline(self._leader)
             painter.setPen(style.NO_PEN)
             painter.setBrush(style.brush(style.name_of(style.NOTE_BORDER)))
-            painter.drawEllipse(self._leader.p2(), 2.5, 2.5)
+            painter.drawEllipse(self._leader.last(), 2.5, 2.5)
         painter.setPen(style.pen(style.name_of(style.NOTE_BORDER), 1.0))
         painter.setBrush(style.brush(style.name_of(style.NOTE_FILL)))
         if lod < style.LOD_DETAIL:
@@ -135,9 +177,3 @@ class NoteItem(QGraphicsRectItem):
             painter.setPen(style.pen(style.name_of(style.SELECTION), 2.0, style.DASH))
             painter.drawRoundedRect(self._rect.adjusted(-3, -3, 3, 3), 8, 8)
 
-
-def _nearest_on_border(rect: QRectF, point: QPointF) -> QPointF:
-    """The point of ``rect``'s border nearest to ``point`` (which lies outside it)."""
-    x = min(max(point.x(), rect.left()), rect.right())
-    y = min(max(point.y(), rect.top()), rect.bottom())
-    return QPointF(x, y)

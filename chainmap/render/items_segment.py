@@ -11,9 +11,11 @@ into Python to ask for it.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPen, QPolygonF, QStaticText
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from chainmap.core.analysis import GAP_STATUSES, region_status, regional_status
 from chainmap.core.geometry import SEGMENT_HEIGHT, SEGMENT_WIDTH
@@ -38,8 +40,6 @@ MARGIN = 10.0  # room around the box/frame for marks, badges and selection
 Z_CONTAINER = 10.0
 Z_BOX = 100.0
 
-_FLAGS = QGraphicsItem.GraphicsItemFlag
-EDITABLE_FLAGS = _FLAGS.ItemIsSelectable | _FLAGS.ItemIsMovable | _FLAGS.ItemSendsGeometryChanges
 _LEFT_BUTTON = Qt.MouseButton.LeftButton
 NO_PEN_PEN = QPen(Qt.PenStyle.NoPen)
 _ITEM_RECT = BOX.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
@@ -109,7 +109,7 @@ class SegmentItem(QGraphicsRectItem):
             return
         _set_pos(self, node.x, node.y)
 
-    def setPos(self, *args: object) -> None:  # noqa: N802 - Qt's name
+    def setPos(self, *args: Any) -> None:  # noqa: N802 - Qt's name
         """Move the box, telling the scene it is dragged (the canvas's drag preview moves
         boxes with this). Deliberately not an ``itemChange`` override: with one, every flag,
         z-value and scene change of every box would be a call into Python."""
@@ -218,9 +218,6 @@ class SegmentItem(QGraphicsRectItem):
         if not self.highlighted:  # as restyle() decides, now that the hidden gaps are known
             self._dimmed = self._state.view_region is not None and not self._hidden_gap
         self.update()
-
-    def set_editable(self, editable: bool) -> None:
-        self.setFlags(EDITABLE_FLAGS if editable else _FLAGS(0))
 
     def toggle_rect(self) -> QRectF | None:
         """Where the fold toggle is (local), for a segment with sub-segments."""

@@ -9,14 +9,16 @@ candidate places through QRectF would cost a call into Qt each.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from .items_segment import BOX
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom (scene)
+# QRectF.getRect() as numbers (x, y, width, height): its stub says only ``object``.
+RectNumbers = tuple[float, float, float, float]
 Cell = tuple[int, int]
 GRID_CELL = 256.0
-_BOX_LEFT, _BOX_TOP, _BOX_WIDTH, _BOX_HEIGHT = BOX.getRect()
+_BOX_LEFT, _BOX_TOP, _BOX_WIDTH, _BOX_HEIGHT = cast(RectNumbers, BOX.getRect())
 
 
 def cells(box: Box) -> list[Cell]:

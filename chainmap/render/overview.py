@@ -47,7 +47,11 @@ class OverviewItem(QGraphicsRectItem):
         outlines: dict[str, list[QRectF]] = {}
         names: dict[int, str] = {}  # a few colour objects are shared by thousands of boxes
         for item in segments:
+            opacity = item.opacity()  # the editor's overlays fade (or hide) items by their opacity
+            if opacity == 0.0:
+                continue
             box, colour, frame, dimmed = item.overview()
+            dimmed = dimmed or opacity < 1.0
             name = names.get(id(colour))
             if name is None:
                 name = names[id(colour)] = style.name_of(colour)
@@ -65,13 +69,17 @@ class OverviewItem(QGraphicsRectItem):
                 outlines.setdefault(style.name_of(outline), []).append(frame or box)
         lines: dict[tuple[int, bool], tuple[QPen, list[QLineF]]] = {}
         for item in links:
+            opacity = item.opacity()
+            if opacity == 0.0:
+                continue
             line, pen, dimmed = item.overview_line()
+            dimmed = dimmed or opacity < 1.0
             if item.isSelected():
                 pen = style.pen(style.name_of(style.SELECTION), 3.0, cosmetic=True)
             key = (id(pen), dimmed)
             lines.setdefault(key, (pen, []))[1].append(line)
         return {"boxes": boxes, "frames": frames, "outlines": outlines, "lines": lines,
-                "notes": [item.overview() for item in notes]}
+                "notes": [item.overview() for item in notes if item.opacity() > 0.0]}
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         if self._batches is None:

@@ -41,6 +41,8 @@ class RenderState:
     # (kind, id) -> roles, in ROLE_ORDER then first-marked order.
     marks: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     provenance: dict[str, list[str]] | None = None
+    # The editor's analysis overlay marks chokepoints: the legend explains the mark.
+    chokepoints_marked: bool = False
     # Derived from ``regions`` (kept in step by refresh_regions): their codes, and the
     # chip layouts boxes share, by (view, firms, per-region status and plan).
     region_codes: list[str] = field(default_factory=list)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -127,11 +127,6 @@ def tinted(colour: QColor, amount: float) -> QColor:
         round(colour.green() + (255 - colour.green()) * amount),
         round(colour.blue() + (255 - colour.blue()) * amount),
     )
-
-
-def tr(text: str) -> str:
-    """Translate a UI string of the rendered map (context ``MapRender``)."""
-    return QCoreApplication.translate("MapRender", text)
 
 
 # -------------------------------------------------------------------- pens

@@ -57,15 +57,12 @@ def _subset(data: bytes, text: str) -> bytes:
     return out.getvalue()
 
 
-def embed_fonts(svg: bytes) -> tuple[bytes, list[str]]:
-    """Return ``svg`` with the bundled font embedded where its text uses it, and warnings."""
-    if FAMILY.encode() not in svg:
-        return svg, []
-    text = "".join(html.unescape(m.decode("utf-8")) for m in _TEXT.findall(svg))
-    weights = {700 if int(w) >= 600 else 400 for w in _WEIGHT.findall(svg)} or {400}
+def font_face_rules(text: str, weights: set[int]) -> tuple[list[str], list[str]]:
+    """``@font-face`` rules embedding the bundled font, cut down to the glyphs of ``text``, in
+    the ``weights`` (400, 700) the SVG uses; and warnings when a font could not be read."""
     rules = []
     warnings: list[str] = []
-    for weight in sorted(weights):
+    for weight in sorted(weights or {400}):
         try:
             data = resource_path("fonts", FILES[weight]).read_bytes()
         except (FileNotFoundError, OSError) as exc:
@@ -77,6 +74,16 @@ def embed_fonts(svg: bytes) -> tuple[bytes, list[str]]:
             f"@font-face {{ font-family: '{FAMILY}'; font-weight: {weight}; font-style: normal; "
             f"src: url(data:font/otf;base64,{encoded}) format('opentype'); }}"
         )
+    return rules, warnings
+
+
+def embed_fonts(svg: bytes) -> tuple[bytes, list[str]]:
+    """Return ``svg`` with the bundled font embedded where its text uses it, and warnings."""
+    if FAMILY.encode() not in svg:
+        return svg, []
+    text = "".join(html.unescape(m.decode("utf-8")) for m in _TEXT.findall(svg))
+    weights = {700 if int(w) >= 600 else 400 for w in _WEIGHT.findall(svg)} or {400}
+    rules, warnings = font_face_rules(text, weights)
     if not rules:
         return svg, warnings
     style = ('<style type="text/css"><![CDATA[\n' + "\n".join(rules) + "\n]]></style>\n").encode("utf-8")

@@ -48,6 +48,6 @@ class MapView(QGraphicsView):
         sync_overview(self)
         super().paintEvent(event)
 
-    def render(self, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]
+    def render(self, *args: Any, **kwargs: Any) -> None:
         sync_overview(self)
         super().render(*args, **kwargs)

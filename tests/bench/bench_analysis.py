@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from chainmap.core.analysis import ChainAnalysis, analysis_data, three_lists  # noqa: E402
-from chainmap.core.serialize import dumps_map  # noqa: E402
+from chainmap.core.format.serialize import dumps_map  # noqa: E402
 from tests.render.bigmap import make_big_map  # noqa: E402
 
 

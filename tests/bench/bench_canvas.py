@@ -8,6 +8,11 @@ zoomed out), to see what a view that is not a MapView costs.
 Prints the scene build time, the first frame, a full-view redraw and a zoomed-in redraw
 (each rendered from a QGraphicsView into a 1600×1000 QImage) and the peak memory. The
 editor's targets: first frame < 2 s, full view < 100 ms, zoomed < 16 ms, memory < 600 MB.
+
+Then the link routes (``chainmap.render.routes``): the first frame draws big maps' links as
+straight previews; the time the idle slices take to route the whole map (and the longest
+slice); drag steps of one segment (moving its item and flushing the scene: its links
+re-routed, median and worst; target < 16 ms) and the settling after the drop.
 """
 
 from __future__ import annotations
@@ -83,6 +88,8 @@ def main() -> None:
     zoomed = [_render(view, image) for _ in range(10)]
     image.save(str(Path(os.environ.get("TMPDIR", "/tmp")) / "bench_canvas_zoomed.png"))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    routed, slices = _idle_routing(app, scene)
+    steps, settle, settle_slices, rerouted = _drag_steps(app, scene, chain_map)
 
     print(f"scene build:            {build * 1000:8.0f} ms")
     print(f"first frame (build+1):  {(build + first) * 1000:8.0f} ms   target < 2000")
@@ -92,6 +99,11 @@ def main() -> None:
     print(f"zoomed-in redraw:       {statistics.median(zoomed) * 1000:8.1f} ms   target < 16  "
           f"(runs: {', '.join(f'{t * 1000:.1f}' for t in zoomed)})")
     print(f"peak memory (maxrss):   {peak:8.0f} MB   target < 600")
+    print(f"routes in idle slices:  {routed * 1000:8.0f} ms   ({len(slices)} slices, median "
+          f"{statistics.median(slices) * 1000:.1f} ms, longest {max(slices) * 1000:.0f} ms)")
+    print(f"drag step, 1 segment:   {statistics.median(steps) * 1000:8.1f} ms median, {max(steps) * 1000:.1f} ms worst"
+          f"   target < 16  ({statistics.median(rerouted):.0f} links re-routed per step)")
+    print(f"settle after the drop:  {settle * 1000:8.0f} ms   ({settle_slices} idle slices)")
 
     view.setScene(None)
     view.close()
@@ -99,6 +111,46 @@ def main() -> None:
     scene.dispose()
     del scene
     del app
+
+
+def _idle_routing(app: QApplication, scene: MapScene) -> tuple[float, list[float]]:
+    """Let the event loop route the map in idle slices; total time and each turn's time."""
+    routes = scene.sync.geometry.routes
+    slices = []
+    start = time.perf_counter()
+    while routes.busy:
+        turn = time.perf_counter()
+        app.processEvents()
+        slices.append(time.perf_counter() - turn)
+    return time.perf_counter() - start, slices or [0.0]
+
+
+def _drag_steps(app: QApplication, scene: MapScene, chain_map) -> tuple[list[float], float, int, list[int]]:  # type: ignore[no-untyped-def]
+    """Ten drags of one segment, ten steps each (the item moved, the scene flushed as the
+    next paint would), then the drop (the model moves it) and the idle settling."""
+    routes = scene.sync.geometry.routes
+    tops = [n for n in chain_map.nodes if n.parent is None and not chain_map.children(n.id)]
+    steps: list[float] = []
+    rerouted: list[int] = []
+    settle_total, settle_slices = 0.0, 0
+    for k in range(10):
+        node = tops[(k * 397) % len(tops)]
+        item = scene.item_for("node", node.id)
+        origin = item.pos()
+        for step in range(1, 11):
+            start = time.perf_counter()
+            item.setPos(origin.x() + 7 * step, origin.y() + 5 * step)
+            scene.flush()
+            steps.append(time.perf_counter() - start)
+            rerouted.append(len(routes.redrawn))
+        start = time.perf_counter()
+        chain_map.update_node(node.id, x=origin.x() + 70, y=origin.y() + 50)
+        scene.flush()
+        while routes.busy:
+            app.processEvents()
+            settle_slices += 1
+        settle_total += time.perf_counter() - start
+    return steps, settle_total / 10, settle_slices // 10, rerouted
 
 
 if __name__ == "__main__":

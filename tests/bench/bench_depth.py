@@ -28,10 +28,10 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from chainmap.core.fileio import load_map, loads_map  # noqa: E402
-from chainmap.core.layout import layout_map  # noqa: E402
-from chainmap.core.serialize import dumps_map  # noqa: E402
-from chainmap.core.validate import validate_data  # noqa: E402
+from chainmap.core.format.fileio import load_map, loads_map  # noqa: E402
+from chainmap.core.format.serialize import dumps_map  # noqa: E402
+from chainmap.core.format.validate import validate_data  # noqa: E402
+from chainmap.core.layout.engine import layout_map  # noqa: E402
 from tests.core.deep_maps import chain_data  # noqa: E402
 
 EXPORT_SCALE = 0.005

@@ -29,7 +29,7 @@ from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from chainmap.core.fileio import load_map, save_map  # noqa: E402
+from chainmap.core.format.fileio import load_map, save_map  # noqa: E402
 from chainmap.gui.app import create_application, shutdown  # noqa: E402
 from tests.render.bigmap import make_big_map  # noqa: E402
 
@@ -67,7 +67,7 @@ def main() -> None:
     result = load_map(path)
     loaded = time.perf_counter()
     window = MainWindow(restore_settings=False)
-    window.set_loaded(result, path)
+    window.files.set_loaded(result, path)
     built = time.perf_counter()
     painted: list[float] = []
     # A local loop: QApplication.quit() would close the window too.

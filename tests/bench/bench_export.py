@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from chainmap.core.fileio import load_map  # noqa: E402
+from chainmap.core.format.fileio import load_map  # noqa: E402
 from chainmap.core.model import ChainMap  # noqa: E402
 from chainmap.render.export import export_map  # noqa: E402
 from chainmap.render.fonts import register_bundled_fonts  # noqa: E402

@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from chainmap.core.fileio import load_map, save_map  # noqa: E402
+from chainmap.core.format.fileio import load_map, save_map  # noqa: E402
 from chainmap.core.model import (  # noqa: E402
     ChainMap,
     Edge,
@@ -96,7 +96,7 @@ def _peak_kb():
         if line.startswith("VmHWM:"):
             return int(line.split()[1])
 sys.path.insert(0, {root!r})
-from chainmap.core.fileio import load_map, save_map
+from chainmap.core.format.fileio import load_map, save_map
 result = load_map({path!r})
 save_map(result.map, {out!r})
 print(_peak_kb())
@@ -109,7 +109,7 @@ def _peak_kb():
         if line.startswith("VmHWM:"):
             return int(line.split()[1])
 sys.path.insert(0, {root!r})
-import chainmap.core.fileio
+import chainmap.core.format.fileio
 print(_peak_kb())
 """
 

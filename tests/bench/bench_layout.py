@@ -10,7 +10,11 @@ sub-chains and most links stay inside one, as in real chains; fixed seed), write
 tier order, rankdir=LR, boxes of our size, invisible edges chaining the tiers), then times
 ``python -m chainmap.cli layout`` (a fresh process: start-up, load, layout and save included)
 and ``dot -Tplain`` (wall time), and counts the crossings of straight links between segment
-centres in both results with the same :func:`chainmap.core.layout.count_crossings`.
+centres in both results with the same :func:`chainmap.core.layout.engine.count_crossings`.
+Beside them: our layout algorithm alone (:func:`compute_layout` in this process, no start-up,
+load or save), python-igraph's ``layout_sugiyama`` with the tiers as layers (where installed;
+its algorithm alone, and the crossings of its positions drawn straight), and the aspect ratio
+(width over height) of our layout.
 """
 
 from __future__ import annotations
@@ -31,9 +35,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from chainmap.core.fileio import load_map  # noqa: E402
+from chainmap.core.format.fileio import load_map  # noqa: E402
 from chainmap.core.geometry import SEGMENT_HEIGHT, SEGMENT_WIDTH  # noqa: E402
-from chainmap.core.layout import count_crossings  # noqa: E402
+from chainmap.core.layout.engine import compute_layout, count_crossings  # noqa: E402
 
 TIERS = 6
 LINKS_PER_SEGMENT = 1.6
@@ -152,6 +156,46 @@ def timed(command: list[str]) -> tuple[float, subprocess.CompletedProcess[str]]:
     return elapsed, done
 
 
+def aspect(positions: dict[str, tuple[float, float]]) -> float:
+    """Width over height of the boxes' bounding box."""
+    xs = [x for x, _ in positions.values()]
+    ys = [y for _, y in positions.values()]
+    return (max(xs) - min(xs) + SEGMENT_WIDTH) / (max(ys) - min(ys) + SEGMENT_HEIGHT)
+
+
+def algorithm(map_path: Path, repeat: int) -> float:
+    """Median seconds of :func:`compute_layout` alone on the loaded map."""
+    chain_map = load_map(map_path).map
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        compute_layout(chain_map)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def igraph_layout(data: dict[str, Any], repeat: int) -> tuple[float, int] | None:
+    """Median seconds of igraph's ``layout_sugiyama`` (tiers as layers) and the crossings of
+    its positions with straight links; ``None`` when python-igraph is not installed."""
+    try:
+        import igraph  # type: ignore[import-not-found, import-untyped, unused-ignore]
+    except ImportError:
+        return None
+    index = {node["id"]: i for i, node in enumerate(data["nodes"])}
+    tiers = {tier["id"]: i for i, tier in enumerate(data["tiers"])}
+    links = [(index[e["from"]], index[e["to"]]) for e in data["edges"]]
+    graph = igraph.Graph(n=len(index), edges=links, directed=True)
+    layers = [tiers[node["tier"]] for node in data["nodes"]]
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        layout = graph.layout_sugiyama(layers=layers)
+        times.append(time.perf_counter() - start)
+    # Layers go down in igraph; across here. Crossings do not change with that.
+    positions = {i: (float(layout[i][1]), float(layout[i][0])) for i in range(len(index))}
+    return statistics.median(times), count_crossings(positions, links)
+
+
 def bench(size: int, folder: Path, repeat: int, locality: float) -> dict[str, float]:
     data = generate(size, locality=locality)
     map_path = folder / f"bench-{size}.chainmap.json"
@@ -176,6 +220,7 @@ def bench(size: int, folder: Path, repeat: int, locality: float) -> dict[str, fl
     assert len(ours) == size, "every segment must have a position"
     theirs = parse_plain(done.stdout)
     assert len(theirs) == size, "dot must place every segment"
+    igraph_result = igraph_layout(data, repeat)
     return {
         "segments": size,
         "links": len(links),
@@ -183,6 +228,10 @@ def bench(size: int, folder: Path, repeat: int, locality: float) -> dict[str, fl
         "dot_time": statistics.median(dot_times),
         "ours_crossings": count_crossings(ours, links),
         "dot_crossings": count_crossings(theirs, links),
+        "algo_time": algorithm(map_path, repeat),
+        "igraph_time": igraph_result[0] if igraph_result else float("nan"),
+        "igraph_crossings": igraph_result[1] if igraph_result else -1,
+        "aspect": aspect(ours),
     }
 
 
@@ -213,15 +262,18 @@ def main() -> int:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)
     print(f"median wall time of {args.repeat} runs; crossings of straight links between segment centres")
+    print("chainmap s: the command (start-up, load, layout, save); algo s: compute_layout alone")
     print(
-        f"{'segments':>8} {'links':>6} | {'chainmap s':>10} {'dot s':>8} | "
-        f"{'chainmap crossings':>18} {'dot crossings':>13}"
+        f"{'segments':>8} {'links':>6} | {'chainmap s':>10} {'dot s':>8} | {'algo s':>7} {'igraph s':>8} | "
+        f"{'chainmap crossings':>18} {'dot crossings':>13} {'igraph crossings':>16} | {'aspect':>6}"
     )
-    print("-" * 73)
+    print("-" * 124)
     for row in rows:
+        igraph_crossings = f"{row['igraph_crossings']:,}" if row["igraph_crossings"] >= 0 else "–"
         print(
             f"{row['segments']:>8} {row['links']:>6} | {row['ours_time']:>10.2f} {row['dot_time']:>8.2f} | "
-            f"{row['ours_crossings']:>18,} {row['dot_crossings']:>13,}"
+            f"{row['algo_time']:>7.2f} {row['igraph_time']:>8.2f} | {row['ours_crossings']:>18,} "
+            f"{row['dot_crossings']:>13,} {igraph_crossings:>16} | {row['aspect']:>6.2f}"
         )
     return 0
 

@@ -24,10 +24,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_format import build_map  # noqa: E402
 
-from chainmap.core.fileio import load_map, save_map  # noqa: E402
-from chainmap.core.merge import MergeInput, merge_maps  # noqa: E402
+from chainmap.core.format.fileio import load_map, save_map  # noqa: E402
+from chainmap.core.format.serialize import map_from_data, map_to_data  # noqa: E402
+from chainmap.core.merge.engine import MergeInput, merge_maps  # noqa: E402
 from chainmap.core.model import ChainMap, Edge, Node, RegionEntry  # noqa: E402
-from chainmap.core.serialize import map_from_data, map_to_data  # noqa: E402
 
 OWNERS = ["CN-BJ", "CN-TJ", "CN-HE"]
 SYLLABLES = "锂钠钴镍铜铝硅碳氢电池芯片材料模组系统整车部件传感雷达控制驱动电机底盘座舱软件服务回收检测装备"
@@ -83,8 +83,8 @@ def measure_memory(folder: Path) -> float:
     script = f"""
 import resource, sys
 sys.path.insert(0, {str(ROOT)!r})
-from chainmap.core.fileio import load_map
-from chainmap.core.merge import MergeInput, merge_maps
+from chainmap.core.format.fileio import load_map
+from chainmap.core.merge.engine import MergeInput, merge_maps
 folder = {str(folder)!r}
 base = load_map(folder + '/base.chainmap.json').map
 copies = [MergeInput(load_map(f'{{folder}}/{{o}}.chainmap.json').map, o) for o in {OWNERS!r}]

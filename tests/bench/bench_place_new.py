@@ -28,10 +28,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from chainmap.core.fileio import loads_map  # noqa: E402
-from chainmap.core.free_spot import Line, nearest_free_spot  # noqa: E402
+from chainmap.core.format.fileio import loads_map  # noqa: E402
 from chainmap.core.geometry import frames, tier_bands  # noqa: E402
-from chainmap.core.layout import compute_layout, layout_map  # noqa: E402
+from chainmap.core.layout.engine import compute_layout, layout_map  # noqa: E402
+from chainmap.core.layout.free_spot import Line, nearest_free_spot  # noqa: E402
 from chainmap.core.model import ChainMap  # noqa: E402
 from tests.bench.bench_layout import generate  # noqa: E402
 

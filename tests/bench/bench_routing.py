@@ -4,7 +4,7 @@ and Graphviz, and its speed on big maps.
 Run on demand (not a test): ``python tests/bench/bench_routing.py [--sizes 1000 5000]
 [--repeat 3] [--no-neato]``.
 
-For the six examples, as shipped and as laid out by :func:`chainmap.core.layout.compute_layout`,
+For the six examples, as shipped and as laid out by :func:`chainmap.core.layout.engine.compute_layout`,
 it prints a table of
 
 * box hits: (link, box) pairs where a link's drawing passes inside a box other than its two
@@ -14,7 +14,7 @@ it prints a table of
   ``pos="x,y!"``; its splines read from ``-Tdot`` and flattened);
 * label overlaps of the routed labels and callouts (with boxes, each other and notes), and
   how many labels had to shrink;
-* crossings: routed, straight (:func:`chainmap.core.crossings.count_crossings`) and neato's,
+* crossings: routed, straight (:func:`chainmap.core.layout.crossings.count_crossings`) and neato's,
   the polylines counted with :func:`chainmap.core.routing.route_crossings`.
 
 Then, for generated maps (``tests/render/bigmap.py``, 1.6 links per segment), the time to
@@ -37,10 +37,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from chainmap.core.crossings import count_crossings  # noqa: E402
-from chainmap.core.fileio import load_map  # noqa: E402
+from chainmap.core.format.fileio import load_map  # noqa: E402
 from chainmap.core.geometry import SEGMENT_HEIGHT, SEGMENT_WIDTH, frame  # noqa: E402
-from chainmap.core.layout import apply_positions, compute_layout  # noqa: E402
+from chainmap.core.layout.crossings import count_crossings  # noqa: E402
+from chainmap.core.layout.engine import apply_positions, compute_layout  # noqa: E402
 from chainmap.core.model import ChainMap  # noqa: E402
 from chainmap.core.routing import (  # noqa: E402
     Router,

@@ -19,10 +19,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from chainmap.core.fileio import load_map, save_map  # noqa: E402
-from chainmap.core.layout import layout_map  # noqa: E402
+from chainmap.core.format.fileio import load_map, save_map  # noqa: E402
+from chainmap.core.format.serialize import dumps_map  # noqa: E402
+from chainmap.core.layout.engine import layout_map  # noqa: E402
 from chainmap.core.model import ChainMap, Edge, Node, Region, Tier  # noqa: E402
-from chainmap.core.serialize import dumps_map  # noqa: E402
 
 
 def generated(count: int) -> ChainMap:
@@ -39,9 +39,9 @@ def generated(count: int) -> ChainMap:
 def main() -> None:
     app = QApplication.instance() or QApplication([])
     from chainmap.gui.app import install_fonts
-    from chainmap.gui.disk_merge import merge_with_disk
+    from chainmap.gui.canvas.placement import free_spot_in_tier
     from chainmap.gui.main_window import MainWindow
-    from chainmap.gui.placement import free_spot_in_tier
+    from chainmap.gui.merge.disk_merge import merge_with_disk
 
     install_fonts(app)  # type: ignore[arg-type]
     folder = Path(tempfile.mkdtemp())
@@ -56,7 +56,7 @@ def main() -> None:
         for label, path in (("no positions", bare), ("positioned", placed)):
             window = MainWindow(restore_settings=False, remember=False)
             start = time.perf_counter()
-            assert window.open_file(path)
+            assert window.files.open_file(path)
             app.processEvents()
             seconds = time.perf_counter() - start
             print(f"open {count} segments, {label}: {seconds:.2f} s "
@@ -77,7 +77,7 @@ def main() -> None:
                 result = merge_with_disk(chain_map, raw, dumps_map(theirs), str(path))
                 print(f"  three-way merge with the disk: {time.perf_counter() - start:.2f} s, "
                       f"{result.conflicts} conflicts")
-            window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+            window.files.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
             window.close()
             window.deleteLater()
             app.processEvents()

@@ -15,8 +15,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from chainmap.core.fileio import loads_map, parse_bytes  # noqa: E402
-from chainmap.core.validate import validate_data  # noqa: E402
+from chainmap.core.format.fileio import loads_map, parse_bytes  # noqa: E402
+from chainmap.core.format.validate import validate_data  # noqa: E402
 
 REGIONS = ("CN-BJ", "CN-TJ", "CN-HE")
 STATUSES = ("strong", "present", "weak", "gap", "unknown")

@@ -48,8 +48,8 @@ def generate(folder: Path, size: int) -> dict[str, Any]:
     from bench_layout import to_dot as tiers_dot
     from bench_merge import region_copy
 
-    from chainmap.core.fileio import save_map
-    from chainmap.core.serialize import map_to_data
+    from chainmap.core.format.fileio import save_map
+    from chainmap.core.format.serialize import map_to_data
     from tests.render.bigmap import make_big_map
 
     base = make_big_map(size, round(size * LINKS_PER_SEGMENT))
@@ -113,7 +113,7 @@ def _editor(folder: Path) -> dict[str, Any]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
-    from chainmap.core.fileio import load_map
+    from chainmap.core.format.fileio import load_map
     from chainmap.gui.app import create_application, shutdown
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder / "settings"))
@@ -122,7 +122,7 @@ def _editor(folder: Path) -> dict[str, Any]:
 
     start = time.perf_counter()
     window = MainWindow(restore_settings=False)
-    window.set_loaded(load_map(folder / MAP), folder / MAP)
+    window.files.set_loaded(load_map(folder / MAP), folder / MAP)
     painted: list[float] = []
     loop = QEventLoop()
     window.canvas.first_painted.connect(lambda: painted.append(time.perf_counter()))
@@ -146,8 +146,8 @@ def _editor(folder: Path) -> dict[str, Any]:
 
 def _layout_algorithm(folder: Path) -> dict[str, Any]:
     """``compute_layout`` alone on the loaded map (load and save not timed)."""
-    from chainmap.core.fileio import load_map
-    from chainmap.core.layout import compute_layout
+    from chainmap.core.format.fileio import load_map
+    from chainmap.core.layout.engine import compute_layout
 
     chain_map = load_map(folder / MAP).map
     return {"work": _timed(lambda: compute_layout(chain_map))[0]}
@@ -173,7 +173,7 @@ def run_step(step: str, folder: Path) -> dict[str, Any]:
     the_map = str(folder / MAP)
     export_modules = ("PySide6.QtWidgets", "chainmap.render.export", "chainmap.render.fonts")
     if step == "load":
-        from chainmap.core.fileio import load_map
+        from chainmap.core.format.fileio import load_map
 
         return {"work": _timed(lambda: load_map(the_map))[0]}
     if step == "validate":

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from chainmap.core.fileio import load_map
+from chainmap.core.format.fileio import load_map
 from tests.core.merge_support import base_data
 
 from .helpers import run_chainmap

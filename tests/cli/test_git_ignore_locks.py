@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from chainmap.gui.file_lock import lock_path
+from chainmap.gui.files.lock import lock_path
 
 from .test_cli_trust import GitRepo, git_repo  # noqa: F401 (git_repo is a fixture)
 

@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from chainmap.core.fileio import load_map
-from chainmap.core.serialize import dumps_data, map_to_data
-from chainmap.core.validate import validate_data
+from chainmap.core.format.fileio import load_map
+from chainmap.core.format.serialize import dumps_data, map_to_data
+from chainmap.core.format.validate import validate_data
 
 from ..core.merge_support import base_data, copy_of, node_of
 from .helpers import run_chainmap

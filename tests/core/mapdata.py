@@ -12,7 +12,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from chainmap.core.serialize import canonical_coordinate
+from chainmap.core.format.serialize import canonical_coordinate
 from chainmap.core.vocabulary import ACTIONS, CONFLICT_KINDS, MARKS, PRIORITIES, STATUSES, USCC_ALPHABET
 
 _SAMPLE: dict[str, Any] = {

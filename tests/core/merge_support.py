@@ -6,13 +6,16 @@ from __future__ import annotations
 import copy
 import itertools
 import random
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from hypothesis import strategies as st
 
-from chainmap.core.fileio import load_map, loads_map
-from chainmap.core.merge import MergeInput, MergeResult, merge_maps
+from chainmap.core.format.fileio import load_map, loads_map
+from chainmap.core.format.serialize import dumps_data, map_to_data
+from chainmap.core.format.validate import validate_data
+from chainmap.core.merge.engine import MergeInput, MergeResult, merge_maps
 from chainmap.core.model import (
     ChainMap,
     Edge,
@@ -25,8 +28,6 @@ from chainmap.core.model import (
     RegionEntry,
     Tier,
 )
-from chainmap.core.serialize import dumps_data, map_to_data
-from chainmap.core.validate import validate_data
 
 ROOT = Path(__file__).resolve().parents[2]
 MERGE_EXAMPLES = ROOT / "examples" / "merge"
@@ -322,21 +323,32 @@ def mutate_copy(chain_map: ChainMap, rng: random.Random, tag: str, edits: int) -
     return done
 
 
+def deciding_lead(copies: list[ChainMap], base: ChainMap | None) -> str | None:
+    """The lead whose copy decides positions and provisional values: the ``lead`` most copies
+    name, ties going to the base's, then to the smallest code (merge.md, "The lead"). When the
+    copies disagree and the winner has no copy, the first input decides: order may matter there."""
+    counts = Counter(c.lead for c in copies if c.lead)
+    if not counts:
+        return base.lead if base is not None else None
+    tied = sorted(code for code, n in counts.items() if n == max(counts.values()))
+    return base.lead if base is not None and base.lead in tied else tied[0]
+
+
 def merge_findings(base: ChainMap, copies: list[ChainMap]) -> list[str]:
     """Merge ``copies`` (each owned by a different region) in every order, with and without
     ``base``, and say what breaks a law of merge.md: an exception, a result that does not
     validate, a region-owned fact lost, or a result that depends on the input order (beyond
     what the spec leaves to the lead or the first input). Empty when all is well."""
     findings: list[str] = []
-    lead = base.lead
-    lead_copy = next((c for c in copies if c.owner == lead), None)
-    # ``meta`` keys merge silently, a disagreement taking the provisional value: the lead's
-    # copy's, else the first input's (merge.py, "meta"). Without the lead's copy, those
-    # keys are the first input's to decide.
     meta_keys = {k for c in copies for k in c.meta} - {"created", "modified", "merged_from"}
-    first_inputs_meta = set() if lead_copy is not None else {
-        k for k in meta_keys if len({repr(c.meta.get(k)) for c in copies}) > 1}
     for use_base in (True, False):
+        lead = deciding_lead(copies, base if use_base else None)
+        lead_copy = next((c for c in copies if c.owner == lead), None)
+        # ``meta`` keys merge silently, a disagreement taking the provisional value: the lead's
+        # copy's, else the first input's (merge.py, "meta"). Without the lead's copy, those
+        # keys are the first input's to decide.
+        first_inputs_meta = set() if lead_copy is not None else {
+            k for k in meta_keys if len({repr(c.meta.get(k)) for c in copies}) > 1}
         masked = []
         for order in itertools.permutations(copies):
             given = [MergeInput(m, f"{m.owner}.chainmap.json") for m in order]

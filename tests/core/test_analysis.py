@@ -18,8 +18,8 @@ from chainmap.core.analysis import (
     regional_status,
     three_lists,
 )
+from chainmap.core.format.serialize import map_from_data
 from chainmap.core.model import ChainMap
-from chainmap.core.serialize import map_from_data
 
 from .mapdata import minimal_map
 

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from chainmap.core.fileio import load_map, loads_map
-from chainmap.core.problems import MapLoadError, NewerVersionError
+from chainmap.core.format.fileio import load_map, loads_map
+from chainmap.core.format.problems import MapLoadError, NewerVersionError
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 EXPECTED: dict[str, dict[str, Any]] = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))

@@ -14,11 +14,11 @@ from typing import Any
 
 import pytest
 
-from chainmap.core import fileio
-from chainmap.core.fileio import load_map, loads_map, save_map, write_atomic
+from chainmap.core.format import fileio
+from chainmap.core.format.fileio import load_map, loads_map, save_map, write_atomic
+from chainmap.core.format.problems import MapLoadError, MapSaveError, NewerVersionError
+from chainmap.core.format.serialize import dumps_data, dumps_map, map_from_data
 from chainmap.core.model import ChainMap
-from chainmap.core.problems import MapLoadError, MapSaveError, NewerVersionError
-from chainmap.core.serialize import dumps_data, dumps_map, map_from_data
 
 from .mapdata import sample_map
 

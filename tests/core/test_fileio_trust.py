@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from chainmap.core.fileio import save_map, write_atomic
+from chainmap.core.format.fileio import save_map, write_atomic
+from chainmap.core.format.problems import MapSaveError
+from chainmap.core.format.savetarget import ReadOnlyTargetError, remove_stale_temporaries
+from chainmap.core.format.serialize import dumps_map, map_from_data
 from chainmap.core.model import ChainMap
-from chainmap.core.problems import MapSaveError
-from chainmap.core.savetarget import ReadOnlyTargetError, remove_stale_temporaries
-from chainmap.core.serialize import dumps_map, map_from_data
 
 from .mapdata import sample_map
 
@@ -152,7 +152,7 @@ def stuck_fsync(fd):
     print("written", flush=True)
     time.sleep(600)  # killed here, half-way through the save
 os.fsync = stuck_fsync
-from chainmap.core.fileio import write_atomic
+from chainmap.core.format.fileio import write_atomic
 write_atomic(sys.argv[1], b"{}" * 100000)
 """
 

@@ -1,5 +1,5 @@
 """The indexes behind placing new segments and the editor's free spot answer exactly what a
-plain scan over every box answers (chainmap.core.free_space, layout_new, free_spot)."""
+plain scan over every box answers (chainmap.core.layout.free_space, layout_new, free_spot)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chainmap.core.free_space import OverlapTracker, Runs, SlabIndex, nearest_free
-from chainmap.core.free_spot import LINE_CLEARANCE, Line, nearest_free_spot
 from chainmap.core.geometry import COLUMN_GAP, ROW_GAP, Band, Rect, own_box
-from chainmap.core.layout_new import PlacedFrames
+from chainmap.core.layout.free_space import OverlapTracker, Runs, SlabIndex, nearest_free
+from chainmap.core.layout.free_spot import LINE_CLEARANCE, Line, nearest_free_spot
+from chainmap.core.layout.place_new import PlacedFrames
 
 coordinate = st.integers(-400, 400).map(float)
 

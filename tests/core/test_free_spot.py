@@ -8,8 +8,8 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chainmap.core.free_spot import CLEARANCE, Line, block_rect, nearest_free_spot
 from chainmap.core.geometry import PARENT_PADDING, SEGMENT_HEIGHT, SEGMENT_WIDTH, Rect, own_box
+from chainmap.core.layout.free_spot import CLEARANCE, Line, block_rect, nearest_free_spot
 
 
 def touches(spot: tuple[float, float], rects: list[Rect]) -> bool:

@@ -16,14 +16,14 @@ from typing import Any
 import pytest
 
 from chainmap.core.diff import diff_maps
-from chainmap.core.fileio import loads_map
-from chainmap.core.merge import MergeInput, merge_maps, same
+from chainmap.core.format.fileio import loads_map
+from chainmap.core.format.problems import MapLoadError
+from chainmap.core.format.serialize import dumps_data, dumps_map, map_to_data
+from chainmap.core.merge.engine import MergeInput, merge_maps, same
+from chainmap.core.merge.resolve import apply_resolution
 from chainmap.core.model import ABSENT, ModelError
-from chainmap.core.problems import MapLoadError
-from chainmap.core.resolve import apply_resolution
 from chainmap.core.routing import route_map
 from chainmap.core.routing.ports import spread
-from chainmap.core.serialize import dumps_data, dumps_map, map_to_data
 from chainmap.core.value_checks import MAX_NESTING
 
 from .merge_support import base_data, build, copy_of, merge_findings
@@ -204,3 +204,31 @@ def test_a_conflict_value_of_the_wrong_kind_is_refused_and_the_map_still_saves(p
         apply_resolution(chain_map, "c-1", value)
     assert dumps_map(chain_map) == before
     loads_map(before)
+
+
+def test_placing_new_segments_beside_one_at_the_edge_of_the_floats_does_not_overflow() -> None:
+    # Found by the long fuzz run (map 3735, seed 8): a segment at x = 1e308 and others with no
+    # position made `chainmap layout --only-new` fail with OverflowError squaring distances.
+    from chainmap.core.layout.place_new import place_new
+
+    data = json.loads(Path("examples/vehicles.chainmap.json").read_text(encoding="utf-8"))
+    data["nodes"][0]["x"] = 1e308
+    for node in data["nodes"][1:20]:
+        node.pop("x", None)
+        node.pop("y", None)
+    chain_map = loads_map(json.dumps(data).encode(), "far.chainmap.json").map
+    positions, _warnings = place_new(chain_map)
+    assert len(positions) == 19
+    assert all(abs(x) < 1e300 or abs(y) < 1e300 for x, y in positions.values())
+
+
+def test_copies_that_disagree_on_the_lead_merge_by_the_lead_the_spec_chooses() -> None:
+    # Found by the long fuzz run (merge 1561, seed 8): Tianjin's copy names CN-SD lead, Hebei's
+    # CN-TJ. Without a base the tie goes to the smaller code, CN-SD, which has no copy, so the
+    # first input's positions stand (merge.md, "Positions"): the law must judge by that lead.
+    from chainmap.core.format.fileio import load_map
+
+    folder = Path(__file__).parent / "fuzz_cases" / "merge-1561"
+    base = load_map(folder / "base.chainmap.json").map
+    copies = [load_map(folder / f"{code}.chainmap.json").map for code in ("CN-TJ", "CN-HE")]
+    assert merge_findings(base, copies) == []

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from chainmap.core.fileio import load_map
+from chainmap.core.format.fileio import load_map
 from chainmap.core.geometry import SEGMENT_HEIGHT, SEGMENT_WIDTH
-from chainmap.core.layout import apply_positions, compute_layout
+from chainmap.core.layout.engine import apply_positions, compute_layout
 from chainmap.core.model import ChainMap, Edge, Flow, Node, Note, Region, Tier
 from chainmap.core.routing import (
     LabelText,

@@ -12,8 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chainmap.core.crossings import count_crossings
-from chainmap.core.fileio import load_map, save_map
+from chainmap.core.format.fileio import load_map, save_map
 from chainmap.core.geometry import (
     PARENT_PADDING,
     ROW_GAP,
@@ -22,8 +21,9 @@ from chainmap.core.geometry import (
     own_box,
     tier_bands,
 )
-from chainmap.core.layout import compute_layout, layout_map, map_crossings
-from chainmap.core.layout_columns import tier_columns
+from chainmap.core.layout.columns import tier_columns
+from chainmap.core.layout.crossings import count_crossings
+from chainmap.core.layout.engine import compute_layout, layout_map, map_crossings
 from chainmap.core.model import ChainMap, Edge, Node, Region, Tier
 from tests.cli.helpers import run_chainmap
 

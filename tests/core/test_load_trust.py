@@ -18,13 +18,13 @@ from typing import Any
 import pytest
 
 from chainmap.core import geometry
-from chainmap.core.fileio import load_map, loads_map, parse_bytes
-from chainmap.core.json_keys import find_duplicate_key
-from chainmap.core.layout import compute_layout, layout_map
+from chainmap.core.format.fileio import load_map, loads_map, parse_bytes
+from chainmap.core.format.json_keys import find_duplicate_key
+from chainmap.core.format.problems import MapLoadError
+from chainmap.core.format.serialize import dumps_map, map_to_data
+from chainmap.core.format.validate import validate_data
+from chainmap.core.layout.engine import compute_layout, layout_map
 from chainmap.core.model import ModelError
-from chainmap.core.problems import MapLoadError
-from chainmap.core.serialize import dumps_map, map_to_data
-from chainmap.core.validate import validate_data
 from tests.cli.helpers import run_chainmap
 
 from .deep_maps import chain_data

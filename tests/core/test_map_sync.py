@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from chainmap.core.fileio import load_map
+from chainmap.core.format.fileio import load_map
+from chainmap.core.format.serialize import dumps_map, map_from_data, map_to_data
 from chainmap.core.map_sync import sync_map
 from chainmap.core.model import ChainMap, ModelError, Node, Region, Tier
-from chainmap.core.serialize import dumps_map, map_from_data, map_to_data
 
 MERGE = Path(__file__).resolve().parents[2] / "examples" / "merge"
 COPIES = sorted(MERGE.glob("vehicles-*.chainmap.json"))

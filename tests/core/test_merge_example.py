@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from chainmap.core.merge import MergeInput, MergeResult, merge_maps
+from chainmap.core.format.serialize import map_to_data
+from chainmap.core.merge.engine import MergeInput, MergeResult, merge_maps
 from chainmap.core.model import ABSENT
-from chainmap.core.serialize import map_to_data
 
 from .merge_support import MERGE_EXAMPLES, assert_valid, content, load_example, mask_undecided, node_of
 

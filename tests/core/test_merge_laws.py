@@ -13,8 +13,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chainmap.core.merge import MergeInput, merge_maps
-from chainmap.core.serialize import map_to_data
+from chainmap.core.format.serialize import map_to_data
+from chainmap.core.merge.engine import MergeInput, merge_maps
 
 from .mapdata import chain_maps
 from .merge_support import assert_valid, build, content, edited_copy, inputs, mask_undecided, small_bases

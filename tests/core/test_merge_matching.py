@@ -1,4 +1,4 @@
-"""Name normalisation, near-match scores and clustering (chainmap.core.matching)."""
+"""Name normalisation, near-match scores and clustering (chainmap.core.merge.matching)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chainmap.core.matching import (
+from chainmap.core.merge.matching import (
     NEAR_MATCH_THRESHOLD,
     Cluster,
     cluster_by_id,

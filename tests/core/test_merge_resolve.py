@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from chainmap.core.fileio import load_map, save_map
-from chainmap.core.merge import merge_maps
-from chainmap.core.model import ABSENT, ChainMap, ModelError
-from chainmap.core.resolve import (
+from chainmap.core.format.fileio import load_map, save_map
+from chainmap.core.format.serialize import map_to_data
+from chainmap.core.merge.engine import merge_maps
+from chainmap.core.merge.resolve import (
     ConflictTarget,
     apply_resolution,
     conflict_target,
@@ -15,8 +15,8 @@ from chainmap.core.resolve import (
     resolution_changes,
     stale_conflicts,
 )
-from chainmap.core.segment_merge import apply_segment_merge, merge_segments
-from chainmap.core.serialize import map_to_data
+from chainmap.core.merge.segment_merge import apply_segment_merge, merge_segments
+from chainmap.core.model import ABSENT, ChainMap, ModelError
 
 from .merge_support import assert_valid, base_data, build, copy_of, inputs, load_example, node_of
 
@@ -168,8 +168,8 @@ def test_the_examples_suggestion_can_be_merged() -> None:
 
 
 def test_removing_a_required_value_is_refused_with_a_model_error() -> None:
+    from chainmap.core.merge.resolve import resolution_changes
     from chainmap.core.model import ABSENT, ChainMap, Conflict, ConflictValue, ModelError, Node, Tier
-    from chainmap.core.resolve import resolution_changes
 
     chain_map = ChainMap("m", "t", "c", tiers=[Tier("up", "上游")])
     chain_map.add_node(Node("n1", "动力电池", "up"))

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
+from chainmap.core.format.serialize import map_to_data
 from chainmap.core.ids import ID_PATTERN
-from chainmap.core.merge import MergeError, MergeInput, merge_maps
+from chainmap.core.merge.engine import MergeError, MergeInput, merge_maps
 from chainmap.core.model import ABSENT
-from chainmap.core.serialize import map_to_data
 
 from .merge_support import assert_valid, base_data, build, copy_of, inputs, node_of
 

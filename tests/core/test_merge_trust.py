@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
-from chainmap.core.fileio import loads_map
+from chainmap.core.format.fileio import loads_map
+from chainmap.core.format.serialize import dumps_data, map_to_data
 from chainmap.core.ids import ID_PATTERN
-from chainmap.core.merge import MergeInput, MergeResult, merge_maps
-from chainmap.core.serialize import dumps_data, map_to_data
+from chainmap.core.merge.engine import MergeInput, MergeResult, merge_maps
 
 from .merge_support import (
     assert_valid,

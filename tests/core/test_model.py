@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from chainmap.core.events import MapEvents, Signal
+from chainmap.core.format.serialize import map_from_data, map_to_data
 from chainmap.core.model import (
     ABSENT,
     ChainMap,
@@ -24,7 +25,6 @@ from chainmap.core.model import (
     RegionEntry,
     Tier,
 )
-from chainmap.core.serialize import map_from_data, map_to_data
 
 from .mapdata import sample_map
 
@@ -168,7 +168,7 @@ def test_remove_node_cascades_and_restore_gives_back_the_same_map(
     assert [args[1] for name, args in events.seen if name == "node_removed"] == [2, 1]
 
     events.clear()
-    chain_map.restore_node(removal)
+    chain_map.restore(removal)
     assert map_to_data(chain_map) == before
     assert events.names().count("node_added") == 2 and events.names().count("edge_added") == 2
 

@@ -10,9 +10,9 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chainmap.core.fileio import load_map, loads_map, save_map
+from chainmap.core.format.fileio import load_map, loads_map, save_map
+from chainmap.core.format.serialize import dumps_data, dumps_map, map_from_data, map_to_data
 from chainmap.core.model import Node, RegionEntry
-from chainmap.core.serialize import dumps_data, dumps_map, map_from_data, map_to_data
 
 from .mapdata import EXTRA_KEYS, chain_maps, sample_map
 

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chainmap.core.fileio import load_map
+from chainmap.core.format.fileio import load_map
 from chainmap.core.geometry import SEGMENT_HEIGHT, SEGMENT_WIDTH
-from chainmap.core.layout import apply_positions, compute_layout
+from chainmap.core.layout.engine import apply_positions, compute_layout
 from chainmap.core.model import ChainMap, Edge, Node, Region, Tier
 from chainmap.core.routing import LinkSpec, Router, RoutingInput, box_hits, route_map, routing_input
 

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from jsonschema import Draft202012Validator
 
-from chainmap.core.fileio import load_map, loads_map
-from chainmap.core.problems import MapLoadError
-from chainmap.core.serialize import dumps_data
-from chainmap.core.validate import validate_data
+from chainmap.core.format.fileio import load_map, loads_map
+from chainmap.core.format.problems import MapLoadError
+from chainmap.core.format.serialize import dumps_data
+from chainmap.core.format.validate import validate_data
 
 from .mapdata import chain_maps, minimal_map, sample_map
 

@@ -12,11 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chainmap.core.cycles import strongly_connected
-from chainmap.core.fileio import loads_map
+from chainmap.core.format.fileio import loads_map
+from chainmap.core.format.problems import MapLoadError, NewerVersionError, Problem
+from chainmap.core.format.serialize import dumps_map
+from chainmap.core.format.validate import _Validator, validate_data
 from chainmap.core.ids import pointer_token
-from chainmap.core.problems import MapLoadError, NewerVersionError, Problem
-from chainmap.core.serialize import dumps_map
-from chainmap.core.validate import _Validator, validate_data
 from chainmap.core.value_checks import due_problem, is_finite_number, is_timestamp
 
 from .mapdata import minimal_map, sample_map

@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 from chainmap.cli import main
-from chainmap.core.fileio import load_map
-from chainmap.core.problems import MapFileError
+from chainmap.core.format.fileio import load_map
+from chainmap.core.format.problems import MapFileError
 
 from .findings import Findings
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
-from chainmap.core.layout import layout_map
+from chainmap.core.layout.engine import layout_map
 from chainmap.core.model import ChainMap
 
 from .findings import Findings

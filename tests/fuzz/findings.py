@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from chainmap.core.problems import MapFileError, Problem
+from chainmap.core.format.problems import MapFileError, Problem
 
 CHAINMAP = str(Path(__file__).resolve().parents[2] / "chainmap")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from chainmap.core import validate
+from chainmap.core.format import validate
 
 from .jsontext import Raw
 

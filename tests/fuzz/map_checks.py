@@ -14,15 +14,15 @@ from chainmap.cli.cmd_info import summarise
 from chainmap.cli.cmd_lists import lists_as_data
 from chainmap.core.analysis import ALL_REGIONS, ChainAnalysis, analysis_data
 from chainmap.core.diff import diff_maps
-from chainmap.core.fileio import check_data, load_map, loads_map, parse_bytes, save_map
-from chainmap.core.layout import layout_map
+from chainmap.core.format.fileio import check_data, load_map, loads_map, parse_bytes, save_map
+from chainmap.core.format.problems import MapFileError, MapLoadError, NewerVersionError
+from chainmap.core.format.serialize import dumps_map
+from chainmap.core.format.validate import validate_data
+from chainmap.core.layout.engine import layout_map
+from chainmap.core.merge.resolve import apply_resolution
 from chainmap.core.model import ABSENT, ChainMap, ModelError
-from chainmap.core.problems import MapFileError, MapLoadError, NewerVersionError
-from chainmap.core.resolve import apply_resolution
 from chainmap.core.routing import route_map
-from chainmap.core.serialize import dumps_map
 from chainmap.core.textconv import map_lines
-from chainmap.core.validate import validate_data
 
 from .cli_checks import UNSAFE
 from .findings import Findings

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from chainmap.core.fileio import load_map, loads_map
-from chainmap.core.merge import MergeError, MergeInput, merge_maps
+from chainmap.core.format.fileio import load_map, loads_map
+from chainmap.core.format.problems import MapFileError
+from chainmap.core.format.serialize import dumps_map
+from chainmap.core.merge.engine import MergeError, MergeInput, merge_maps
 from chainmap.core.model import ChainMap, ModelError
-from chainmap.core.problems import MapFileError
-from chainmap.core.serialize import dumps_map
 
 from ..core.merge_support import merge_findings, mutate_copy
 from .cli_checks import run_cli

@@ -108,7 +108,7 @@ def _remove_and_restore(chain_map: ChainMap, rng: random.Random) -> str:
     node = rng.choice(list(chain_map.nodes))
     removal = chain_map.remove_node(node.id)
     if rng.random() < 0.6:
-        chain_map.restore_node(removal)
+        chain_map.restore(removal)
         return "segment removed and restored"
     return "segment removed with its sub-segments"
 

@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from chainmap.core.fileio import loads_map
+from chainmap.core.format.fileio import loads_map
 from chainmap.core.model import ChainMap
 
 from .cli_checks import check_commands

@@ -8,8 +8,8 @@ import random
 
 import pytest
 
-from chainmap.core.fileio import loads_map
-from chainmap.core.problems import MapLoadError, Problem
+from chainmap.core.format.fileio import loads_map
+from chainmap.core.format.problems import MapLoadError, Problem
 
 from .cli_checks import _judge, _judge_csv
 from .config import EXAMPLES

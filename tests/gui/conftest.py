@@ -28,6 +28,18 @@ def isolated_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
     yield folder
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english_plurals(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """The editor's tests read English: its catalogue gives the plural forms ("1 item", "3 items"),
+    as at start-up (gui/i18n.py); the core's language stays the system's."""
+    from chainmap.core.language import set_language
+    from chainmap.gui.i18n import install_language
+
+    install_language(qapp, "en")
+    set_language(None)
+    yield
+
+
 @pytest.fixture(autouse=True)
 def clean_clipboard(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
     """Empty the clipboard after a test: mime data a copy left there crashes Qt at exit."""
@@ -55,8 +67,10 @@ def _flush_deletions() -> None:
         QCoreApplication.processEvents()
 
 
-# The editor's modal questions about files; a test that expects one replaces it.
-QUESTIONS = ("ask_locked", "ask_reload", "ask_external_change", "ask_missing_on_save", "ask_restore")
+# The editor's modal questions about files, by the window's part that asks them; a test that
+# expects one replaces it (``window.external.ask_reload = ...``).
+QUESTIONS = (("locks", "ask_locked"), ("external", "ask_reload"), ("external", "ask_external_change"),
+             ("external", "ask_missing_on_save"), ("recovery", "ask_restore"))
 
 
 def _unexpected(question: str) -> Callable[..., str]:
@@ -73,7 +87,7 @@ def make_main_window(qtbot, isolated_settings: Path) -> Iterator[Callable[..., o
     At teardown every window is closed (discarding changes) and deleted, and the test fails
     if any top-level widget it created is still there.
     """
-    from chainmap.core.fileio import load_map
+    from chainmap.core.format.fileio import load_map
     from chainmap.gui.main_window import MainWindow
 
     _flush_deletions()
@@ -82,13 +96,18 @@ def make_main_window(qtbot, isolated_settings: Path) -> Iterator[Callable[..., o
 
     def factory(path: str | Path | None = None, chain_map=None, size: tuple[int, int] = (1400, 900)):
         window = MainWindow(chain_map, restore_settings=False)
-        for question in QUESTIONS:  # a modal question nobody answers would hang the run
-            setattr(window, question, _unexpected(question))
+        for part, question in QUESTIONS:  # a modal question nobody answers would hang the run
+            setattr(getattr(window, part), question, _unexpected(question))
         if path is not None:
-            window.set_loaded(load_map(path), Path(path))
+            window.files.set_loaded(load_map(path), Path(path))
         window.resize(*size)
         window.show()
         qtbot.waitExposed(window)
+        QApplication.processEvents()
+        # Links are routed just after the first frame; wait for that, so the scroll bars and
+        # the view a test starts from no longer change under its mouse.
+        routes = window.scene.sync.geometry.routes
+        qtbot.waitUntil(lambda: not routes.waiting, timeout=60_000)
         QApplication.processEvents()
         windows.append(window)
         return window
@@ -97,7 +116,7 @@ def make_main_window(qtbot, isolated_settings: Path) -> Iterator[Callable[..., o
 
     for window in windows:
         if shiboken6.isValid(window):
-            window.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
+            window.files.ask_save_changes = lambda: "discard"  # type: ignore[method-assign]
             window.close()
             window.deleteLater()
     _flush_deletions()

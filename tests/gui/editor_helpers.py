@@ -8,9 +8,9 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from chainmap.core.format.serialize import dumps_map
 from chainmap.core.geometry import SEGMENT_HEIGHT, SEGMENT_WIDTH
 from chainmap.core.model import Node
-from chainmap.core.serialize import dumps_map
 
 
 def map_bytes(window) -> bytes:
@@ -59,6 +59,26 @@ def drag(window, start: QPoint, end: QPoint, *, button=Qt.MouseButton.LeftButton
         point = QPoint(start.x() + (end.x() - start.x()) * i // steps, start.y() + (end.y() - start.y()) * i // steps)
         _move(viewport, point, button, modifiers)
     QTest.mouseRelease(viewport, button, modifiers, end)
+    QApplication.processEvents()
+
+
+def press(window, pos: QPoint, *, button=Qt.MouseButton.LeftButton, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    """Press ``button`` at ``pos`` and keep it held (finish with :func:`move_held` and :func:`release`)."""
+    QTest.mousePress(window.canvas.viewport(), button, modifiers, pos)
+
+
+def move_held(window, start: QPoint, end: QPoint, *, button=Qt.MouseButton.LeftButton,
+              modifiers=Qt.KeyboardModifier.NoModifier, steps: int = 6) -> None:
+    """Move the mouse in steps from ``start`` to ``end`` with ``button`` held."""
+    viewport = window.canvas.viewport()
+    for i in range(1, steps + 1):
+        point = QPoint(start.x() + (end.x() - start.x()) * i // steps, start.y() + (end.y() - start.y()) * i // steps)
+        _move(viewport, point, button, modifiers)
+    QApplication.processEvents()
+
+
+def release(window, pos: QPoint, *, button=Qt.MouseButton.LeftButton, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    QTest.mouseRelease(window.canvas.viewport(), button, modifiers, pos)
     QApplication.processEvents()
 
 

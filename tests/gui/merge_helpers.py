@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from chainmap.core.fileio import load_map
-from chainmap.core.merge import MergeInput, MergeResult, merge_maps
-from chainmap.gui.merge_actions import install_merge_ui
+from chainmap.core.format.fileio import load_map
+from chainmap.core.merge.engine import MergeInput, MergeResult, merge_maps
 
 ROOT = Path(__file__).resolve().parents[2]
 MERGE_DIR = ROOT / "examples" / "merge"
@@ -33,8 +32,7 @@ def vehicles_merge() -> MergeResult:
 def merged_window(make_main_window):
     """A window showing the vehicles merge result (as the merge dialog opens it)."""
     window = make_main_window()
-    ui = install_merge_ui(window)
-    ui.open_merge_result(vehicles_merge())
+    window.merge_ui.open_merge_result(vehicles_merge())
     return window
 
 

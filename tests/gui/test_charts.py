@@ -14,14 +14,14 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget
 
 from chainmap.core import analysis
-from chainmap.core.fileio import load_map
+from chainmap.core.format.fileio import load_map
 from chainmap.core.model import ChainMap, RegionEntry
 from chainmap.core.vocabulary import STATUSES
 from chainmap.examples_path import example_path
-from chainmap.gui.charts_dock import ChartsDock, install_charts
 from chainmap.gui.commands import change_node, move_items
+from chainmap.gui.docks.statistics import ChartsDock, install_charts
 from chainmap.gui.document import Document
-from chainmap.gui.file_actions import blank_map
+from chainmap.gui.files.actions import blank_map
 
 from .test_inspector import release
 
@@ -84,18 +84,18 @@ def dock(qtbot, document) -> ChartsDock:
 
 def test_bars_are_the_cores_counts(document, dock):
     chain_map = document.chain_map
-    assert dock.objectName() == "charts" and dock.windowTitle() == "统计 Statistics"
+    assert dock.objectName() == "charts" and dock.windowTitle() == "Statistics"
     assert drawn_status_counts(dock, chain_map) == expected_status_counts(chain_map)
     assert drawn_gap_counts(dock, chain_map) == expected_gap_counts(chain_map)
     # The vehicles example has every kind of fact, so no comparison above is vacuous.
     assert set(expected_status_counts(chain_map)["CN-BJ"]) == set(STATUSES)
     assert sum(expected_gap_counts(chain_map).values()) == len(analysis.gaps_to_fill(chain_map)) > 0
     text = dock.summary.text()
-    assert f"Complements: {len(analysis.complements(chain_map))}" in text
+    assert f"Regional complements: {len(analysis.complements(chain_map))}" in text
     assert f"Regional gaps (joint investment targets): {len(analysis.regional_gaps(chain_map))}" in text
     assert f"Gaps to fill: {len(analysis.gaps_to_fill(chain_map))}" in text
     # Ticks: the region names, then the regional bar; the tiers under the gaps chart.
-    assert dock.tick_labels["status"] == [r.name for r in chain_map.regions] + ["区域\nRegional"]
+    assert dock.tick_labels["status"] == [r.name for r in chain_map.regions] + ["Regional"]
     assert dock.tick_labels["gaps"] == [t.name for t in chain_map.tiers]
 
 
@@ -194,7 +194,7 @@ def test_empty_maps_draw_empty_charts(qtbot):
     qtbot.addWidget(dock)
     dock.show()
     assert dock.bars == [] and dock.gap_bars == {}
-    assert "Complements: 0" in dock.summary.text()
+    assert "Regional complements: 0" in dock.summary.text()
     dock.set_document(blank)
     assert dock.bars == [] and set(dock.gap_bars) == set(blank.chain_map.region_codes())
     assert all(len(item.opts["x"]) == 0 for item in [*dock.status_bars.values(), *dock.gap_bars.values()])
@@ -233,11 +233,11 @@ app = QApplication(sys.argv)
 from chainmap.render.fonts import apply_cjk_fallback, register_bundled_fonts
 register_bundled_fonts()
 apply_cjk_fallback(app)
-from chainmap.core.fileio import load_map
+from chainmap.core.format.fileio import load_map
 from chainmap.examples_path import example_path
-from chainmap.gui.charts_dock import ChartsDock
+from chainmap.gui.docks.statistics import ChartsDock
 from chainmap.gui.document import Document
-from chainmap.gui.file_actions import blank_map
+from chainmap.gui.files.actions import blank_map
 document = Document(load_map(example_path("vehicles")).map)
 dock = ChartsDock(document)
 dock.resize(900, 300)

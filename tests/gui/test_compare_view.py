@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QApplication
 
 from chainmap.core.diff import ADDED, CHANGED, REMOVED
 from chainmap.gui.commands import change_node
-from chainmap.gui.merge_actions import install_merge_ui
 
 from .merge_helpers import (
     AUTOPILOT,
@@ -96,7 +95,6 @@ def test_an_edit_during_a_comparison_compares_again(qtbot, window):
 
 def test_a_file_that_cannot_be_read_is_reported(make_main_window, tmp_path: Path):
     window = make_main_window()
-    install_merge_ui(window)
     bad = tmp_path / "bad.chainmap.json"
     bad.write_text("not json", encoding="utf-8")
     assert not window.merge_ui.compare_with(bad)
@@ -108,7 +106,7 @@ def test_a_file_that_cannot_be_read_is_reported(make_main_window, tmp_path: Path
 def test_opening_another_map_ends_the_comparison(make_main_window, window, example_copy):
     ghost = window.compare_dock.ghosts()[FINANCE]
     window.document.undo_stack.setClean()
-    assert window.open_file(example_copy("vehicles"))
+    assert window.files.open_file(example_copy("vehicles"))
     QApplication.processEvents()
     assert not window.compare_dock.active and window.compare_dock.row_texts() == []
     assert ghost.scene() is None

@@ -7,10 +7,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from chainmap.core.format.serialize import dumps_map
 from chainmap.core.model import ABSENT, Conflict, ConflictValue, Node
-from chainmap.core.serialize import dumps_map
-from chainmap.gui.conflicts_dock import ConflictsDock
 from chainmap.gui.document import Document
+from chainmap.gui.merge.conflicts_dock import ConflictsDock
+from chainmap.render.scene import MapScene
 
 from .merge_helpers import (
     AUTOPILOT,
@@ -50,17 +51,17 @@ def test_lists_each_conflict_by_place_with_each_sources_value(window):
     dock = window.conflicts_dock
     rows = [dock.list.item(i).text() for i in range(dock.list.count())]
     assert rows == [
-        "[修改 edit] 自动驾驶系统 · description",
-        "[删除 delete] 车联网服务",
-        "[修改 edit] 固态电池 · name",
-        "[修改 edit] 车路协同路侧设备 · name",
-        "[删除 delete] 智能座舱 → 车联网服务",
+        "[edit] 自动驾驶系统 · description",
+        "[delete] 车联网服务",
+        "[edit] 固态电池 · name",
+        "[edit] 车路协同路侧设备 · name",
+        "[delete] 智能座舱 → 车联网服务",
     ]
     conflict = conflict_on(window, f"/nodes/{AUTOPILOT}/description")
     dock.select_conflict(conflict.id)
     choices = dock.choices(conflict)
     assert [(c, v) for c, v, _ in choices] == [
-        ("CN-BJ (now)", BJ_TEXT), ("CN-TJ", TJ_TEXT), ("base 原值", "感知、决策、控制软硬件一体的自动驾驶解决方案"),
+        ("CN-BJ (now)", BJ_TEXT), ("CN-TJ", TJ_TEXT), ("base", "感知、决策、控制软硬件一体的自动驾驶解决方案"),
     ]
     assert dock.typed.text() == BJ_TEXT  # the provisional value, to edit
 
@@ -257,5 +258,28 @@ def test_a_conflict_about_a_gone_item_is_dropped(qtbot):
         assert dock.resolve("c-gone", "甲")
         assert "c-gone" not in [c.id for c in chain_map.conflicts]
     finally:
+        dock.set_document(None)
+        release(document)
+
+
+def test_canvas_marks_every_segment_of_a_duplicate_group_the_dock_lists(qtbot):
+    # The scene on its own (an export, or the canvas before the dock has run) reads the
+    # conflicts itself: it must mark the same items the dock lists and focuses.
+    chain_map = vehicles_merge().map
+    chain_map.add_conflict(Conflict("c-dup", "duplicate", f"/nodes/{POWER_CHIPS_BJ}", [
+        ConflictValue("CN-BJ", POWER_CHIPS_BJ), ConflictValue("CN-TJ", POWER_CHIPS_TJ)]))
+    document = Document(chain_map)
+    dock = ConflictsDock(document)
+    qtbot.addWidget(dock)
+    scene = MapScene(chain_map)
+    try:
+        with qtbot.waitSignal(document.focus_requested) as blocker:
+            dock.select_conflict("c-dup")
+        listed = set(blocker.args[0])
+        assert listed == {("node", POWER_CHIPS_BJ), ("node", POWER_CHIPS_TJ)}
+        for kind, item_id in listed:
+            assert "conflict" in scene.item_for(kind, item_id)._marks
+    finally:
+        scene.dispose()
         dock.set_document(None)
         release(document)

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 
 from chainmap.core.model import ChainMap, Node, Region, RegionEntry, Tier
-from chainmap.gui.clipboard import FRAGMENT_MIME
+from chainmap.gui.canvas.clipboard import FRAGMENT_MIME
 
 from .editor_helpers import map_bytes, node_named
 

@@ -101,7 +101,7 @@ def test_missing_file_is_reported(tmp_path: Path, capsys) -> None:
 
 def test_layout_is_one_undo_step(main_window) -> None:
     if not hasattr(main_window, "action_layout"):
-        pytest.skip("no chainmap.core.layout in this build")
+        pytest.skip("no chainmap.core.layout.engine in this build")
     original = map_bytes(main_window)
     main_window.action_layout.trigger()
     assert main_window.document.undo_stack.count() <= 1
@@ -111,7 +111,7 @@ def test_layout_is_one_undo_step(main_window) -> None:
 
 def test_new_segments_are_placed_automatically(main_window) -> None:
     if not hasattr(main_window, "action_auto_place"):
-        pytest.skip("no chainmap.core.layout in this build")
+        pytest.skip("no chainmap.core.layout.engine in this build")
     assert main_window.action_auto_place.isChecked()
     original = map_bytes(main_window)
     main_window.action_add_segment.trigger()

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QKeySequence
 
-from chainmap.gui.export_dialog import ExportDialog
+from chainmap.gui.dialogs.export import ExportDialog
 from chainmap.render import export as export_module
 from chainmap.render.export import export_map
 

@@ -10,13 +10,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 
-from chainmap.core.fileio import load_map
-from chainmap.core.serialize import dumps_map
+from chainmap.core.format.fileio import load_map
+from chainmap.core.format.serialize import dumps_map
 from chainmap.gui import settings
 from chainmap.gui.commands import change_node
 
-from .editor_helpers import map_bytes, node_named
+from .editor_helpers import centre_of, map_bytes, move_held, node_named, press, release
 
 pytestmark = pytest.mark.gui
 
@@ -59,10 +61,27 @@ class Asked:
         return self.answer
 
 
+def test_a_change_on_disk_waits_while_a_box_is_dragged(main_window) -> None:
+    """No question pops up in the middle of a drag: the check is made again once it is over."""
+    window = main_window
+    path = window.document.path
+    window.external.file_watch.stop()  # checked by hand here, at the moments the test chooses
+    asked = window.external.ask_reload = Asked("keep")
+    write_elsewhere(path, their_version(path, "锂矿", "锂资源"))
+    start = centre_of(window, "锂矿")
+    press(window, start)
+    move_held(window, start, start + QPoint(60, 0))
+    assert window.external.check_disk() == "later" and not asked.calls
+    QTest.keyClick(window.canvas, Qt.Key.Key_Escape)  # the drag is given up: nothing moved
+    release(window, start + QPoint(60, 0))
+    assert not window.isWindowModified()
+    assert window.external.check_disk() == "kept" and len(asked.calls) == 1
+
+
 def test_a_change_on_disk_without_local_edits_offers_to_reload(main_window, qtbot) -> None:
     window = main_window
     path = window.document.path
-    asked = window.ask_reload = Asked("reload")
+    asked = window.external.ask_reload = Asked("reload")
     write_elsewhere(path, their_version(path, "锂矿", "锂资源"))
     qtbot.waitUntil(lambda: bool(asked.calls), timeout=10000)
     name, lines = asked.calls[0]
@@ -80,7 +99,7 @@ def test_always_reload_reloads_without_asking(main_window, qtbot) -> None:
     path = window.document.path
     window.action_always_reload.setChecked(True)
     assert settings.bool_setting(settings.ALWAYS_RELOAD_KEY, False)
-    asked = window.ask_reload = Asked("keep")
+    asked = window.external.ask_reload = Asked("keep")
     write_elsewhere(path, their_version(path, "锂矿", "锂资源"))
     qtbot.waitUntil(lambda: any(n.name == "锂资源" for n in window.document.chain_map.nodes), timeout=10000)
     assert not asked.calls and not window.isWindowModified()
@@ -89,13 +108,13 @@ def test_always_reload_reloads_without_asking(main_window, qtbot) -> None:
 def test_keeping_your_version_still_asks_before_a_save_overwrites_theirs(main_window, qtbot) -> None:
     window = main_window
     path = window.document.path
-    window.ask_reload = Asked("keep")
+    window.external.ask_reload = Asked("keep")
     theirs = their_version(path, "锂矿", "锂资源")
     write_elsewhere(path, theirs)
-    qtbot.waitUntil(lambda: bool(window.ask_reload.calls), timeout=10000)
+    qtbot.waitUntil(lambda: bool(window.external.ask_reload.calls), timeout=10000)
     rename(window, "正极材料", "正极")
-    asked = window.ask_external_change = Asked("cancel")
-    assert not window.save()
+    asked = window.external.ask_external_change = Asked("cancel")
+    assert not window.files.save()
     assert asked.calls and asked.calls[0][3] is True  # asked while saving
     assert path.read_bytes() == theirs
 
@@ -105,7 +124,7 @@ def test_merge_their_changes_is_one_undo_step(main_window, qtbot) -> None:
     path = window.document.path
     rename(window, "正极材料", "正极")  # yours
     ours = map_bytes(window)
-    asked = window.ask_external_change = Asked("merge")
+    asked = window.external.ask_external_change = Asked("merge")
     write_elsewhere(path, their_version(path, "锂矿", "锂资源"))  # theirs
     qtbot.waitUntil(lambda: bool(asked.calls), timeout=10000)
     assert asked.calls[0][3] is False and any("锂资源" in line for line in asked.calls[0][1])
@@ -119,7 +138,7 @@ def test_merge_their_changes_is_one_undo_step(main_window, qtbot) -> None:
     window.action_redo.trigger()
     # Their bytes count as seen now: saving writes both changes without asking again.
     asked.calls.clear()
-    assert window.save()
+    assert window.files.save()
     assert not asked.calls
     saved = load_map(path).map
     assert {"锂资源", "正极"} <= {n.name for n in saved.nodes}
@@ -129,21 +148,21 @@ def test_both_changing_one_name_goes_to_the_conflicts_dock(main_window, qtbot) -
     window = main_window
     path = window.document.path
     rename(window, "锂矿", "锂矿（你的）")
-    asked = window.ask_external_change = Asked("merge")
+    asked = window.external.ask_external_change = Asked("merge")
     write_elsewhere(path, their_version(path, "锂矿", "锂矿（他们的）"))
     qtbot.waitUntil(lambda: bool(asked.calls), timeout=10000)
     conflicts = window.document.chain_map.conflicts
     assert len(conflicts) == 1 and conflicts[0].path.endswith("/name")
     assert {v.source for v in conflicts[0].values} == {"yours", "on disk"}
     assert window.conflicts_dock.isVisible()
-    assert "1 conflict(s) to resolve" in window.statusBar().currentMessage()
+    assert "1 conflict to resolve" in window.statusBar().currentMessage()
 
 
 def test_overwrite_writes_your_version(main_window, qtbot) -> None:
     window = main_window
     path = window.document.path
     rename(window, "正极材料", "正极")
-    asked = window.ask_external_change = Asked("overwrite")
+    asked = window.external.ask_external_change = Asked("overwrite")
     write_elsewhere(path, their_version(path, "锂矿", "锂资源"))
     qtbot.waitUntil(lambda: bool(asked.calls), timeout=10000)
     saved = load_map(path).map
@@ -157,8 +176,8 @@ def test_save_as_keeps_theirs_and_writes_yours_elsewhere(main_window, qtbot, tmp
     rename(window, "正极材料", "正极")
     theirs = their_version(path, "锂矿", "锂资源")
     elsewhere = tmp_path / "mine.chainmap.json"
-    window.ask_save_path = lambda: str(elsewhere)
-    asked = window.ask_external_change = Asked("save_as")
+    window.files.ask_save_path = lambda: str(elsewhere)
+    asked = window.external.ask_external_change = Asked("save_as")
     write_elsewhere(path, theirs)
     qtbot.waitUntil(lambda: bool(asked.calls), timeout=10000)
     assert path.read_bytes() == theirs
@@ -169,11 +188,11 @@ def test_save_as_keeps_theirs_and_writes_yours_elsewhere(main_window, qtbot, tmp
 def test_a_save_never_overwrites_bytes_it_has_not_seen(main_window) -> None:
     window = main_window
     path = window.document.path
-    window.file_watch.stop()  # however the change arrives, the save itself checks
+    window.external.file_watch.stop()  # however the change arrives, the save itself checks
     rename(window, "正极材料", "正极")
     theirs = their_version(path, "锂矿", "锂资源")
     write_elsewhere(path, theirs)
-    asked = window.ask_external_change = Asked("cancel")
+    asked = window.external.ask_external_change = Asked("cancel")
     window.action_save.trigger()
     assert len(asked.calls) == 1 and path.read_bytes() == theirs
     assert window.isWindowModified()
@@ -187,16 +206,16 @@ def test_a_deleted_or_renamed_file_is_said(main_window, qtbot) -> None:
     window = main_window
     path = window.document.path
     notices: list[Path] = []
-    window.notify_missing = notices.append
+    window.external.notify_missing = notices.append
     os.rename(path, path.with_name("moved.chainmap.json"))
     qtbot.waitUntil(lambda: bool(notices), timeout=10000)
     assert notices == [path]
     assert "deleted or renamed" in window.statusBar().currentMessage()
     rename(window, "正极材料", "正极")
-    asked = window.ask_missing_on_save = Asked("cancel")
-    assert not window.save() and not path.exists()
+    asked = window.external.ask_missing_on_save = Asked("cancel")
+    assert not window.files.save() and not path.exists()
     asked.answer = "save"
-    assert window.save()
+    assert window.files.save()
     assert "正极" in {n.name for n in load_map(path).map.nodes}
     # Deleted outright: said again.
     path.unlink()
@@ -207,7 +226,7 @@ def test_a_file_that_is_not_a_map_any_more_cannot_be_merged(main_window, qtbot) 
     window = main_window
     path = window.document.path
     rename(window, "正极材料", "正极")
-    asked = window.ask_external_change = Asked("cancel")
+    asked = window.external.ask_external_change = Asked("cancel")
     write_elsewhere(path, b'{"format": "chainmap", "version": 1, "nodes": [')
     qtbot.waitUntil(lambda: bool(asked.calls), timeout=10000)
     name, lines, problem, saving = asked.calls[0]

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from chainmap.gui.commands import change_node
-from chainmap.gui.file_lock import lock_path
+from chainmap.gui.files.lock import lock_path
 
 from .editor_helpers import node_named
 
@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 HOLDER = (
     "import sys\n"
     "from PySide6.QtCore import QCoreApplication\n"
-    "from chainmap.gui.file_lock import MapLock\n"
+    "from chainmap.gui.files.lock import MapLock\n"
     "app = QCoreApplication([])\n"
     "lock = MapLock(sys.argv[1])\n"
     "print(lock.try_acquire(), flush=True)\n"
@@ -33,7 +33,7 @@ HOLDER = (
 PROBE = (
     "import sys\n"
     "from PySide6.QtCore import QCoreApplication\n"
-    "from chainmap.gui.file_lock import MapLock\n"
+    "from chainmap.gui.files.lock import MapLock\n"
     "app = QCoreApplication([])\n"
     "lock = MapLock(sys.argv[1])\n"
     "state = lock.try_acquire()\n"
@@ -87,7 +87,7 @@ def test_the_open_map_is_locked_until_closed_or_another_is_opened(make_main_wind
     probe = subprocess.run([sys.executable, "-c", PROBE, str(path)], capture_output=True, text=True,
                            env=_env(), timeout=60)
     assert probe.stdout.split() == ["held", str(os.getpid()), socket.gethostname()]
-    assert window.open_file(other)
+    assert window.files.open_file(other)
     assert not lock_path(path).exists() and lock_path(other).exists()
     window.close()
     assert not lock_path(other).exists()
@@ -99,9 +99,9 @@ def test_a_map_another_editor_holds_can_be_opened_read_only(make_main_window, ex
     child = other_editor(path)
     before = path.read_bytes()
     window = make_main_window()
-    asked = window.ask_locked = Asked("cancel")
+    asked = window.locks.ask_locked = Asked("cancel")
     document = window.document
-    assert not window.open_file(path)
+    assert not window.files.open_file(path)
     assert window.document is document
     (called_path, holder), = asked.calls
     assert called_path == path
@@ -109,19 +109,19 @@ def test_a_map_another_editor_holds_can_be_opened_read_only(make_main_window, ex
     assert str(child.pid) in holder.describe()
 
     asked.answer = "read_only"
-    assert window.open_file(path)
+    assert window.files.open_file(path)
     assert "[read-only]" in window.windowTitle()
     assert not window.action_save.isEnabled()
     assert "read-only" in window.statusBar().currentMessage()
     document = window.document
     document.push(change_node(
         document.chain_map, node_named(window, "锂矿").id, name="锂资源"))
-    window.ask_save_path = lambda: None
-    assert not window.save()  # Save is Save As here; cancelled
+    window.files.ask_save_path = lambda: None
+    assert not window.files.save()  # Save is Save As here; cancelled
     assert path.read_bytes() == before
     copy = tmp_path / "mine.chainmap.json"
-    window.ask_save_path = lambda: str(copy)
-    assert window.save()
+    window.files.ask_save_path = lambda: str(copy)
+    assert window.files.save()
     assert copy.exists() and path.read_bytes() == before
     assert "[read-only]" not in window.windowTitle() and window.action_save.isEnabled()
     assert lock_path(copy).exists()
@@ -131,15 +131,15 @@ def test_open_anyway_edits_and_saves_without_the_lock(make_main_window, example_
     path = example_copy("vehicles")
     other_editor(path)
     window = make_main_window()
-    window.ask_locked = Asked("anyway")
-    assert window.open_file(path)
+    window.locks.ask_locked = Asked("anyway")
+    assert window.files.open_file(path)
     assert window.document.lock is None and not window.document.read_only
     assert "[read-only]" not in window.windowTitle()
     # Its autosaved copies are kept apart from those of the editor that holds the file.
     assert window.document.recovery_key.endswith(f"-{os.getpid()}")
     window.document.push(change_node(
         window.document.chain_map, node_named(window, "锂矿").id, name="锂资源"))
-    assert window.save()
+    assert window.files.save()
     assert "锂资源" in path.read_text("utf-8")
     assert lock_path(path).exists()  # still the other editor's
 
@@ -150,9 +150,9 @@ def test_saving_as_a_file_another_editor_holds_is_refused(make_main_window, exam
     window = make_main_window(example_copy("vehicles"))
     before = held.read_bytes()
     errors = []
-    window.show_save_error = errors.append
-    window.ask_save_path = lambda: str(held)
-    assert not window.save_as()
+    window.files.show_save_error = errors.append
+    window.files.ask_save_path = lambda: str(held)
+    assert not window.files.save_as()
     assert held.read_bytes() == before
     assert "open in another editor" in errors[0].describe() and held.name in errors[0].describe()
 

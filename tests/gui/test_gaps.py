@@ -6,12 +6,12 @@ import pytest
 from PySide6.QtCore import Qt
 
 from chainmap.core import analysis
-from chainmap.core.fileio import load_map
+from chainmap.core.format.fileio import load_map
 from chainmap.core.model import ChainMap, RegionEntry
 from chainmap.examples_path import example_path
+from chainmap.gui.canvas.view_selector import ViewSelector
+from chainmap.gui.docks.gaps import COLUMNS, GapsDock
 from chainmap.gui.document import Document
-from chainmap.gui.gaps_dock import COLUMNS, GapsDock
-from chainmap.gui.view_selector import ViewSelector
 
 from .test_inspector import release
 
@@ -57,10 +57,10 @@ def test_rows_are_the_cores_derived_facts(document, dock, view):
         assert row.text(0) == gap.node.name
         assert gap.status in row.text(1)
         if gap.plan is not None:
-            assert gap.plan.action in row.text(COLUMNS.index("行动 Action"))
-            assert row.text(COLUMNS.index("期限 Due")) == (gap.plan.due or "")
-            assert row.text(COLUMNS.index("负责 Owner")) == (gap.plan.owner or "")
-            assert row.text(COLUMNS.index("招引目标 Targets")) == ", ".join(gap.plan.targets)
+            assert gap.plan.action in row.text(COLUMNS.index("Action"))
+            assert row.text(COLUMNS.index("Due")) == (gap.plan.due or "")
+            assert row.text(COLUMNS.index("Owner")) == (gap.plan.owner or "")
+            assert row.text(COLUMNS.index("Target firms")) == ", ".join(gap.plan.targets)
     complement = analysis.complements(chain_map, view)[0]
     row = dock.find_row(("complement", complement.region, complement.supplier, complement.node.id))
     supplier, region = chain_map.region(complement.supplier).name, chain_map.region(complement.region).name
@@ -96,7 +96,7 @@ def test_clicking_a_row_selects_and_focuses_its_segment(qtbot, document, dock):
 def test_view_selector_sets_and_follows_the_view_region(qtbot, document):
     selector = ViewSelector(document)
     qtbot.addWidget(selector)
-    assert selector.itemText(0) == "全部地区 All regions"
+    assert selector.itemText(0) == "All regions"
     assert [selector.itemData(i) for i in range(selector.count())] == [None, "CN-BJ", "CN-TJ", "CN-HE"]
     with qtbot.waitSignal(document.view_region_changed):
         selector.setCurrentIndex(2)

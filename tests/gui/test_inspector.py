@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from chainmap.core.model import ChainMap, Edge, Enterprise, Flow, Node, Note, Plan, Region, RegionEntry, Tier
 from chainmap.gui.document import Document
-from chainmap.gui.inspector import InspectorDock
+from chainmap.gui.inspector.dock import InspectorDock
 
 pytestmark = pytest.mark.gui
 
@@ -162,7 +162,7 @@ def test_enterprises_add_edit_remove(document, dock):
     node = document.chain_map.node("n-battery")
     table = page.region_editors["CN-TJ"].enterprises
     table.add_enterprise()
-    assert [e.name for e in node.regions["CN-TJ"].enterprises] == ["示例天津电池有限公司", "新企业"]
+    assert [e.name for e in node.regions["CN-TJ"].enterprises] == ["示例天津电池有限公司", "New enterprise"]
     table.table.item(1, 0).setText("示例电池材料公司")
     table.table.item(1, 1).setText("链主, 上市, 本地配套")
     table.table.item(1, 2).setText("滨海新区")
@@ -189,7 +189,7 @@ def test_enterprise_in_region_without_entry_creates_one(document, dock):
     page = select_battery(document, dock)
     page.region_editors["CN-HE"].enterprises.add_enterprise()
     entry = document.chain_map.node("n-battery").regions["CN-HE"]
-    assert entry.status == "unknown" and entry.enterprises[0].name == "新企业"
+    assert entry.status == "unknown" and entry.enterprises[0].name == "New enterprise"
 
 
 def test_plan_fields(document, dock):

@@ -6,7 +6,7 @@ import pytest
 
 from chainmap.core.model import Flow
 from chainmap.gui.document import Document
-from chainmap.gui.inspector import InspectorDock
+from chainmap.gui.inspector.dock import InspectorDock
 
 from .test_inspector import build_map, commit_line, pick, release
 

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from chainmap.cli.cmd_merge import print_summary
-from chainmap.core.serialize import dumps_data
-from chainmap.gui.merge_actions import install_merge_ui
+from chainmap.core.format.serialize import dumps_data
 
 from ..core.merge_support import base_data, copy_of, node_of
 
@@ -39,7 +38,6 @@ def copies(tmp_path: Path) -> tuple[list[Path], Path]:
 
 def test_the_summary_shows_ids_renamed_and_entries_dropped(make_main_window, copies) -> None:
     window = make_main_window()
-    install_merge_ui(window)
     dialog = window.merge_ui.show_merge_dialog()
     inputs, base = copies
     dialog.add_inputs(inputs)
@@ -54,8 +52,8 @@ def test_the_summary_shows_ids_renamed_and_entries_dropped(make_main_window, cop
 
     # The command line prints the very same lines (its headings in lower case).
     printed = io.StringIO()
-    assert dialog.result is not None
-    print_summary(dialog.result, printed)
+    assert dialog.merge_result is not None
+    print_summary(dialog.merge_result, printed)
     cli = printed.getvalue().splitlines()
     for heading in (RENAMED, DROPPED):
         assert heading[0].lower() + heading[1:] in cli
@@ -65,7 +63,6 @@ def test_the_summary_shows_ids_renamed_and_entries_dropped(make_main_window, cop
 
 def test_a_merge_without_either_has_no_such_heading(make_main_window, copies) -> None:
     window = make_main_window()
-    install_merge_ui(window)
     dialog = window.merge_ui.show_merge_dialog()
     inputs, base = copies
     dialog.add_inputs([inputs[0], inputs[2]])  # Beijing's and Hebei's: no clash, nothing foreign

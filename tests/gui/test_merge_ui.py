@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 import shiboken6
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from chainmap.core.fileio import load_map, save_map
-from chainmap.gui.merge_actions import MergeUI, install_merge_ui
-from chainmap.gui.merge_dialog import MergeDialog
+from chainmap.core.format.fileio import load_map, save_map
+from chainmap.gui.merge.actions import MergeUI
+from chainmap.gui.merge.dialog import MergeDialog
 
 from .merge_helpers import (
     BASE,
@@ -31,9 +32,7 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture
 def window(make_main_window):
-    win = make_main_window()
-    install_merge_ui(win)
-    return win
+    return make_main_window()
 
 
 def run_dialog(window, inputs=COPIES, base=BASE) -> MergeDialog:
@@ -43,17 +42,49 @@ def run_dialog(window, inputs=COPIES, base=BASE) -> MergeDialog:
     return dialog
 
 
-def test_install_adds_menus_actions_and_docks_once(window):
-    titles = {a.menu().title().replace("&", ""): a.menu() for a in window.menuBar().actions() if a.menu()}
-    assert window.action_merge_maps in titles["File"].actions()
-    view = titles["View"].actions()
-    for action in (window.action_compare, window.action_clear_comparison, window.action_provenance):
-        assert action in view
-    assert window.action_provenance.isCheckable()
-    assert window.conflicts_dock.objectName() == "conflicts"
-    assert window.compare_dock.objectName() == "compare"
-    assert install_merge_ui(window) is window.merge_ui  # a second call changes nothing
-    assert sum(isinstance(p, MergeUI) for p in window.panels) == 1
+def _entries(menu) -> list[str]:
+    """A menu's entries: actions by object name, submenus by title, separators as "--"."""
+    return ["--" if a.isSeparator() else a.menu().objectName() or a.menu().title() if a.menu() else a.objectName()
+            for a in menu.actions()]
+
+
+def test_the_window_builds_its_merge_tools_with_its_own_menus_and_docks(qtbot) -> None:
+    """Right after the window is made (not shown, before any merge), the merge actions are in
+    the File and View menus the window built, the conflicts and compare docks are docked
+    (hidden) with their toggles in View ▸ Panels, and the merge tools are one panel."""
+    from chainmap.gui.main_window import MainWindow
+
+    window = MainWindow(restore_settings=False, remember=False)
+    try:
+        bar = [a.menu() for a in window.menuBar().actions()]
+        assert bar[:3] == [window.file_menu, window.edit_menu, window.view_menu]
+        assert _entries(window.file_menu) == [
+            "action_new", "action_open", "recent_menu", "--", "action_merge_maps", "action_import", "--",
+            "action_save", "action_save_as", "action_export", "action_print", "action_revert", "--",
+            "autosave_menu", "action_always_reload",
+            "--", "action_close", "action_quit"]
+        named = lambda menu: menu.objectName() or menu.title()  # noqa: E731
+        assert _entries(window.view_menu)[-1] == named(window.language_menu)  # View ▸ Language last
+        assert _entries(window.view_menu)[-9:-1] == [
+            "action_toggle_fold", "--", "action_compare", "action_clear_comparison", "action_provenance",
+            "action_analysis_overlay", "--", named(window.panels_menu)]
+        for name in ("merge_maps", "compare", "clear_comparison", "provenance"):
+            action = getattr(window, f"action_{name}")
+            assert action.objectName() == f"action_{name}" and action in window.actions()
+        assert window.action_provenance.isCheckable() and not window.action_provenance.isEnabled()
+        assert "not the result of a merge" in window.action_provenance.toolTip()
+        left, bottom = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
+        assert window.dockWidgetArea(window.conflicts_dock) == left
+        assert window.dockWidgetArea(window.compare_dock) == bottom
+        assert window.conflicts_dock.isHidden() and window.compare_dock.isHidden()
+        toggles = window.panels_menu.actions()
+        assert window.conflicts_dock.toggleViewAction() in toggles
+        assert window.compare_dock.toggleViewAction() in toggles
+        assert sum(isinstance(p, MergeUI) for p in window.panels) == 1
+        assert window.merge_ui.window is window and window.merge_ui.merge_result is None
+    finally:
+        window.dispose()
+        window.deleteLater()
 
 
 def test_dialog_shows_the_expected_summary(window):
@@ -66,7 +97,7 @@ def test_dialog_shows_the_expected_summary(window):
     assert "Added: 4 segments, 4 links" in lines
     assert "Deleted: 1 segments, 1 links" in lines
     assert "  汽车金融与保险" in lines
-    assert "Conflicts: 5 (3 修改 edit, 2 删除 delete, 0 重复 duplicate)" in lines
+    assert "Conflicts: 5 (3 edit, 2 delete, 0 duplicate)" in lines
     assert "Suggestions (alike names, not merged): 1" in lines
     assert "  0.89  车用功率半导体 (CN-BJ) ~ 功率半导体 (CN-TJ)" in lines
     assert any(line.startswith("  segment 固态电池 ← CN-BJ 固态电池, CN-HE 固 态 电池") for line in lines)
@@ -103,7 +134,7 @@ def test_open_result_uses_a_new_window_when_the_map_has_changes(window):
         assert new.merge_ui.merge_result is result
         assert new.conflicts_dock.conflict_ids() == [c.id for c in result.map.conflicts]
     finally:
-        new.ask_save_changes = lambda: "discard"
+        new.files.ask_save_changes = lambda: "discard"
         new.close()
         QApplication.processEvents()
     assert not shiboken6.isValid(new) or not new.isVisible()
@@ -117,7 +148,7 @@ def test_a_bad_input_shows_the_loaders_problems(window, tmp_path: Path):
     text = dialog.error_text()
     assert "broken.chainmap.json" in text and "Nothing was merged" in text
     assert "Traceback" not in text
-    assert not dialog.open_button.isEnabled() and dialog.result is None
+    assert not dialog.open_button.isEnabled() and dialog.merge_result is None
 
 
 def test_different_ids_need_force(window, tmp_path: Path):
@@ -130,7 +161,7 @@ def test_different_ids_need_force(window, tmp_path: Path):
     assert "ids differ" in dialog.error_text() and "Force" in dialog.error_text()
     dialog.force.setChecked(True)
     assert dialog.run()
-    assert dialog.result is not None and dialog.result.map.id == "jjj-vehicles"
+    assert dialog.merge_result is not None and dialog.merge_result.map.id == "jjj-vehicles"
 
 
 def test_one_input_is_not_enough(window):
@@ -145,11 +176,10 @@ def test_a_map_with_conflicts_left_saves_and_reopens_with_them(make_main_window,
     window = merged_window(make_main_window)
     ids = [c.id for c in window.document.chain_map.conflicts]
     target = tmp_path / "merged.chainmap.json"
-    assert window.save_to(target)
+    assert window.files.save_to(target)
     assert not window.document.is_modified
     assert [c.id for c in load_map(target).map.conflicts] == ids
     reopened = make_main_window(target)
-    install_merge_ui(reopened)
     assert reopened.conflicts_dock.conflict_ids() == ids
     assert reopened.scene.marked("conflict")
 
@@ -175,7 +205,6 @@ def test_provenance_of_a_merged_file_from_the_copies_beside_it(make_main_window,
     merged = tmp_path / "merged.chainmap.json"
     save_map(vehicles_merge().map, merged)
     window = make_main_window(merged)
-    install_merge_ui(window)
     assert window.action_provenance.isEnabled()
     provenance = window.merge_ui.provenance
     assert provenance[POWER_CHIPS_TJ] == ["CN-TJ"]
@@ -183,12 +212,11 @@ def test_provenance_of_a_merged_file_from_the_copies_beside_it(make_main_window,
 
     # A copy gone: the others still tell, and the tooltip says which is missing.
     (tmp_path / COPIES[2].name).unlink()
-    window.open_file(merged)
+    window.files.open_file(merged)
     assert window.action_provenance.isEnabled()
     assert COPIES[2].name in window.action_provenance.toolTip()
     assert window.merge_ui.provenance[SOLID_STATE] == ["CN-BJ"]
 
     lonely = make_main_window(BASE)
-    install_merge_ui(lonely)
     assert not lonely.action_provenance.isEnabled()
     assert "not the result of a merge" in lonely.action_provenance.toolTip()

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from chainmap.core.serialize import map_to_data
+from chainmap.core.format.serialize import map_to_data
+from chainmap.gui.dialogs.properties import MapPropertiesDialog
 from chainmap.gui.document import Document
-from chainmap.gui.properties_dialog import MapPropertiesDialog
 
 from .test_inspector import build_map, commit_line, pick, release
 

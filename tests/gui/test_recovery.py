@@ -17,7 +17,7 @@ from PySide6.QtCore import QStandardPaths
 
 from chainmap.gui import settings
 from chainmap.gui.commands import ChangeItemsCommand, change_node
-from chainmap.gui.recovery import pending_entries, recovery_dir
+from chainmap.gui.files.recovery import pending_entries, recovery_dir
 
 from .editor_helpers import map_bytes, node_named
 
@@ -38,7 +38,7 @@ settings.set_setting(settings.AUTOSAVE_KEY, 1)
 from chainmap.gui.main_window import MainWindow
 
 window = MainWindow()
-assert window.open_file(sys.argv[1])
+assert window.files.open_file(sys.argv[1])
 window.show()
 
 def edit():
@@ -101,8 +101,8 @@ def test_work_killed_with_kill_9_is_offered_back(make_main_window, example_copy,
     assert recovery_dir().is_relative_to(folder)
 
     window = make_main_window(path)  # the crashed editor's lock is stale: no question
-    asked = window.ask_restore = Asked("restore")
-    assert window.offer_recovery() == 1
+    asked = window.recovery.ask_restore = Asked("restore")
+    assert window.recovery.offer_recovery() == 1
     (entry, lines), = asked.calls
     assert entry.file == path.absolute()
     assert any(line.startswith("~ segment") and "锂资源（未保存）" in line for line in lines)
@@ -115,7 +115,7 @@ def test_work_killed_with_kill_9_is_offered_back(make_main_window, example_copy,
     window.action_undo.trigger()  # the file's version, one step back
     assert map_bytes(window) == before
     window.action_redo.trigger()
-    assert window.save()
+    assert window.files.save()
     assert not list(recovery_dir().glob("*"))
     assert "锂资源（未保存）" in path.read_text("utf-8")
 
@@ -124,11 +124,11 @@ def test_discarding_removes_the_autosaved_copy(make_main_window, example_copy, t
     path = example_copy("vehicles")
     crash_after_an_edit(path, tmp_path)
     window = make_main_window(path)
-    window.ask_restore = Asked("later")
-    assert window.offer_recovery() == 0
+    window.recovery.ask_restore = Asked("later")
+    assert window.recovery.offer_recovery() == 0
     assert len(pending_entries()) == 1  # still there for the next start
-    window.ask_restore = Asked("discard")
-    assert window.offer_recovery() == 0
+    window.recovery.ask_restore = Asked("discard")
+    assert window.recovery.offer_recovery() == 0
     assert not pending_entries() and not list(recovery_dir().glob("*"))
     assert not window.isWindowModified()
 
@@ -154,7 +154,7 @@ def test_autosave_writes_a_described_copy_and_a_clean_save_removes_it(main_windo
     window.action_redo.trigger()
     window.autosaver.autosave_now()
     assert list(recovery_dir().glob("*"))
-    assert window.save()
+    assert window.files.save()
     assert not list(recovery_dir().glob("*"))
 
 
@@ -163,10 +163,10 @@ def test_closing_without_saving_removes_the_autosaved_copy(make_main_window, exa
     document = window.document
     document.push(change_node(document.chain_map, node_named(window, "锂矿").id, name="锂资源"))
     assert window.autosaver.autosave_now() is not None
-    window.ask_save_changes = lambda: "cancel"
+    window.files.ask_save_changes = lambda: "cancel"
     window.close()
     assert list(recovery_dir().glob("*"))  # still open: still kept
-    window.ask_save_changes = lambda: "discard"
+    window.files.ask_save_changes = lambda: "discard"
     window.close()
     assert not list(recovery_dir().glob("*"))
 
@@ -182,8 +182,8 @@ def test_an_unsaved_new_map_is_recovered_as_a_new_map(make_main_window) -> None:
     data["pid"] = 2**22 + 12345  # beyond Linux's pid range: as if its editor had died
     about.write_text(json.dumps(data), "utf-8")
     other = make_main_window()
-    other.ask_restore = Asked("restore")
-    assert other.offer_recovery() == 1
+    other.recovery.ask_restore = Asked("restore")
+    assert other.recovery.offer_recovery() == 1
     assert other.document.path is None and other.isWindowModified()
     assert other.document.chain_map.title == "草稿图谱"
 
@@ -196,7 +196,7 @@ def test_an_editor_killed_but_not_yet_reaped_counts_as_gone() -> None:
     import sys
     import time
 
-    from chainmap.gui.recovery import process_running
+    from chainmap.gui.files.recovery import process_running
 
     child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from chainmap.core.fileio import load_map, loads_map
+from chainmap.core.format.fileio import load_map, loads_map
+from chainmap.core.format.serialize import dumps_map
 from chainmap.core.ids import is_valid_id
-from chainmap.core.serialize import dumps_map
 from chainmap.examples_path import example_path, examples_dir
-from chainmap.gui.templates import blank_map, new_map_from_template, template_names
+from chainmap.gui.dialogs.templates import blank_map, new_map_from_template, template_names
 
 SLUGS = [slug for slug, _ in template_names()]
 

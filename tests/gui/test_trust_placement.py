@@ -13,11 +13,11 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, QRectF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication
 
-from chainmap.core.fileio import load_map, save_map
+from chainmap.core.format.fileio import load_map, save_map
 from chainmap.core.geometry import SEGMENT_HEIGHT, SEGMENT_WIDTH, own_box
 from chainmap.core.model import ChainMap, Edge, Node, Note, Region, Tier
 from chainmap.gui import settings
-from chainmap.gui.export_dialog import ExportDialog
+from chainmap.gui.dialogs.export import ExportDialog
 from tests.cli.helpers import run_chainmap
 
 from .editor_helpers import double_click, map_bytes, node_named
@@ -67,7 +67,7 @@ def assert_all_placed(window, path: Path, before: bytes) -> None:
 def test_opening_places_every_segment_as_one_undo_step(make_main_window, unplaced_file) -> None:
     before = unplaced_file.read_bytes()
     window = make_main_window()
-    assert window.open_file(unplaced_file)
+    assert window.files.open_file(unplaced_file)
     assert_all_placed(window, unplaced_file, before)
     # The same places as the command line's --only-new.
     done = run_chainmap("layout", str(unplaced_file), "--only-new", "-o", str(unplaced_file.with_name("cli.json")))
@@ -95,14 +95,14 @@ def test_every_way_of_opening_places_them(make_main_window, unplaced_file, qtbot
     before = unplaced_file.read_bytes()
     window = make_main_window()
     settings.add_recent_file(unplaced_file)
-    assert window.open_recent(str(unplaced_file))
+    assert window.files.open_recent(str(unplaced_file))
     assert_all_placed(window, unplaced_file, before)
     # Revert goes back to the file, and places again.
-    window.ask_revert = lambda: True
-    assert window.revert()
+    window.files.ask_revert = lambda: True
+    assert window.files.revert()
     assert_all_placed(window, unplaced_file, before)
     # A dropped file.
-    window.ask_save_changes = lambda: "discard"
+    window.files.ask_save_changes = lambda: "discard"
     window.set_document(window.make_document(ChainMap("x", "x", "x", tiers=[Tier("t", "t")]), None))
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(unplaced_file))])
@@ -113,11 +113,11 @@ def test_every_way_of_opening_places_them(make_main_window, unplaced_file, qtbot
                                                 Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
     assert_all_placed(window, unplaced_file, before)
     # A merge result and a map handed to a new window.
-    from chainmap.core.merge import MergeInput, merge_maps
+    from chainmap.core.merge.engine import MergeInput, merge_maps
 
     result = merge_maps([MergeInput(load_map(unplaced_file).map, "a.json"),
                          MergeInput(load_map(unplaced_file).map, "b.json")])
-    window.ask_save_changes = lambda: "discard"
+    window.files.ask_save_changes = lambda: "discard"
     window.document.undo_stack.setClean()
     merged = window.merge_ui.open_merge_result(result)
     assert merged is window

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from chainmap.core.serialize import dumps_map
+from chainmap.core.format.serialize import dumps_map
 
 from .maps import small_map
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from chainmap.core.fileio import load_map
+from chainmap.core.format.fileio import load_map
 from chainmap.render import export as export_module
 from chainmap.render.export import ExportError, export_map
 
@@ -124,17 +124,6 @@ def test_matches_approved_images(app, tmp_path):
     export_map(small_map(), tmp_path / "small-tianjin.png", dpi=72, view_region="CN-TJ",
                folded=["battery"], legend=False)
     assert_matches_approved(tmp_path / "small-tianjin.png", "small-tianjin-folded")
-
-
-def test_tiles_paint_the_same_picture(app, tmp_path, monkeypatch):
-    chain_map = small_map()
-    whole = export_map(chain_map, tmp_path / "whole.png", dpi=96)
-    monkeypatch.setattr(export_module, "DIRECT_MAX_SIDE", 300)
-    monkeypatch.setattr(export_module, "TILE", 256)
-    tiled = export_map(chain_map, tmp_path / "tiled.png", dpi=96)
-    assert tiled.tiles > 4 and tiled.size == whole.size
-    a, b = pixels(QImage(str(tmp_path / "whole.png"))), pixels(QImage(str(tmp_path / "tiled.png")))
-    assert float((abs(a - b).max(axis=2) > 40).mean()) < 0.002
 
 
 def test_too_big_is_scaled_down_with_a_warning_or_refused(app, tmp_path, monkeypatch):

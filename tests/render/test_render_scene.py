@@ -105,7 +105,7 @@ def test_rename_move_remove_and_restore(make_scene):
     assert scene.item_for("node", "cathode") is None
     assert scene.item_for("edge", "e1") is None and scene.item_for("edge", "e2") is None
     assert item.scene() is scene
-    chain_map.restore_node(removal)
+    chain_map.restore(removal)
     assert scene.item_for("node", "cathode") is not None
     assert scene.item_for("edge", "e1") is not None and scene.item_for("edge", "e2").isVisible()
     assert len(scene.items_of("node")) == len(chain_map.nodes)
@@ -270,7 +270,7 @@ def test_dragging_an_item_drags_its_links(make_scene):
     item.setPos(item.pos() + QPointF(0, -60))  # what the canvas does while previewing a drag
     scene.flush()
     assert link.sceneBoundingRect() != before
-    scene.sync_from_model()
+    scene.sync_positions()
     assert item.pos() == QPointF(0, 100)
     scene.flush()
     assert link.sceneBoundingRect() == before

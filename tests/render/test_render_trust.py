@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from chainmap.core.fileio import loads_map
-from chainmap.core.layout import layout_map
+from chainmap.core.format.fileio import loads_map
+from chainmap.core.layout.engine import layout_map
 from chainmap.core.model import ChainMap, Note
 from chainmap.render.export import export_map
 from chainmap.render.svg_fonts import xml_safe

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from .obstacles import Box, Obstacles, Point, segment_enters
 from .ports import choose_sides, port_point, side_span
@@ -34,16 +33,6 @@ def callout_size(text: str) -> tuple[float, float]:
     natural = max(text_width(line, TEXT_SIZE) for line in lines)
     width, height = block_size(lines, TEXT_SIZE, TEXT_WIDTH if natural > TEXT_WIDTH else None)
     return width + 2 * PAD, height + 2 * PAD
-
-
-@dataclass(frozen=True)
-class PlacedNote:
-    """A callout's rectangle (left, top, right, bottom), its leader (None without one),
-    and whether it had to move from the note's own position."""
-
-    rect: Box
-    leader: tuple[Point, ...] | None
-    moved: bool
 
 
 def place_note(owner: str, centre: Point, size: tuple[float, float], space: LabelSpace) -> tuple[Box, bool]:

@@ -33,7 +33,7 @@ again gives the tidiest result (every channel spread afresh).
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from chainmap.core.geometry import SEGMENT_HEIGHT, SEGMENT_WIDTH
@@ -105,6 +105,14 @@ class Router:
     # ----------------------------------------------------------------- whole map
     def route_all(self) -> RouteSet:
         """Route every link and place every callout and label."""
+        for _ in self.route_steps():
+            pass
+        return self.result
+
+    def route_steps(self) -> Iterator[None]:
+        """:meth:`route_all` in small steps: it pauses (yields) after each link routed and
+        each label placed, so an editor can do the work in slices while idle. :attr:`result`
+        is complete once the iterator is exhausted."""
         data = self.data
         y_min = data.header_bottom if data.header_bottom is not None else -float("inf")
         self._obs = Obstacles(dict(data.boxes), y_min)
@@ -113,33 +121,44 @@ class Router:
         self._filed = RouteCells()
         self._tracks = Tracks()
         self._unsettled, self._unindexed, self._to_settle, self._notes_to_settle = set(), set(), set(), set()
-        for link in data.links:
+        for i, link in enumerate(data.links):
             self._choose_sides(link)
-        for key in self._on_side:
+            if i % 100 == 99:
+                yield
+        for i, key in enumerate(self._on_side):
             self._assign_ports(key)
+            if i % 100 == 99:
+                yield
+        yield
         crossings = CrossingIndex() if len(data.links) <= WEIGH_CROSSINGS_UP_TO else None
         for link in data.links:
             self._route(link, crossings)
             if crossings is not None:
                 crossings.add(self._corners[link.id])
+            yield
         self._tracks.add(nudge(self._obs, self._corners, self._ignore))
+        yield
         self.result = RouteSet(boxes=dict(self._obs.boxes))
         for link in data.links:
             self._filed.file(link.id, self._corners[link.id])
+        yield
         for note in data.notes:
             self._place_note(note.id)
+            yield
         for link in data.links:
             if not link.label:
                 self._draw(link.id)
+                yield
         self._lines = None
         if len(data.links) <= WEIGH_CROSSINGS_UP_TO:
             self._lines = CrossingIndex()
             for link in data.links:
                 self._lines.add(self._corners[link.id], link.id)
+            yield
         labelled = [link.id for link in data.links if link.label]
         for link_id in sorted(labelled, key=lambda i: (_length(self._corners[i]), i)):
             self._draw(link_id)
-        return self.result
+            yield
 
     # ----------------------------------------------------------------- dragging
     def move(self, positions: Mapping[str, tuple[float, float]], budget: float | None = DRAG_BUDGET) -> Changes:

@@ -51,12 +51,6 @@ def min_bends(px: float, py: float, d: int, gx: float, gy: float, gd: int) -> in
     return 1 if ahead > -EPS and along > EPS else 3
 
 
-def path_cost(points: Sequence[Point]) -> float:
-    """Length plus :data:`BEND` per bend of an orthogonal path."""
-    length = sum(abs(b[0] - a[0]) + abs(b[1] - a[1]) for a, b in zip(points, points[1:], strict=False))
-    return length + BEND * max(len(points) - 2, 0)
-
-
 # ---------------------------------------------------------------- quick shapes
 Score = Callable[[list[Point]], float]
 

@@ -1,0 +1,148 @@
+"""``chainmap export``'s slide deck, paper and fitted-picture outputs.
+
+``-o report.pptx`` writes a slide deck; ``--paper A4|A3|A2|A1|A0|letter`` with ``--landscape``
+or ``--portrait`` lays a PDF out on paper, fitted to one page or (``--tile``) as a poster;
+``--fit PIXELS`` paints a PNG whose long edge is exactly that long. ``cmd_export`` registers
+the options, asks :func:`option_problem` before anything is read, and hands the export to
+:func:`export` when :func:`handles` says so. Qt is imported only inside :func:`export`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from chainmap.core.language import current_language
+from chainmap.core.model import ChainMap
+
+from .common import say
+
+FORMATS = ("pptx",)
+PAPERS = ("A4", "A3", "A2", "A1", "A0", "letter")
+MIN_FIT, MAX_FIT = 16, 32768  # as chainmap.render.fit, which imports Qt
+
+
+def _paper(text: str) -> str:
+    for name in PAPERS:
+        if text.strip().lower() == name.lower():
+            return name
+    raise argparse.ArgumentTypeError(f"'{text}' is not a paper size: use A4, A3, A2, A1, A0 or letter")
+
+
+def _pixels(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of pixels") from None
+    if not MIN_FIT <= value <= MAX_FIT:
+        raise argparse.ArgumentTypeError(f"the long edge must be {MIN_FIT} to {MAX_FIT} pixels, not {value}")
+    return value
+
+
+def add_options(parser: argparse.ArgumentParser) -> None:
+    """Add ``--paper``, ``--landscape``/``--portrait``, ``--tile`` and ``--fit``."""
+    parser.add_argument("--paper", type=_paper, metavar="A4|A3|A2|A1|A0|letter",
+                        help="PDF on this paper, the map fitted to one page with 10 mm margins "
+                        "(or a poster with --tile)")
+    turn = parser.add_mutually_exclusive_group()
+    turn.add_argument("--landscape", dest="orientation", action="store_const", const="landscape",
+                      help="turn the paper sideways (default: the way the map prints larger, or on fewer pages)")
+    turn.add_argument("--portrait", dest="orientation", action="store_const", const="portrait",
+                      help="keep the paper upright")
+    parser.add_argument("--tile", action="store_true",
+                        help="PDF poster: the map at --scale (default 1: names at 10 pt) over as many pages "
+                        "as it needs (A4 unless --paper), with 10 mm overlap strips, crop marks and page labels")
+    parser.add_argument("--fit", type=_pixels, metavar="PIXELS",
+                        help="PNG whose long edge is exactly PIXELS (e.g. 1920 for chat apps), painted at "
+                        "that size so text stays sharp")
+
+
+def _paper_options(args: argparse.Namespace) -> list[str]:
+    given = [("--paper", args.paper is not None), ("--tile", args.tile),
+             (f"--{args.orientation}", args.orientation is not None)]
+    return [name for name, on in given if on]
+
+
+def option_problem(args: argparse.Namespace, fmt: str) -> str | None:
+    """Why these options do not go together, in one sentence naming the option; None if they do."""
+    paper = _paper_options(args)
+    if paper and fmt != "pdf":
+        return f"{paper[0]} lays out PDF pages: name the output .pdf (here it is {fmt.upper()})"
+    if args.fit is not None and fmt != "png":
+        return f"--fit sets a PNG's long edge in pixels and does not apply to {fmt.upper()} output"
+    if args.fit is not None and args.scale != 1.0:
+        return "--fit and --scale exclude each other: --fit picks the scale"
+    if paper and not args.tile and args.scale != 1.0:
+        return "--scale applies to a poster (--tile): a single page is fitted to the paper"
+    if fmt == "pptx":
+        if args.view.lower() != "all":
+            return "--view does not apply to PPTX: the deck has the whole map and every region's gaps view"
+        if args.scale != 1.0:
+            return "--scale does not apply to PPTX: each picture is painted at the size it takes on its slide"
+    return None
+
+
+def handles(args: argparse.Namespace, fmt: str) -> bool:
+    """True when this module writes the output (a deck, paper pages or a fitted PNG)."""
+    return fmt == "pptx" or args.fit is not None or bool(_paper_options(args))
+
+
+def export(chain_map: ChainMap, args: argparse.Namespace, fmt: str, view: str | None, path: str) -> int:
+    """Write the deck, the paper PDF or the fitted PNG to ``path``; 0 when written, 1 if not."""
+    from PySide6.QtWidgets import QApplication
+
+    from chainmap.render.export import ExportError
+    from chainmap.render.fonts import register_bundled_fonts
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    label = "standard output" if args.output == "-" else args.output
+    try:
+        register_bundled_fonts()
+        try:
+            report = _write(chain_map, args, fmt, view, path)
+        except ExportError as exc:
+            say(f"chainmap export: {str(exc).replace(path, label)}")
+            return 1
+        warnings, summary = report
+        for warning in warnings:
+            say(f"{label}: warning: {warning}")
+        if not args.quiet:
+            say(f"{label}: {summary}")
+        return 0
+    finally:
+        app.processEvents()
+        app.shutdown()
+        del app
+
+
+def _write(chain_map: ChainMap, args: argparse.Namespace, fmt: str, view: str | None,
+           path: str) -> tuple[list[str], str]:
+    from chainmap.render.export import _background
+    from chainmap.render.prepared import prepared_scene
+
+    legend = not args.no_legend
+    if fmt == "pptx":
+        from chainmap.render.slides import export_slides
+
+        deck = export_slides(chain_map, path, lang=current_language(), legend=legend, folded=args.fold)
+        return deck.warnings, (f"PPTX, {deck.slides} slides: {deck.pictures} pictures, {deck.tables} tables "
+                               f"({deck.seconds:.2f} s)")
+    fill = _background(args.transparent, args.background)
+    with prepared_scene(chain_map, view_region=view, legend=legend, folded=args.fold) as (scene, warnings):
+        if fmt == "png":
+            from chainmap.render.fit import export_fitted_png
+
+            done = export_fitted_png(scene, path, args.fit, dpi=args.dpi, background=fill)
+            return warnings + done.warnings, (f"PNG, {done.width} × {done.height} px at {done.dpi:g} dpi "
+                                              f"({done.seconds:.2f} s)")
+        from chainmap.render.paper import export_paper
+
+        landscape = None if args.orientation is None else args.orientation == "landscape"
+        sheet = export_paper(scene, path, paper=args.paper or "A4", landscape=landscape, tile=args.tile,
+                             scale=args.scale, lang=current_language(), background=fill)
+    plan = sheet.plan
+    turn = "landscape" if sheet.landscape else "portrait"
+    how = (f"a poster of {plan.rows} row(s) × {plan.columns} column(s) at scale {plan.scale:.3g}" if plan.tiled
+           else f"fitted at scale {plan.scale:.2g}")
+    pages = "1 page" if plan.pages == 1 else f"{plan.pages} pages"
+    return warnings, f"PDF, {pages} of {sheet.paper} {turn}, {how} ({sheet.seconds:.2f} s)"

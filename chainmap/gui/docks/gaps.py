@@ -1,0 +1,189 @@
+"""The gaps dock: what each region has to fill, who can supply it, and the joint targets.
+
+Everything listed is read off :mod:`chainmap.core.analysis` (gaps_to_fill, complements,
+regional_gaps, not_assessed), so the dock, the command line and reports agree. The list
+is rebuilt after model changes, once per burst (a 0 ms single-shot timer), and for the
+document's view region. Clicking a row asks the document to focus its segment.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chainmap.core import analysis
+from chainmap.core.model import ChainMap
+
+from ..canvas.view_selector import ViewSelector
+from ..document import Document
+from ..labels import STATUS_COLORS, action_text, priority_text, status_text
+from ..parsing import join_list
+from ..widgets import RegionViewDock, color_icon
+
+REF_ROLE = Qt.ItemDataRole.UserRole
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+# Targets last: the longest texts, so the short columns stay in view.
+COLUMNS = (QT_TRANSLATE_NOOP("gaps", "Segment"), QT_TRANSLATE_NOOP("gaps", "Status"), QT_TRANSLATE_NOOP("gaps", "Action"), QT_TRANSLATE_NOOP("gaps", "Priority"), QT_TRANSLATE_NOOP("gaps", "Due"),
+           QT_TRANSLATE_NOOP("gaps", "Owner"), QT_TRANSLATE_NOOP("gaps", "Target firms"))
+TARGETS = COLUMNS.index("Target firms")
+
+
+class GapsDock(RegionViewDock):
+    """Gaps to fill with their plans, complements, regional gaps and not-assessed segments
+    (objectName ``gaps``), for ``document.view_region`` or all regions.
+
+    ``GapsDock(document, parent=None)``; :meth:`set_document` switches maps;
+    :meth:`refresh` rebuilds now; :meth:`row_keys` lists the rows' keys (for tests and
+    reports): ``("gap", region, node_id)``, ``("complement", region, supplier, node_id)``,
+    ``("regional-gap", node_id)``, ``("not-assessed", node_id)``.
+    """
+
+    def __init__(self, document: Document | None, parent: QWidget | None = None) -> None:
+        super().__init__(QCoreApplication.translate("gaps", "Gaps"), parent)
+        self.setObjectName("gaps")
+
+        body = QWidget(self)
+        self.view_selector = ViewSelector(None, body)
+        self.tree = QTreeWidget(body)
+        self.tree.setColumnCount(len(COLUMNS))
+        self.tree.setHeaderLabels([QCoreApplication.translate("gaps", str(c)) for c in COLUMNS])
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.itemClicked.connect(self._clicked)
+        self.tree.itemActivated.connect(self._clicked)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.view_selector)
+        layout.addWidget(self.tree)
+        self.setWidget(body)
+        self.set_document(document)
+
+    # -------------------------------------------------------------- document
+    def set_document(self, document: Document | None) -> None:
+        self.view_selector.set_document(document)
+        super().set_document(document)
+
+    # --------------------------------------------------------------- building
+    def refresh(self) -> None:
+        """Rebuild the list from the model now."""
+        self._timer.stop()
+        self.tree.clear()
+        if self.document is None:
+            return
+        chain_map = self.document.chain_map
+        view = self.document.view_region
+        codes = [view] if view is not None and chain_map.has_region(view) else chain_map.region_codes()
+        for code in codes:
+            self._add_region(chain_map, code)
+        self._add_regional_gaps(chain_map)
+        self._add_not_assessed(chain_map)
+        self.tree.expandAll()
+
+    def _header(self, parent: QTreeWidget | QTreeWidgetItem, text: str, color: str | None = None) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(parent, [text])
+        font = QFont(item.font(0))
+        font.setBold(True)
+        item.setFont(0, font)
+        item.setFirstColumnSpanned(True)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        if color is not None:
+            item.setIcon(0, color_icon(color))
+            item.setForeground(0, QBrush(QColor(color).darker(130)))
+        return item
+
+    def _row(self, parent: QTreeWidgetItem, key: tuple[str, ...], node_id: str, texts: list[str]) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(parent, texts)
+        item.setData(0, REF_ROLE, ("node", node_id))
+        item.setData(0, KEY_ROLE, key)
+        item.setToolTip(0, QCoreApplication.translate("gaps", "Click to show this segment on the map"))
+        return item
+
+    def _status_cell(self, item: QTreeWidgetItem, status: str) -> None:
+        item.setText(1, status_text(status))
+        item.setForeground(1, QBrush(QColor(STATUS_COLORS.get(status, "#000000"))))
+
+    def _add_region(self, chain_map: ChainMap, code: str) -> None:
+        region = chain_map.region(code)
+        gaps = analysis.gaps_to_fill(chain_map, code)
+        supplies = analysis.complements(chain_map, code)
+        top = self._header(self.tree, region.name, region.color)
+        gaps_header = self._header(top, QCoreApplication.translate("gaps", "Gaps to fill ({n})").format(n=len(gaps)))
+        for gap in gaps:
+            plan = gap.plan
+            texts = [gap.node.name, "", action_text(plan.action) if plan else QCoreApplication.translate("gaps", "— no plan")]
+            if plan is not None:
+                texts += [priority_text(plan.priority), plan.due or "", plan.owner or "", join_list(plan.targets)]
+            item = self._row(gaps_header, ("gap", code, gap.node.id), gap.node.id, texts)
+            self._status_cell(item, gap.status)
+            if plan is None:
+                item.setForeground(2, QBrush(QColor(STATUS_COLORS["gap"])))
+        complement_header = self._header(top, QCoreApplication.translate("gaps", "Regional complements ({n})").format(n=len(supplies)))
+        for complement in supplies:
+            supplier = chain_map.region(complement.supplier).name
+            text = f"{supplier} ({status_text(complement.supplier_status)}) → {region.name}: {complement.node.name}"
+            key = ("complement", code, complement.supplier, complement.node.id)
+            item = self._row(complement_header, key, complement.node.id, [text])
+            item.setFirstColumnSpanned(True)
+
+    def _add_regional_gaps(self, chain_map: ChainMap) -> None:
+        nodes = analysis.regional_gaps(chain_map)
+        header = self._header(
+            self.tree, QCoreApplication.translate("gaps", "Regional gaps: joint investment targets ({n})").format(n=len(nodes))
+        )
+        for node in nodes:
+            item = self._row(header, ("regional-gap", node.id), node.id, [node.name])
+            self._status_cell(item, analysis.regional_status(node))
+            targets = [t for e in node.regions.values() if e.plan is not None for t in e.plan.targets]
+            item.setText(TARGETS, join_list(dict.fromkeys(targets)))
+
+    def _add_not_assessed(self, chain_map: ChainMap) -> None:
+        nodes = analysis.not_assessed(chain_map)
+        header = self._header(self.tree, QCoreApplication.translate("gaps", "Not assessed ({n})").format(n=len(nodes)))
+        for node in nodes:
+            item = self._row(header, ("not-assessed", node.id), node.id, [node.name])
+            self._status_cell(item, "unknown")
+
+    # -------------------------------------------------------------- reading
+    def row_keys(self) -> list[tuple[str, ...]]:
+        """The keys of the listed rows, top to bottom."""
+        keys: list[tuple[str, ...]] = []
+        stack = [self.tree.topLevelItem(i) for i in reversed(range(self.tree.topLevelItemCount()))]
+        while stack:
+            item = stack.pop()
+            key = item.data(0, KEY_ROLE)
+            if key is not None:
+                keys.append(tuple(key))
+            stack.extend(item.child(i) for i in reversed(range(item.childCount())))
+        return keys
+
+    def find_row(self, key: tuple[str, ...]) -> QTreeWidgetItem | None:
+        """The row with ``key``, if listed."""
+        for item in self._items():
+            if item.data(0, KEY_ROLE) is not None and tuple(item.data(0, KEY_ROLE)) == tuple(key):
+                return item
+        return None
+
+    def _items(self) -> list[QTreeWidgetItem]:
+        items: list[QTreeWidgetItem] = []
+        stack = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        while stack:
+            item = stack.pop()
+            if item is None:
+                continue
+            items.append(item)
+            stack.extend(item.child(i) for i in range(item.childCount()))
+        return items
+
+    def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        ref = item.data(0, REF_ROLE)
+        if ref is not None and self.document is not None:
+            self.document.request_focus([tuple(ref)])

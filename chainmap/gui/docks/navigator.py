@@ -1,0 +1,184 @@
+"""The Navigator: the whole map small, with the canvas's visible area as a rectangle; drag the
+rectangle (or click elsewhere) to move the canvas there.
+
+It is a second ``QGraphicsView`` on the canvas's scene, but it does not paint the scene's
+items one by one: it paints the tier bands and the scene's batched far-zoom overview
+(:class:`chainmap.render.overview.OverviewItem`, a few ``drawRects``/``drawLines`` calls for the
+whole map), so on a 5,000-segment map a repaint costs a few milliseconds. It repaints at most
+every :data:`REPAINT_MS` while the map, the selection, the overlays or the canvas's view change,
+and only while the dock is on screen.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QWheelEvent
+from PySide6.QtWidgets import QDockWidget, QFrame, QGraphicsView, QStyleOptionGraphicsItem, QWidget
+
+from chainmap.render import style
+from chainmap.render.items_tier import TierItem
+from chainmap.render.overlay import MapOverlay
+from chainmap.render.scene import MapScene
+
+from ..canvas.view import MapCanvas
+from ..document import Document
+from ..widgets import MapListener, single_shot_timer
+
+REPAINT_MS = 120
+NAVIGATOR_HEIGHT = 170
+FRAME_COLOUR = style.SELECTION
+FRAME_FILL = QColor(30, 136, 229, 40)
+
+
+class NavigatorView(QGraphicsView):
+    """The overview of ``canvas``'s scene; dragging its rectangle scrolls the canvas."""
+
+    def __init__(self, canvas: MapCanvas, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("navigator_view")
+        self.canvas = canvas
+        self.map_scene: MapScene | None = None
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setInteractive(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Repaints are this view's own (throttled), never one per scene change.
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.NoViewportUpdate)
+        self.setMinimumSize(160, 110)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._grab: QPointF | None = None  # scene offset from the press to the visible centre
+        self._repaint = single_shot_timer(self, self._repaint_now, REPAINT_MS)
+        self._listener = MapListener()
+        self.destroyed.connect(self._listener.disconnect_all)
+        for bar in (canvas.horizontalScrollBar(), canvas.verticalScrollBar()):
+            bar.valueChanged.connect(self.schedule_repaint)
+        canvas.zoom_changed.connect(self.schedule_repaint)
+        canvas.viewport().installEventFilter(self)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(280, NAVIGATOR_HEIGHT)
+
+    def follow_overlay(self, overlay: MapOverlay) -> None:
+        """Repaint when ``overlay`` fades or hides segments."""
+        overlay.changed.connect(self.schedule_repaint)
+
+    def set_scene(self, scene: MapScene | None) -> None:
+        """Show ``scene`` (the canvas's), fitted (``None``: nothing)."""
+        self._listener.disconnect_all()
+        if self.map_scene is not None:
+            try:
+                self.map_scene.selectionChanged.disconnect(self.schedule_repaint)
+                self.map_scene.layout_changed.disconnect(self.fit)
+            except (RuntimeError, TypeError):
+                pass
+        self.map_scene = scene
+        self.setScene(scene)
+        if scene is not None:
+            # Not the scene's ``changed``: connecting to it would route every repaint of the
+            # canvas through the scene. The map's edits, the selection and the layout say enough.
+            self._listener.connect(scene.chain_map, self.schedule_repaint)
+            scene.selectionChanged.connect(self.schedule_repaint)
+            scene.layout_changed.connect(self.fit)
+            self.fit()
+
+    def fit(self) -> None:
+        """Fit the whole map into the view."""
+        if self.map_scene is None:
+            return
+        rect = self.map_scene.content_rect()
+        if not rect.isEmpty():
+            self.setSceneRect(rect)
+            self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        self.schedule_repaint()
+
+    def schedule_repaint(self, *_args: Any) -> None:
+        """Repaint soon (once however many changes come meanwhile)."""
+        if self.isVisible() and not self._repaint.isActive():
+            self._repaint.start()
+
+    def _repaint_now(self) -> None:
+        self.viewport().update()
+
+    def visible_rect(self) -> QRectF:
+        """The canvas's visible area, in scene coordinates."""
+        return self.canvas.mapToScene(self.canvas.viewport().rect()).boundingRect()
+
+    # ---------------------------------------------------------------- painting
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self.viewport())
+        painter.fillRect(self.viewport().rect(), QColor("#FFFFFF"))
+        scene = self.map_scene
+        if scene is None:
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setTransform(self.viewportTransform())
+        for index, band in enumerate(scene.items_of("tier").values()):
+            if isinstance(band, TierItem):
+                painter.fillRect(band.band_rect(), style.BAND_FILLS[index % len(style.BAND_FILLS)])
+        scene.sync.overview.paint(painter, QStyleOptionGraphicsItem(), None)
+        painter.setOpacity(1.0)
+        painter.setPen(style.pen(style.name_of(FRAME_COLOUR), 2.0, cosmetic=True))
+        painter.setBrush(FRAME_FILL)
+        painter.drawRect(self.visible_rect())
+        painter.end()
+
+    # ------------------------------------------------------------------ mouse
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        if event.button() != Qt.MouseButton.LeftButton or self.map_scene is None:
+            return
+        point = self.mapToScene(event.position().toPoint())
+        visible = self.visible_rect()
+        # Inside the rectangle: drag it by where it was taken; elsewhere: jump there.
+        self._grab = visible.center() - point if visible.contains(point) else QPointF(0, 0)
+        self._centre(point)
+        self.setCursor(Qt.CursorShape.ClosedHandCursor)
+        event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        if self._grab is not None:
+            self._centre(self.mapToScene(event.position().toPoint()))
+            event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        self._grab = None
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        event.accept()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
+        event.ignore()  # the navigator shows the whole map: nothing to zoom
+
+    def _centre(self, point: QPointF) -> None:
+        grab = self._grab if self._grab is not None else QPointF(0, 0)
+        self.canvas.centerOn(point + grab)
+        self._repaint_now()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.fit()
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == event.Type.Resize:
+            self.schedule_repaint()
+        return super().eventFilter(watched, event)
+
+
+class NavigatorDock(QDockWidget):
+    """The navigator (objectName ``navigator``): ``NavigatorDock(canvas, parent)``;
+    :meth:`set_document` shows the canvas's current scene."""
+
+    def __init__(self, canvas: MapCanvas, parent: QWidget | None = None) -> None:
+        super().__init__(QCoreApplication.translate("NavigatorDock", "Navigator"), parent)
+        self.setObjectName("navigator")
+        self.view = NavigatorView(canvas, self)
+        self.setWidget(self.view)
+        self.visibilityChanged.connect(self._visibility_changed)
+
+    def set_document(self, document: Document | None) -> None:
+        """Show the canvas's scene of ``document`` (``None``: nothing)."""
+        self.view.set_scene(self.view.canvas.map_scene if document is not None else None)
+
+    def _visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self.view.fit()

@@ -1,0 +1,238 @@
+"""The inspector's smaller pages: the map summary (nothing selected), a note, a tier, and
+several items at once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from chainmap.core import analysis
+from chainmap.core.model import RegionEntry
+
+from ..commands import ChangeItemsCommand
+from ..widgets import CommitLineEdit, CommitTextEdit, section_title
+from .base import InspectorPage
+from .region import NO_ENTRY, StatusCombo
+from .segment import regions_with
+
+
+def _region_name(chain_map: Any, code: str | None) -> str:
+    if code is None:
+        return QCoreApplication.translate("inspector", "— none")
+    return f"{chain_map.region(code).name} {code}" if chain_map.has_region(code) else code
+
+
+class SummaryPage(InspectorPage):
+    """Title, chain, lead, owner and counts of the map, with a button for its properties.
+
+    Signals: ``properties_requested()``."""
+
+    properties_requested = Signal()
+
+    def __init__(self, report: Any, parent: QWidget | None = None) -> None:
+        super().__init__(report, parent)
+        self.title = QLabel(self)
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.title.setFont(font)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.fields: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        for key, label in (
+            ("chain", QT_TRANSLATE_NOOP("inspector", "Chain")), ("lead", QT_TRANSLATE_NOOP("inspector", "Chain leader")),
+            ("owner", QT_TRANSLATE_NOOP("inspector", "Owner region")), ("regions", QT_TRANSLATE_NOOP("inspector", "Regions")),
+            ("tiers", QT_TRANSLATE_NOOP("inspector", "Tiers")), ("nodes", QT_TRANSLATE_NOOP("inspector", "Segments")), ("edges", QT_TRANSLATE_NOOP("inspector", "Links")),
+            ("notes", QT_TRANSLATE_NOOP("inspector", "Notes")), ("gaps", QT_TRANSLATE_NOOP("inspector", "Gaps to fill")), ("conflicts", QT_TRANSLATE_NOOP("inspector", "Conflicts")),
+        ):
+            value = QLabel(self)
+            value.setWordWrap(True)
+            value.setTextFormat(Qt.TextFormat.PlainText)
+            self.fields[key] = value
+            form.addRow(QCoreApplication.translate("inspector", str(label)), value)
+        self.properties_button = QPushButton(QCoreApplication.translate("inspector", "Map properties…"), self)
+        self.properties_button.clicked.connect(self.properties_requested)
+        hint = QLabel(QCoreApplication.translate("inspector", "Select a segment, link or note on the map to edit it."), self)
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: palette(mid);")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addLayout(form)
+        layout.addWidget(self.properties_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(hint)
+        layout.addStretch(1)
+
+    def load(self) -> None:
+        assert self.document is not None
+        m = self.document.chain_map
+        self.title.setText(m.title)
+        values = {
+            "chain": m.chain,
+            "lead": _region_name(m, m.lead),
+            "owner": _region_name(m, m.owner),
+            "regions": "、".join(r.name for r in m.regions),
+            "tiers": " → ".join(t.name for t in m.tiers),
+            "nodes": str(len(m.nodes)),
+            "edges": str(len(m.edges)),
+            "notes": str(len(m.notes)),
+            "gaps": str(len(analysis.gaps_to_fill(m, self.document.view_region))),
+            "conflicts": str(len(m.conflicts)),
+        }
+        for key, text in values.items():
+            self.fields[key].setText(text)
+
+
+class NotePage(InspectorPage):
+    """A note's text (plain text, never HTML) and the segment it points at."""
+
+    def __init__(self, report: Any, parent: QWidget | None = None) -> None:
+        super().__init__(report, parent)
+        self.text = CommitTextEdit(self, lines=6)
+        self.text.committed.connect(self._set_text)
+        self.target = QLabel(self)
+        self.target.setTextFormat(Qt.TextFormat.PlainText)
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(QCoreApplication.translate("inspector", "Points at"), self.target)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(section_title(QCoreApplication.translate("inspector", "Note"), self))
+        layout.addWidget(self.text)
+        layout.addLayout(form)
+        layout.addStretch(1)
+
+    def load(self) -> None:
+        assert self.document is not None
+        chain_map = self.document.chain_map
+        if not self.refs or not chain_map.has_note(self.refs[0][1]):
+            return
+        note = chain_map.note(self.refs[0][1])
+        self.text.set_value(note.text)
+        target = note.node
+        self.target.setText(chain_map.node(target).name if target and chain_map.has_node(target) else "—")
+
+    def _set_text(self, text: str) -> None:
+        assert self.document is not None
+        chain_map, note_id = self.document.chain_map, self.refs[0][1]
+        self.push(lambda: ChangeItemsCommand(chain_map, [("note", note_id, {"text": text})], QCoreApplication.translate("inspector", "Edit note")))
+
+
+class TierPage(InspectorPage):
+    """A tier's name."""
+
+    def __init__(self, report: Any, parent: QWidget | None = None) -> None:
+        super().__init__(report, parent)
+        self.name = CommitLineEdit(self)
+        self.name.committed.connect(self._rename)
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(QCoreApplication.translate("inspector", "Name"), self.name)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(section_title(QCoreApplication.translate("inspector", "Tier"), self))
+        layout.addLayout(form)
+        layout.addStretch(1)
+
+    def load(self) -> None:
+        assert self.document is not None
+        if self.refs and self.document.chain_map.has_tier(self.refs[0][1]):
+            self.name.set_value(self.document.chain_map.tier(self.refs[0][1]).name)
+
+    def _rename(self, name: str) -> None:
+        assert self.document is not None
+        chain_map, tier_id = self.document.chain_map, self.refs[0][1]
+        text = QCoreApplication.translate("inspector", "Rename tier {name}").format(name=chain_map.tier(tier_id).name)
+        self.push(lambda: ChangeItemsCommand(chain_map, [("tier", tier_id, {"name": name.strip()})], text))
+
+
+class MultiPage(InspectorPage):
+    """"N items selected", and one status combo per region that sets the status of every
+    selected segment in one step."""
+
+    def __init__(self, report: Any, parent: QWidget | None = None) -> None:
+        super().__init__(report, parent)
+        self.heading = section_title("", self)
+        self.breakdown = QLabel(self)
+        self.status_box = QWidget(self)
+        self.status_form = QFormLayout(self.status_box)
+        self.status_form.setContentsMargins(0, 0, 0, 0)
+        self.status_combos: dict[str, StatusCombo] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.breakdown)
+        self.status_title = section_title(QCoreApplication.translate("inspector", "Status of the selected segments"), self)
+        self.status_title.setWordWrap(True)
+        layout.addWidget(self.status_title)
+        layout.addWidget(self.status_box)
+        layout.addStretch(1)
+
+    def _node_ids(self) -> list[str]:
+        assert self.document is not None
+        return [i for k, i in self.refs if k == "node" and self.document.chain_map.has_node(i)]
+
+    def load(self) -> None:
+        assert self.document is not None
+        chain_map = self.document.chain_map
+        selected = len(self.refs)
+        self.heading.setText(QCoreApplication.translate("inspector", "%n item(s) selected", None, selected))
+        counts = {kind: sum(1 for k, _ in self.refs if k == kind) for kind in ("node", "edge", "note", "tier")}
+        names = {"node": QCoreApplication.translate("inspector", "segments"), "edge": QCoreApplication.translate("inspector", "links"), "note": QCoreApplication.translate("inspector", "notes"),
+                 "tier": QCoreApplication.translate("inspector", "tiers")}
+        self.breakdown.setText(", ".join(f"{n} {names[k]}" for k, n in counts.items() if n))
+        codes = chain_map.region_codes()
+        if list(self.status_combos) != codes:
+            while self.status_form.rowCount():
+                self.status_form.removeRow(0)
+            self.status_combos = {}
+            for region in chain_map.regions:
+                combo = StatusCombo(self.status_box, mixed=True)
+                combo.committed.connect(lambda value, code=region.code: self._set_status(code, value))
+                self.status_combos[region.code] = combo
+                label = QLabel(region.name, self.status_box)
+                if region.color:
+                    label.setStyleSheet(f"color: {QColor(region.color).darker(120).name()}; font-weight: bold;")
+                self.status_form.addRow(label, combo)
+        node_ids = self._node_ids()
+        self.status_title.setVisible(bool(node_ids))
+        self.status_box.setVisible(bool(node_ids))
+        for code, combo in self.status_combos.items():
+            statuses = {
+                (e.status if (e := chain_map.node(i).regions.get(code)) is not None else NO_ENTRY)
+                for i in node_ids
+            }
+            combo.set_value(statuses.pop() if len(statuses) == 1 else None)
+
+    def _set_status(self, code: str, status: str | None) -> None:
+        assert self.document is not None
+        if status is None:
+            return
+        chain_map = self.document.chain_map
+        changes = []
+        for node_id in self._node_ids():
+            node = chain_map.node(node_id)
+            old = node.regions.get(code)
+            if status == NO_ENTRY:
+                if old is None:
+                    continue
+                entry = None
+            else:
+                if old is not None and old.status == status:
+                    continue
+                entry = RegionEntry(status) if old is None else RegionEntry(
+                    status, old.enterprises, old.plan, old.note, old.extra
+                )
+            changes.append(("node", node_id, {"regions": regions_with(chain_map, node, code, entry)}))
+        if not changes:
+            return
+        count = len(changes)
+        text = QCoreApplication.translate("inspector", "Set {region} status of %n segment(s)", None, count).format(
+            region=chain_map.region(code).name)
+        self.push(lambda: ChangeItemsCommand(chain_map, changes, text))

@@ -1,0 +1,201 @@
+"""SceneRoutes (chainmap.render.routes): link and note items drawn along the core router's
+routes, exactly as ``chainmap route --json`` prints them; drags re-route only what moves and
+settle to a fresh route of the new positions; big maps show previews first."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from chainmap.core.format.fileio import load_map
+from chainmap.core.model import ChainMap
+from chainmap.core.routing import box_hits, route_map
+
+from .bigmap import make_big_map
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = sorted((ROOT / "examples").glob("*.chainmap.json"))
+
+
+class Harness:
+    """Link and note items of a map in a plain QGraphicsScene, drawn by SceneRoutes."""
+
+    def __init__(self, chain_map: ChainMap) -> None:
+        from PySide6.QtWidgets import QGraphicsScene
+
+        from chainmap.render.items_link import LinkItem
+        from chainmap.render.items_note import NoteItem
+        from chainmap.render.routes import SceneRoutes
+        from chainmap.render.state import RenderState
+
+        self.map = chain_map
+        self.scene = QGraphicsScene()
+        state = RenderState(editable=False)
+        state.refresh_regions(chain_map)
+        self.links: dict[str, Any] = {}
+        self.notes: dict[str, Any] = {}
+        for edge in chain_map.edges:
+            item = self.links[edge.id] = LinkItem(edge.id, state)
+            item.set_edge(edge)
+            self.scene.addItem(item)
+        for note in chain_map.notes:
+            note_item = self.notes[note.id] = NoteItem(note.id, state)
+            note_item.set_note(note)
+            self.scene.addItem(note_item)
+        self.folded: set[str] = set()
+        self.routes = SceneRoutes(chain_map, self.links, self.notes, lambda: self.folded, self.scene)
+
+    def drawn(self) -> dict[str, Any]:
+        """What the items draw, in the shape of RouteSet.to_json (rounded the same way)."""
+        from chainmap.core.routing.result import _point, _xywh
+
+        links = {}
+        for link_id, item in self.links.items():
+            if item.isVisible() and item.route_points():
+                box = item.label_box()
+                links[link_id] = {"points": [_point(p) for p in item.route_points()],
+                                  "label": _xywh(box) if box is not None else None}
+        notes = {}
+        for note_id, item in self.notes.items():
+            leader = item.leader_points()
+            notes[note_id] = {"box": _xywh(item.callout_box()), "leader": [_point(p) for p in leader] or None}
+        return {"links": links, "notes": notes}
+
+
+@pytest.fixture
+def harness(app) -> Iterator[Any]:  # type: ignore[no-untyped-def]
+    made: list[Harness] = []
+
+    def make(chain_map: ChainMap) -> Harness:
+        made.append(Harness(chain_map))
+        return made[-1]
+
+    yield make
+    for h in made:
+        h.routes.dispose()
+        h.scene.clear()
+
+
+def expected(chain_map: ChainMap, folded: set[str] | None = None) -> dict[str, Any]:
+    data = route_map(chain_map, folded or set()).to_json()
+    return {"links": data["links"], "notes": data["notes"]}
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name.split(".")[0])
+def test_items_draw_the_routes_route_json_prints(harness, path: Path) -> None:  # type: ignore[no-untyped-def]
+    chain_map = load_map(path).map
+    h = harness(chain_map)
+    h.routes.apply()
+    assert not h.routes.busy  # a small map is routed at once
+    assert h.drawn() == expected(chain_map)
+    for link_id, item in h.links.items():  # shrunk labels are drawn shrunk
+        route = route_map(chain_map).links[link_id]
+        assert item.label_pixel_size() == route.label_pixel_size
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name.split(".")[0])
+def test_no_drawn_link_enters_a_box_but_its_ends_and_labels_overlap_nothing(harness, path: Path) -> None:  # type: ignore[no-untyped-def]
+    chain_map = load_map(path).map
+    h = harness(chain_map)
+    h.routes.apply()
+    boxes = route_map(chain_map).boxes
+    drawn = [(link_id, edge.source, edge.target, item.route_points())
+             for link_id, item in h.links.items() for edge in [chain_map.edge(link_id)]]
+    assert box_hits(drawn, boxes) == []
+    labels = [item.label_box() for item in h.links.values() if item.label_box() is not None]
+    callouts = [item.callout_box() for item in h.notes.values()]
+    assert labels
+    for i, rect in enumerate(labels):
+        assert not any(_overlap(rect, box) for box in boxes.values()), rect
+        assert not any(_overlap(rect, other) for other in labels[i + 1:] + callouts), rect
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] - 1e-6 and b[0] < a[2] - 1e-6 and a[1] < b[3] - 1e-6 and b[1] < a[3] - 1e-6
+
+
+def test_the_old_curves_went_through_boxes_the_routes_do_not(harness) -> None:  # type: ignore[no-untyped-def]
+    """The vehicles map drawn as straight previews (what a link looked like before routing)
+    crosses boxes; routed, none."""
+    chain_map = load_map(ROOT / "examples" / "vehicles.chainmap.json").map
+    h = harness(chain_map)
+    h.routes.apply()
+    boxes = route_map(chain_map).boxes
+    from chainmap.render.routes import straight_preview
+
+    straight = [(e.id, e.source, e.target, straight_preview(boxes[e.source], boxes[e.target]))
+                for e in chain_map.edges if e.source in boxes and e.target in boxes]
+    assert box_hits(straight, boxes)
+    routed = [(e.id, e.source, e.target, h.links[e.id].route_points()) for e in chain_map.edges]
+    assert box_hits(routed, boxes) == []
+
+
+def test_a_big_map_shows_previews_first_then_the_routes(harness) -> None:  # type: ignore[no-untyped-def]
+    chain_map = make_big_map(300, 480)
+    h = harness(chain_map)
+    h.routes.apply()
+    assert h.routes.busy
+    assert all(len(item.route_points()) == 2 for item in h.links.values() if item.isVisible())
+    h.routes.finish()
+    assert not h.routes.busy
+    assert h.drawn() == expected(chain_map)
+
+
+def test_a_drag_reroutes_only_the_moved_segments_links_and_settles_to_a_fresh_route(harness) -> None:  # type: ignore[no-untyped-def]
+    chain_map = make_big_map(300, 480)
+    h = harness(chain_map)
+    h.routes.finish()
+    node = next(n for n in chain_map.nodes if not chain_map.children(n.id) and n.parent is None
+                and sum(1 for e in chain_map.edges if node_is_end(e, n.id)) >= 2)
+    own = {e.id for e in chain_map.edges if node_is_end(e, node.id)}
+    assert node.x is not None and node.y is not None
+    for step in range(1, 6):
+        h.routes.moved({node.id: (node.x + 9 * step, node.y + 5 * step)}, live=True)
+        h.routes.apply()
+        assert h.routes.redrawn == own, step  # only the moved segment's links
+    chain_map.update_node(node.id, x=node.x + 45, y=node.y + 25)
+    h.routes.moved({node.id: (node.x, node.y)})
+    h.routes.apply()
+    assert h.routes.busy  # settling and routing afresh in idle slices
+    h.routes.finish()
+    assert h.drawn() == expected(chain_map)
+
+
+def node_is_end(edge: Any, node_id: str) -> bool:
+    return node_id in (edge.source, edge.target)
+
+
+def test_folded_segments_links_go_to_the_fold(harness) -> None:  # type: ignore[no-untyped-def]
+    chain_map = load_map(ROOT / "examples" / "vehicles.chainmap.json").map
+    parent = next(n.id for n in chain_map.nodes if chain_map.children(n.id))
+    h = harness(chain_map)
+    h.folded.add(parent)
+    h.routes.restructure()
+    h.routes.apply()
+    assert h.drawn() == expected(chain_map, {parent})
+    hidden = [link_id for link_id, item in h.links.items() if not item.isVisible()]
+    assert hidden and all(link_id not in expected(chain_map, {parent})["links"] for link_id in hidden)
+
+
+def test_on_a_big_map_the_editor_only_settles_and_an_export_routes_afresh(harness, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from chainmap.render import routes
+
+    monkeypatch.setattr(routes, "FRESH_IDLE_LINKS", 100)
+    chain_map = make_big_map(300, 480)
+    h = harness(chain_map)
+    h.routes.finish()
+    node = next(n for n in chain_map.nodes if n.parent is None and not chain_map.children(n.id))
+    assert node.x is not None and node.y is not None
+    chain_map.update_node(node.id, x=node.x + 200, y=node.y + 90)
+    h.routes.moved({node.id: (node.x, node.y)})
+    h.routes.apply()
+    slices = 0
+    while h.routes.busy:  # what the idle timer does
+        h.routes._slice()
+        slices += 1
+    assert 0 < slices < 50  # settled, no whole-map route after it
+    h.routes.finish()  # an export
+    assert h.drawn() == expected(chain_map)
