@@ -79,6 +79,16 @@ def test_every_chinese_message_is_finished_and_keeps_its_placeholders() -> None:
             assert _placeholders(text) == _placeholders(source), f"{context} {source!r} → {text!r}"
 
 
+def test_translated_file_dialog_filters_keep_their_patterns_in_ascii_brackets() -> None:
+    # Qt finds a filter's patterns between ASCII brackets: "图谱（*.json）" would match no file.
+    patterns = re.compile(r"\(([^()]*[*{][^()]*)\)")
+    filters = [(c, s, m) for c, s, m in _messages("zh_CN") if "(*" in s]
+    assert filters
+    for context, source, message in filters:
+        for text in _translations(message):
+            assert patterns.findall(text) == patterns.findall(source), f"{context} {source!r} → {text!r}"
+
+
 def test_every_plural_message_has_english_singular_and_plural() -> None:
     english = {(context, source): message for context, source, message in _messages("en")}
     plurals = [(c, s) for c, s, _ in _messages("zh_CN") if "%n" in s]
@@ -126,13 +136,6 @@ def test_core_message_table_has_every_key_with_its_placeholders() -> None:
         assert translated or not re.search(r"[a-z]{3}", words), f"not translated: {key!r}"
 
 
-# Known remainder (issue 10): modules of the find / trace / analysis work (issue 12) and of the
-# document exports that were still being written while the catalogue was made; their strings reach the catalogue once they
-# call translate() directly. Remove a name here when its module is converted.
-NOT_YET_CONVERTED = {"chainmap/gui/docks/analysis.py", "chainmap/gui/navigation.py", "chainmap/gui/find_bar.py",
-                     "chainmap/gui/dialogs/export_documents.py"}
-
-
 def test_no_module_hides_translate_behind_another_name() -> None:
     # lupdate extracts only calls spelled translate(...) / QT_TRANSLATE_NOOP(...): a call through
     # an alias (t = QCoreApplication.translate) or a wrapper (def tr(text)) is never extracted.
@@ -142,7 +145,13 @@ def test_no_module_hides_translate_behind_another_name() -> None:
             value = node.value if isinstance(node, ast.Assign) else None
             if isinstance(value, ast.Attribute) and value.attr == "translate":
                 hidden.append(f"{path.relative_to(ROOT)}:{node.lineno}")
-            if isinstance(node, ast.FunctionDef) and node.name in ("tr", "_t", "t", "_"):
+            if isinstance(node, ast.FunctionDef) and node.name in ("tr", "_tr", "_t", "t", "_"):
                 hidden.append(f"{path.relative_to(ROOT)}:{node.lineno} def {node.name}")
-    hidden = [place for place in hidden if place.split(":")[0] not in NOT_YET_CONVERTED]
+            if isinstance(node, ast.FunctionDef):  # a wrapper by any name: translate(ctx, its parameter)
+                parameters = {argument.arg for argument in node.args.args}
+                for call in ast.walk(node):
+                    if isinstance(call, ast.Call) and getattr(call.func, "attr", "") == "translate" \
+                            and len(call.args) >= 2 and isinstance(call.args[1], ast.Name) \
+                            and call.args[1].id in parameters:
+                        hidden.append(f"{path.relative_to(ROOT)}:{node.lineno} def {node.name}")
     assert hidden == [], "call QCoreApplication.translate(\"Context\", \"text\") directly"

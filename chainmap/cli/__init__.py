@@ -11,8 +11,12 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from chainmap import __version__
+from chainmap.core.messages import msg
+
+from .help_language import WideHelpFormatter, argparse_in_language
 
 # Command name -> module, in the order of --help. A module registers its commands with
 # ``register(subparsers)``; running one command imports only its module, so start-up stays
@@ -41,24 +45,30 @@ FILES_ONLY = ("git-merge", "git-textconv")
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse exits 2 on usage errors; keep that, but say how to get help."""
+    """argparse exits 2 on usage errors; keep that, but say how to get help. Help in Chinese is
+    wrapped by the columns its characters take (:class:`WideHelpFormatter`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", WideHelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: error: {message}\n(see '{self.prog} --help')\n")
+        self.exit(2, msg("{prog}: error: {message}\n(see '{prog} --help')\n", prog=self.prog, message=message))
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The whole command line, or (``only``) just the one command about to run."""
     parser = _Parser(
         prog="chainmap",
-        description="Draw, annotate and merge industry-chain maps (产业链图谱). "
-        "With no command, opens the editor on the bundled vehicles example.",
+        description=msg("Draw, annotate and merge industry-chain maps (产业链图谱). "
+            "With no command, opens the editor on the bundled vehicles example."),
     )
-    parser.add_argument("--version", action="version", version=f"chainmap {__version__}")
+    parser.add_argument("--version", action="version", version=f"chainmap {__version__}",
+                        help=msg("show program's version number and exit"))
     parser.add_argument("--lang", metavar="zh_CN|en",
-                        help="the language of messages, headings and exports' captions (default: the "
-                        "system's; may also follow the command)")
+                        help=msg("the language of messages, headings and exports' captions (default: the "
+                            "system's; may also follow the command)"))
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     modules = (COMMANDS[only],) if only in COMMANDS else COMMAND_MODULES
     for name in modules:
@@ -112,7 +122,7 @@ def _apply_language(value: str | None) -> str | None:
         return None
     language = normalise(value)
     if language is None:
-        return f"--lang: '{value}' is not a language chainmap speaks; use zh_CN or en"
+        return msg("--lang: '{value}' is not a language chainmap speaks; use zh_CN or en", value=value)
     set_language(language)
     return None
 
@@ -121,11 +131,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 1 problems found, 2 usage)."""
     arguments, language = take_language(list(sys.argv[1:] if argv is None else argv))
     arguments = _files_as_operands(arguments)
-    parser = build_parser(_command_named(arguments))
-    refusal = _apply_language(language)
-    if refusal is not None:
-        parser.error(refusal)
-    args = parser.parse_args(arguments)
+    refusal = _apply_language(language)  # first: the help and usage errors speak it
+    with argparse_in_language():
+        parser = build_parser(_command_named(arguments))
+        if refusal is not None:
+            parser.error(refusal)
+        args = parser.parse_args(arguments)
     if args.command is None:
         return int(importlib.import_module("chainmap.cli.cmd_edit").run_default())
     try:

@@ -30,20 +30,20 @@ def register(subparsers: Any) -> None:
     """Add ``analyze`` to the command line."""
     parser = subparsers.add_parser(
         "analyze",
-        help="analyse the chain: sources, sinks, chokepoints, coverage and fill gains per region",
-        description="Analyse a map's chain of links: sources and sinks, the chokepoints (卡点) on every "
-        "path to a sink, each region's coverage of the sinks (a sink is covered when the region is "
-        "strong or present in every segment of some path to it), the gaps whose filling alone would "
-        "raise that coverage (补链 priorities), each segment's upstream, downstream and betweenness, "
-        "and loops of links.",
+        help=msg("analyse the chain: sources, sinks, chokepoints, coverage and fill gains per region"),
+        description=msg("Analyse a map's chain of links: sources and sinks, the chokepoints (卡点) on every "
+            "path to a sink, each region's coverage of the sinks (a sink is covered when the region is "
+            "strong or present in every segment of some path to it), the gaps whose filling alone would "
+            "raise that coverage (补链 priorities), each segment's upstream, downstream and betweenness, "
+            "and loops of links."),
     )
     parser.add_argument("file", metavar="FILE")
     parser.add_argument("--region", metavar="CODE",
-                        help="give coverage and fill gains for this region only (a code, or 'all' for "
-                        "the regions together); default: every region, then all")
+                        help=msg("give coverage and fill gains for this region only (a code, or 'all' for "
+                            "the regions together); default: every region, then all"))
     parser.add_argument("--segment", metavar="ID", action="append",
-                        help="give upstream, downstream and betweenness for this segment only (repeatable)")
-    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+                        help=msg("give upstream, downstream and betweenness for this segment only (repeatable)"))
+    parser.add_argument("--json", action="store_true", help=msg("print JSON instead of text"))
     parser.set_defaults(run=run)
 
 

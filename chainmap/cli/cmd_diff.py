@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from chainmap.core.diff import diff_maps
+from chainmap.core.messages import msg
 
 from .common import load_or_report, out, print_json
 
@@ -13,15 +14,15 @@ from .common import load_or_report, out, print_json
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "diff",
-        help="show what changed between two maps, by meaning",
-        description="List what changed from map A to map B: segments, links, notes, tiers, "
-        "regions and the map's fields added, removed or changed, and each region's facts "
-        "(status, enterprises, plan). Times and other meta data are not compared. Exit 0 when "
-        "the maps are equal, 1 when they differ, 2 when a map cannot be read.",
+        help=msg("show what changed between two maps, by meaning"),
+        description=msg("List what changed from map A to map B: segments, links, notes, tiers, "
+            "regions and the map's fields added, removed or changed, and each region's facts "
+            "(status, enterprises, plan). Times and other meta data are not compared. Exit 0 when "
+            "the maps are equal, 1 when they differ, 2 when a map cannot be read."),
     )
     parser.add_argument("old", metavar="A")
     parser.add_argument("new", metavar="B")
-    parser.add_argument("--json", action="store_true", help="print the changes as JSON")
+    parser.add_argument("--json", action="store_true", help=msg("print the changes as JSON"))
     parser.set_defaults(run=run)
 
 

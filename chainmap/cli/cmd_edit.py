@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from chainmap.core.messages import msg
 from chainmap.core.textsafe import terminal_safe
 from chainmap.examples_path import example_path
 
@@ -22,16 +23,16 @@ DEFAULT_EXAMPLE = "vehicles"
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "edit",
-        help="open a map in the editor (the vehicles example without FILE)",
-        description="Open the chain-map editor on FILE, or on the bundled vehicles example. "
-        "With --screenshot, open the window offscreen, save a picture of it and exit.",
+        help=msg("open a map in the editor (the vehicles example without FILE)"),
+        description=msg("Open the chain-map editor on FILE, or on the bundled vehicles example. "
+            "With --screenshot, open the window offscreen, save a picture of it and exit."),
     )
-    parser.add_argument("file", metavar="FILE", nargs="?", help="the map to open")
+    parser.add_argument("file", metavar="FILE", nargs="?", help=msg("the map to open"))
     parser.add_argument(
-        "--screenshot", metavar="OUT.png", help="save a picture of the editor window to OUT.png and exit"
+        "--screenshot", metavar="OUT.png", help=msg("save a picture of the editor window to OUT.png and exit")
     )
     parser.add_argument(
-        "--size", metavar="WxH", default="1600x1000", help="window size for --screenshot (default 1600x1000)"
+        "--size", metavar="WxH", default="1600x1000", help=msg("window size for --screenshot (default 1600x1000)")
     )
     parser.set_defaults(run=run)
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from chainmap.core.format.problems import MapFileError
 from chainmap.core.format.savetarget import check_save_target
+from chainmap.core.messages import msg
 from chainmap.core.model import ChainMap
 from chainmap.core.textsafe import xml_safe
 
@@ -38,33 +39,33 @@ def _positive(text: str) -> float:
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "export",
-        help="draw a map as a PNG picture, or an SVG or PDF with text kept as text",
-        description="Draw FILE as the editor shows it (tier bands, segments with their regions' "
-        "status chips, links, notes, title, date and legend) into OUT.png, OUT.svg or OUT.pdf, or a "
-        "slide deck OUT.pptx (title, whole map, each region's gaps view, the three lists as tables). "
-        "Needs no display. Segments without a position are placed automatically first. "
-        "Exit 0 when written, 1 when the map or the output has a problem, 2 on bad options.",
+        help=msg("draw a map as a PNG picture, or an SVG or PDF with text kept as text"),
+        description=msg("Draw FILE as the editor shows it (tier bands, segments with their regions' "
+            "status chips, links, notes, title, date and legend) into OUT.png, OUT.svg or OUT.pdf, or a "
+            "slide deck OUT.pptx (title, whole map, each region's gaps view, the three lists as tables). "
+            "Needs no display. Segments without a position are placed automatically first. "
+            "Exit 0 when written, 1 when the map or the output has a problem, 2 on bad options."),
     )
-    parser.add_argument("file", metavar="FILE", help="the map to draw")
+    parser.add_argument("file", metavar="FILE", help=msg("the map to draw"))
     parser.add_argument("-o", "--output", required=True, metavar="OUT",
-                        help="the file to write; its suffix (.png, .svg, .pdf, .pptx) picks the format; "
-                        "'-' writes to standard output (give --format)")
-    parser.add_argument("--format", choices=FORMATS, help="the format, whatever OUT's suffix")
-    parser.add_argument("--force", action="store_true", help=FORCE_HELP)
+                        help=msg("the file to write; its suffix (.png, .svg, .pdf, .pptx) picks the format; "
+                            "'-' writes to standard output (give --format)"))
+    parser.add_argument("--format", choices=FORMATS, help=msg("the format, whatever OUT's suffix"))
+    parser.add_argument("--force", action="store_true", help=msg(FORCE_HELP))
     parser.add_argument("--dpi", type=_positive, default=150.0,
-                        help="resolution (default 150): a PNG has scale × dpi / 96 pixels per map unit")
-    parser.add_argument("--scale", type=_positive, default=1.0, help="zoom factor (default 1)")
+                        help=msg("resolution (default 150): a PNG has scale × dpi / 96 pixels per map unit"))
+    parser.add_argument("--scale", type=_positive, default=1.0, help=msg("zoom factor (default 1)"))
     parser.add_argument("--view", default="all", metavar="all|REGION",
-                        help="'all' colours boxes by the best status of all regions (default); a region "
-                        "code such as CN-TJ shows that region's gaps to fill and dims the rest")
-    parser.add_argument("--no-legend", action="store_true", help="leave out the legend")
-    parser.add_argument("--transparent", action="store_true", help="no background (PNG with alpha)")
-    parser.add_argument("--background", metavar="COLOUR", help="background colour (default white)")
+                        help=msg("'all' colours boxes by the best status of all regions (default); a region "
+                            "code such as CN-TJ shows that region's gaps to fill and dims the rest"))
+    parser.add_argument("--no-legend", action="store_true", help=msg("leave out the legend"))
+    parser.add_argument("--transparent", action="store_true", help=msg("no background (PNG with alpha)"))
+    parser.add_argument("--background", metavar="COLOUR", help=msg("background colour (default white)"))
     parser.add_argument("--fold", action="append", default=[], metavar="SEGMENT-ID",
-                        help="show this segment folded, its sub-segments hidden (repeatable)")
+                        help=msg("show this segment folded, its sub-segments hidden (repeatable)"))
     parser.add_argument("--layout", action="store_true",
-                        help="lay the whole map out afresh before drawing (ignores saved positions)")
-    parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but problems")
+                        help=msg("lay the whole map out afresh before drawing (ignores saved positions)"))
+    parser.add_argument("-q", "--quiet", action="store_true", help=msg("print nothing but problems"))
     export_pages.add_options(parser)
     export_interchange.add_options(parser)
     parser.set_defaults(run=run, parser=parser)

@@ -5,34 +5,39 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from chainmap.core.format.serialize import dumps_map
+from chainmap.core.format.canonical import format_map_file
+from chainmap.core.format.problems import MapFileError
+from chainmap.core.messages import msg
 
-from .common import FORCE_HELP, load_or_report, say, write_output
+from .common import FORCE_HELP, print_problems, say, write_output
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "format",
-        help="rewrite a map in canonical form",
-        description="Rewrite a map in the format's canonical form (key order, 2-space indent, "
-        "coordinates to 0.1). Writes to standard output unless -o or --in-place is given; an "
-        "invalid input writes nothing.",
+        help=msg("rewrite a map in canonical form"),
+        description=msg("Rewrite a map in the format's canonical form (key order, 2-space indent, "
+            "coordinates to 0.1). Writes to standard output unless -o or --in-place is given; an "
+            "invalid input writes nothing."),
     )
     parser.add_argument("file", metavar="FILE")
     target = parser.add_mutually_exclusive_group()
-    target.add_argument("-o", "--output", metavar="OUT", help="write here ('-' for standard output)")
-    target.add_argument("-i", "--in-place", action="store_true", help="rewrite FILE itself")
-    parser.add_argument("--force", action="store_true", help=FORCE_HELP)
+    target.add_argument("-o", "--output", metavar="OUT", help=msg("write here ('-' for standard output)"))
+    target.add_argument("-i", "--in-place", action="store_true", help=msg("rewrite FILE itself"))
+    parser.add_argument("--force", action="store_true", help=msg(FORCE_HELP))
     parser.add_argument("--check", action="store_true",
-                        help="write nothing; exit 1 when the file is not in canonical form")
+                        help=msg("write nothing; exit 1 when the file is not in canonical form"))
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    result = load_or_report(args.file)
-    if result is None:
+    try:
+        result = format_map_file(args.file)  # what loading and saving writes, with no model built
+    except MapFileError as exc:
+        print_problems(exc.source, exc.problems)
         return 1
-    data = dumps_map(result.map)
+    print_problems(args.file, result.warnings)
+    data = result.data
     if args.check:
         with open(args.file, "rb") as handle:
             if handle.read() != data:

@@ -29,6 +29,7 @@ from chainmap.core.format.fileio import load_map, write_atomic
 from chainmap.core.format.problems import MapFileError
 from chainmap.core.format.serialize import dumps_map
 from chainmap.core.merge.engine import MergeError, MergeInput, merge_maps
+from chainmap.core.messages import msg
 from chainmap.core.model import ChainMap
 from chainmap.core.textconv import map_lines
 from chainmap.core.textsafe import terminal_safe
@@ -42,24 +43,24 @@ IGNORE_LINE = ".*.chainmap.json.lock"  # chainmap.gui.files.lock.lock_path of ev
 def register(subparsers: Any) -> None:
     merge = subparsers.add_parser(
         "git-merge",
-        help="git merge driver: merge %%A with %%B against %%O into %%A",
-        description="Git merge driver (installed by git-setup as 'git-merge %%O %%A %%B %%P'). "
-        "Writes the merge of OURS and THEIRS against BASE into OURS, keeping OURS's owner. Exit "
-        "0 when clean, 1 when conflicts are recorded in the file (never conflict markers), 2 when "
-        "a file cannot be read (OURS is left untouched).",
+        help=msg("git merge driver: merge %%A with %%B against %%O into %%A"),
+        description=msg("Git merge driver (installed by git-setup as 'git-merge %%O %%A %%B %%P'). "
+            "Writes the merge of OURS and THEIRS against BASE into OURS, keeping OURS's owner. Exit "
+            "0 when clean, 1 when conflicts are recorded in the file (never conflict markers), 2 when "
+            "a file cannot be read (OURS is left untouched)."),
     )
-    merge.add_argument("base", metavar="BASE", help="%%O: the common ancestor (empty when there is none)")
-    merge.add_argument("ours", metavar="OURS", help="%%A: our version; receives the result")
-    merge.add_argument("theirs", metavar="THEIRS", help="%%B: their version")
-    merge.add_argument("path", metavar="PATH", nargs="?", default=None, help="%%P: the file's path in the repository")
+    merge.add_argument("base", metavar="BASE", help=msg("%%O: the common ancestor (empty when there is none)"))
+    merge.add_argument("ours", metavar="OURS", help=msg("%%A: our version; receives the result"))
+    merge.add_argument("theirs", metavar="THEIRS", help=msg("%%B: their version"))
+    merge.add_argument("path", metavar="PATH", nargs="?", default=None, help=msg("%%P: the file's path in the repository"))
     merge.set_defaults(run=run_merge)
 
     textconv = subparsers.add_parser(
         "git-textconv",
-        help="git diff text conversion: a map as stable lines of meaning",
-        description="Print a map as one stable line per segment, link and note with its key facts "
-        "(sorted, positions left out), for 'git diff' and 'git log -p'. A file that is not a valid "
-        "map is printed as it is.",
+        help=msg("git diff text conversion: a map as stable lines of meaning"),
+        description=msg("Print a map as one stable line per segment, link and note with its key facts "
+            "(sorted, positions left out), for 'git diff' and 'git log -p'. A file that is not a valid "
+            "map is printed as it is."),
     )
     textconv.add_argument("file", metavar="FILE")
     textconv.set_defaults(run=run_textconv)
@@ -67,12 +68,13 @@ def register(subparsers: Any) -> None:
 
     setup = subparsers.add_parser(
         "git-setup",
-        help="install the merge driver and diff conversion into a git repository",
-        description="Set merge.chainmap.* and diff.chainmap.textconv in the repository's config, "
-        f"add '{ATTRIBUTES_LINE}' to its .gitattributes and '{IGNORE_LINE}' (the editor's lock files) "
-        "to its .gitignore. Running it again changes nothing.",
+        help=msg("install the merge driver and diff conversion into a git repository"),
+        description=msg("Set merge.chainmap.* and diff.chainmap.textconv in the repository's config, "
+                        "add '{attributes}' to its .gitattributes and '{ignore}' (the editor's lock files) "
+                        "to its .gitignore. Running it again changes nothing.",
+                        attributes=ATTRIBUTES_LINE, ignore=IGNORE_LINE),
     )
-    setup.add_argument("repo", metavar="REPO", nargs="?", default=".", help="the repository (default: here)")
+    setup.add_argument("repo", metavar="REPO", nargs="?", default=".", help=msg("the repository (default: here)"))
     setup.set_defaults(run=run_setup)
 
 

@@ -11,6 +11,7 @@ import argparse
 from typing import Any
 
 from chainmap.core.format import dumps_map
+from chainmap.core.messages import msg
 
 from .common import FORCE_HELP, check_output, load_or_report, say, write_output
 
@@ -18,26 +19,26 @@ from .common import FORCE_HELP, check_output, load_or_report, say, write_output
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "import",
-        help="make or update a map from Excel, CSV, GraphML, GEXF or Cytoscape.js files",
-        description="Read IN files (.xlsx/.xls/.ods workbooks, .csv, .graphml, .gexf, .cyjs) into a map "
-        "and write it to OUT. With --into MAP, a row or node whose id is an item's updates that item, a row "
-        "without an id creates one, and items the files do not list are kept (unless --delete-missing); "
-        "without --into, a new map is made. Sheet and column names may be English or Chinese. Every bad "
-        "cell is reported as FILE:Sheet!C12: message, and then nothing is written. Segments without a "
-        "position are laid out. Exit 0 when written, 1 on problems in the files, 2 on bad options.",
+        help=msg("make or update a map from Excel, CSV, GraphML, GEXF or Cytoscape.js files"),
+        description=msg("Read IN files (.xlsx/.xls/.ods workbooks, .csv, .graphml, .gexf, .cyjs) into a map "
+            "and write it to OUT. With --into MAP, a row or node whose id is an item's updates that item, a row "
+            "without an id creates one, and items the files do not list are kept (unless --delete-missing); "
+            "without --into, a new map is made. Sheet and column names may be English or Chinese. Every bad "
+            "cell is reported as FILE:Sheet!C12: message, and then nothing is written. Segments without a "
+            "position are laid out. Exit 0 when written, 1 on problems in the files, 2 on bad options."),
     )
-    parser.add_argument("inputs", nargs="+", metavar="IN", help="the files to import (several CSV files: "
-                        "segments.csv links.csv)")
+    parser.add_argument("inputs", nargs="+", metavar="IN", help=msg("the files to import (several CSV files: "
+                            "segments.csv links.csv)"))
     parser.add_argument("-o", "--output", required=True, metavar="OUT",
-                        help="the map to write ('-' for standard output); may be MAP itself")
-    parser.add_argument("--into", metavar="MAP", help="update this map instead of making a new one")
+                        help=msg("the map to write ('-' for standard output); may be MAP itself"))
+    parser.add_argument("--into", metavar="MAP", help=msg("update this map instead of making a new one"))
     parser.add_argument("--delete-missing", action="store_true",
-                        help="delete the items of MAP that a file's sheet does not list")
+                        help=msg("delete the items of MAP that a file's sheet does not list"))
     parser.add_argument("--tier-by", metavar="ATTRIBUTE",
-                        help="for a graph file: the node attribute that names each segment's tier "
-                        "(default: the 'tier' attribute)")
-    parser.add_argument("--force", action="store_true", help=FORCE_HELP)
-    parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but problems")
+                        help=msg("for a graph file: the node attribute that names each segment's tier "
+                            "(default: the 'tier' attribute)"))
+    parser.add_argument("--force", action="store_true", help=msg(FORCE_HELP))
+    parser.add_argument("-q", "--quiet", action="store_true", help=msg("print nothing but problems"))
     parser.set_defaults(run=run)
 
 

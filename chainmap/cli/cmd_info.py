@@ -18,12 +18,12 @@ from .common import load_or_report, out, print_json
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "info",
-        help="summarise a map: counts, statuses, gaps, complements",
-        description="Print a map's title, chain and lead; counts per tier, region and status; "
-        "gaps to fill per region; complements; regional gaps; segments not assessed.",
+        help=msg("summarise a map: counts, statuses, gaps, complements"),
+        description=msg("Print a map's title, chain and lead; counts per tier, region and status; "
+            "gaps to fill per region; complements; regional gaps; segments not assessed."),
     )
     parser.add_argument("file", metavar="FILE")
-    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    parser.add_argument("--json", action="store_true", help=msg("print JSON instead of text"))
     parser.set_defaults(run=run)
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from chainmap.core.format.serialize import dumps_map
 from chainmap.core.layout.engine import layout_map
 from chainmap.core.layout.wrap import parse_aspect
+from chainmap.core.messages import msg
 from chainmap.core.textsafe import terminal_safe
 
 from .common import FORCE_HELP, check_output, load_or_report, say, write_output
@@ -16,29 +17,29 @@ from .common import FORCE_HELP, check_output, load_or_report, say, write_output
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "layout",
-        help="place segments automatically (all, or only those without a position)",
-        description="Lay out a map: tiers as bands left to right, segments in columns ordered to "
-        "keep link crossings few, sub-segments inside their parent's frame. With --only-new, only "
-        "segments without a position are placed, near their linked neighbours, and all others stay "
-        "where they are. A tier too tall for the page wraps into several columns so that the map's "
-        "width to height comes near --aspect (default 4:3); a small map keeps one column per tier. Writes to -o OUT or, with --in-place, back to FILE; an invalid input "
-        "writes nothing.",
+        help=msg("place segments automatically (all, or only those without a position)"),
+        description=msg("Lay out a map: tiers as bands left to right, segments in columns ordered to "
+            "keep link crossings few, sub-segments inside their parent's frame. With --only-new, only "
+            "segments without a position are placed, near their linked neighbours, and all others stay "
+            "where they are. A tier too tall for the page wraps into several columns so that the map's "
+            "width to height comes near --aspect (default 4:3); a small map keeps one column per tier. Writes to -o OUT or, with --in-place, back to FILE; an invalid input "
+            "writes nothing."),
     )
     parser.add_argument("file", metavar="FILE")
     target = parser.add_mutually_exclusive_group(required=True)
-    target.add_argument("-o", "--output", metavar="OUT", help="write here ('-' for standard output)")
-    target.add_argument("-i", "--in-place", action="store_true", help="rewrite FILE itself")
-    parser.add_argument("--force", action="store_true", help=FORCE_HELP)
+    target.add_argument("-o", "--output", metavar="OUT", help=msg("write here ('-' for standard output)"))
+    target.add_argument("-i", "--in-place", action="store_true", help=msg("rewrite FILE itself"))
+    parser.add_argument("--force", action="store_true", help=msg(FORCE_HELP))
     parser.add_argument(
         "--only-new",
         action="store_true",
-        help="place only segments without a position; keep the others where they are",
+        help=msg("place only segments without a position; keep the others where they are"),
     )
     parser.add_argument(
         "--aspect",
         metavar="W:H",
         default="4:3",
-        help="width to height the whole map should come near, e.g. 16:9 for slides (default 4:3)",
+        help=msg("width to height the whole map should come near, e.g. 16:9 for slides (default 4:3)"),
     )
     parser.set_defaults(run=run)
 

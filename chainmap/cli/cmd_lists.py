@@ -32,18 +32,18 @@ def _label(labels: dict[str, tuple[str, str]], key: str) -> str:
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "lists",
-        help="print the three lists: bottlenecks, gaps to attract investment, key enterprises",
-        description="Print the three lists (三张清单) read off a map: bottlenecks to tackle "
-        "(卡点攻关), gaps to fill by attracting investment (堵点招商) and key enterprises (重点企业).",
+        help=msg("print the three lists: bottlenecks, gaps to attract investment, key enterprises"),
+        description=msg("Print the three lists (三张清单) read off a map: bottlenecks to tackle "
+            "(卡点攻关), gaps to fill by attracting investment (堵点招商) and key enterprises (重点企业)."),
     )
     parser.add_argument("file", metavar="FILE")
     parser.add_argument("--list", choices=["bottlenecks", "investment", "enterprises"],
-                        help="print only this list")
+                        help=msg("print only this list"))
     output = parser.add_mutually_exclusive_group()
-    output.add_argument("--json", action="store_true", help="print JSON")
+    output.add_argument("--json", action="store_true", help=msg("print JSON"))
     output.add_argument("--csv", action="store_true",
-                        help="print CSV for a spreadsheet (one list only; needs --list): UTF-8 with a BOM, "
-                        "and a cell that would start a formula (=, +, -, @) begins with '")
+                        help=msg("print CSV for a spreadsheet (one list only; needs --list): UTF-8 with a BOM, "
+                            "and a cell that would start a formula (=, +, -, @) begins with '"))
     parser.set_defaults(run=run)
 
 

@@ -7,36 +7,38 @@ import os
 import sys
 from typing import Any, TextIO
 
+from chainmap.core.format.canonical import read_canonical
+from chainmap.core.format.problems import MapFileError
 from chainmap.core.format.serialize import dumps_map
-from chainmap.core.merge.engine import MergeError, MergeInput, MergeResult, merge_maps
+from chainmap.core.merge.engine import DataInput, MergeError, MergeResult, merge_data
 from chainmap.core.messages import msg
 from chainmap.core.model import ABSENT
 from chainmap.core.textsafe import dumps_safe, terminal_safe
 
-from .common import check_output, load_or_report, same_file, say, write_output
+from .common import check_output, print_problems, same_file, say, write_output
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "merge",
-        help="merge copies of one map (with --base, three-way); conflicts are recorded in the result",
-        description="Merge two or more copies of one map into OUT. With --base (their common "
-        "ancestor) the merge is three-way, else a union. Prints a summary: matched by id and by "
-        "name, added, deleted, conflicts by kind, near-match suggestions with their scores. "
-        "Exit 0 when nothing is left to decide, 1 when conflicts are recorded in OUT, 2 on a "
-        "usage error (a map that cannot be read, maps of different ids without --force, OUT "
-        "being an input without --overwrite).",
+        help=msg("merge copies of one map (with --base, three-way); conflicts are recorded in the result"),
+        description=msg("Merge two or more copies of one map into OUT. With --base (their common "
+            "ancestor) the merge is three-way, else a union. Prints a summary: matched by id and by "
+            "name, added, deleted, conflicts by kind, near-match suggestions with their scores. "
+            "Exit 0 when nothing is left to decide, 1 when conflicts are recorded in OUT, 2 on a "
+            "usage error (a map that cannot be read, maps of different ids without --force, OUT "
+            "being an input without --overwrite)."),
     )
-    parser.add_argument("maps", nargs="+", metavar="MAP", help="the copies to merge (two or more)")
-    parser.add_argument("--base", metavar="BASE", help="the common ancestor of the copies")
+    parser.add_argument("maps", nargs="+", metavar="MAP", help=msg("the copies to merge (two or more)"))
+    parser.add_argument("--base", metavar="BASE", help=msg("the common ancestor of the copies"))
     parser.add_argument("-o", "--output", metavar="OUT", required=True,
-                        help="where to write the merged map ('-' for standard output)")
+                        help=msg("where to write the merged map ('-' for standard output)"))
     parser.add_argument("--force", action="store_true",
-                        help="merge maps of different ids (the result takes the first map's id), and "
-                        "replace OUT even when it is read-only")
+                        help=msg("merge maps of different ids (the result takes the first map's id), and "
+                            "replace OUT even when it is read-only"))
     parser.add_argument("--overwrite", "--in-place-ok", dest="overwrite", action="store_true",
-                        help="allow OUT to be one of the inputs (or the base)")
-    parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+                        help=msg("allow OUT to be one of the inputs (or the base)"))
+    parser.add_argument("--json", action="store_true", help=msg("print the summary as JSON"))
     parser.set_defaults(run=run)
 
 
@@ -72,15 +74,18 @@ def run(args: argparse.Namespace) -> int:
         return 2
     loaded = []
     for path in paths:
-        load = load_or_report(path)
-        if load is None:
+        try:  # checked and put in canonical form, without building a model of each copy
+            read = read_canonical(path)
+        except MapFileError as exc:
+            print_problems(exc.source, exc.problems)
             say(f"chainmap merge: {path} cannot be read as a map; nothing was written.")
             return 2
-        loaded.append(load.map)
-    inputs = [MergeInput(m, os.path.basename(p)) for m, p in zip(loaded, args.maps, strict=False)]
+        print_problems(path, read.warnings)
+        loaded.append(read.data)
+    inputs = [DataInput(d, os.path.basename(p)) for d, p in zip(loaded, args.maps, strict=False)]
     base = loaded[-1] if args.base else None
     try:
-        result = merge_maps(inputs, base, force=args.force)
+        result = merge_data(inputs, base, force=args.force)
     except MergeError as exc:
         say(f"chainmap merge: {exc}")
         return 2

@@ -6,6 +6,7 @@ import argparse
 import json
 from typing import Any
 
+from chainmap.core.messages import msg
 from chainmap.core.model import ChainMap
 
 from .common import load_or_report, say
@@ -14,20 +15,20 @@ from .common import load_or_report, say
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "route",
-        help="print the boxes, routed links, labels and note callouts every drawing uses",
-        description="Route a map's links around its boxes and place their labels and the notes' "
-        "callouts, as the canvas and the exports draw them, and print the result in map units. "
-        "With --json: {\"boxes\": {ID: [x, y, w, h]}, \"links\": {ID: {\"points\": [[x, y], ...], "
-        "\"label\": [x, y, w, h] or null}}, \"notes\": {ID: {\"box\": [x, y, w, h], \"leader\": "
-        "[[x, y], ...] or null}}}, curves flattened to polylines. Without it, a summary: counts, "
-        "links through boxes, overlapping labels. Segments without a position are placed first, as "
-        "'chainmap export' places them.",
+        help=msg("print the boxes, routed links, labels and note callouts every drawing uses"),
+        description=msg("Route a map's links around its boxes and place their labels and the notes' "
+            "callouts, as the canvas and the exports draw them, and print the result in map units. "
+            "With --json: {{\"boxes\": {{ID: [x, y, w, h]}}, \"links\": {{ID: {{\"points\": [[x, y], ...], "
+            "\"label\": [x, y, w, h] or null}}}}, \"notes\": {{ID: {{\"box\": [x, y, w, h], \"leader\": "
+            "[[x, y], ...] or null}}}}}}, curves flattened to polylines. Without it, a summary: counts, "
+            "links through boxes, overlapping labels. Segments without a position are placed first, as "
+            "'chainmap export' places them."),
     )
     parser.add_argument("file", metavar="FILE")
-    parser.add_argument("--json", action="store_true", help="print the geometry as JSON")
-    parser.add_argument("--layout", action="store_true", help="lay the whole map out afresh first")
+    parser.add_argument("--json", action="store_true", help=msg("print the geometry as JSON"))
+    parser.add_argument("--layout", action="store_true", help=msg("lay the whole map out afresh first"))
     parser.add_argument("--fold", action="append", default=[], metavar="SEGMENT-ID",
-                        help="show this segment folded, its sub-segments hidden (repeatable)")
+                        help=msg("show this segment folded, its sub-segments hidden (repeatable)"))
     parser.set_defaults(run=run)
 
 

@@ -15,13 +15,13 @@ from .common import out, print_json, print_problems
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "validate",
-        help="check map files; print each problem as FILE:PATH: message",
-        description="Check map files against the chainmap format. Exit 0 when every file is "
-        "valid (warnings allowed), 1 when any has errors.",
+        help=msg("check map files; print each problem as FILE:PATH: message"),
+        description=msg("Check map files against the chainmap format. Exit 0 when every file is "
+            "valid (warnings allowed), 1 when any has errors."),
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="map files to check")
-    parser.add_argument("--json", action="store_true", help="print a JSON report on standard output")
-    parser.add_argument("-q", "--quiet", action="store_true", help="print nothing for valid files")
+    parser.add_argument("files", nargs="+", metavar="FILE", help=msg("map files to check"))
+    parser.add_argument("--json", action="store_true", help=msg("print a JSON report on standard output"))
+    parser.add_argument("-q", "--quiet", action="store_true", help=msg("print nothing for valid files"))
     parser.set_defaults(run=run)
 
 

@@ -14,9 +14,10 @@ from typing import Any
 from chainmap.core.format.fileio import LoadResult, load_map, write_atomic
 from chainmap.core.format.problems import MapFileError, Problem
 from chainmap.core.format.savetarget import ReadOnlyTargetError, check_save_target
+from chainmap.core.messages import N_, msg
 from chainmap.core.textsafe import dumps_safe, json_safe, terminal_safe
 
-FORCE_HELP = "replace OUT (or FILE with --in-place) even when it is read-only"
+FORCE_HELP = N_("replace OUT (or FILE with --in-place) even when it is read-only")  # msg() where used
 
 
 def out(line: str = "") -> None:
@@ -54,7 +55,7 @@ def report_save_error(exc: MapFileError, *, what: str = "The map was not saved")
         line = problem.format(exc.source).replace("The map was not saved", what, 1)
         print(terminal_safe(line), file=sys.stderr)
     if isinstance(exc, ReadOnlyTargetError):
-        say(f"{exc.source}: add --force to replace it anyway.")
+        say(msg("{source}: add --force to replace it anyway.", source=exc.source))
 
 
 def check_output(path: str, *, force: bool = False) -> bool:

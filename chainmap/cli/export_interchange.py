@@ -10,6 +10,7 @@ import sys
 
 from chainmap.core.interchange.formats import CSV_TABLES, SUFFIX_FORMATS
 from chainmap.core.language import current_language
+from chainmap.core.messages import msg
 from chainmap.core.textsafe import terminal_safe
 
 from .common import check_output, load_or_report, say, write_output
@@ -19,11 +20,11 @@ FORMATS = tuple(SUFFIX_FORMATS)  # xlsx, csv, graphml, gexf, cyjs, dot, gv, mmd
 
 def add_options(parser: argparse.ArgumentParser) -> None:
     """The options only these formats take."""
-    group = parser.add_argument_group("spreadsheets and other tools' formats")
+    group = parser.add_argument_group(msg("spreadsheets and other tools' formats"))
     group.add_argument("--yed", action="store_true",
-                       help=".graphml for yEd: boxes where the canvas has them, status colours, tiers as groups")
+                       help=msg(".graphml for yEd: boxes where the canvas has them, status colours, tiers as groups"))
     group.add_argument("--table", choices=CSV_TABLES, default="segments",
-                       help=".csv: which sheet to write (default segments)")
+                       help=msg(".csv: which sheet to write (default segments)"))
 
 
 def run(args: argparse.Namespace, suffix: str) -> int:

@@ -13,6 +13,7 @@ import argparse
 import sys
 
 from chainmap.core.language import current_language
+from chainmap.core.messages import msg
 from chainmap.core.model import ChainMap
 
 from .common import say
@@ -42,19 +43,19 @@ def _pixels(text: str) -> int:
 def add_options(parser: argparse.ArgumentParser) -> None:
     """Add ``--paper``, ``--landscape``/``--portrait``, ``--tile`` and ``--fit``."""
     parser.add_argument("--paper", type=_paper, metavar="A4|A3|A2|A1|A0|letter",
-                        help="PDF on this paper, the map fitted to one page with 10 mm margins "
-                        "(or a poster with --tile)")
+                        help=msg("PDF on this paper, the map fitted to one page with 10 mm margins "
+                            "(or a poster with --tile)"))
     turn = parser.add_mutually_exclusive_group()
     turn.add_argument("--landscape", dest="orientation", action="store_const", const="landscape",
-                      help="turn the paper sideways (default: the way the map prints larger, or on fewer pages)")
+                      help=msg("turn the paper sideways (default: the way the map prints larger, or on fewer pages)"))
     turn.add_argument("--portrait", dest="orientation", action="store_const", const="portrait",
-                      help="keep the paper upright")
+                      help=msg("keep the paper upright"))
     parser.add_argument("--tile", action="store_true",
-                        help="PDF poster: the map at --scale (default 1: names at 10 pt) over as many pages "
-                        "as it needs (A4 unless --paper), with 10 mm overlap strips, crop marks and page labels")
+                        help=msg("PDF poster: the map at --scale (default 1: names at 10 pt) over as many pages "
+                            "as it needs (A4 unless --paper), with 10 mm overlap strips, crop marks and page labels"))
     parser.add_argument("--fit", type=_pixels, metavar="PIXELS",
-                        help="PNG whose long edge is exactly PIXELS (e.g. 1920 for chat apps), painted at "
-                        "that size so text stays sharp")
+                        help=msg("PNG whose long edge is exactly PIXELS (e.g. 1920 for chat apps), painted at "
+                            "that size so text stays sharp"))
 
 
 def _paper_options(args: argparse.Namespace) -> list[str]:

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from .messages_zh_help import HELP
+
 ZH: dict[str, str] = {
     # ---------------------------------------------------------------- chainmap validate
     "{path}: valid ({segments} segments, {links} links, {warnings} warning(s))":
@@ -292,3 +294,6 @@ ZH: dict[str, str] = {
     "{what} is nested too deeply{where}: that path goes more than {levels} levels down, the most a map may hold.":
         "{what}嵌套过深{where}：该路径向下超过 {levels} 层，这是图谱允许的上限。",
 }
+
+# The command line's help, argparse's words and the exports' refusals (a module of their own: long).
+ZH.update(HELP)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 from chainmap import __version__
 from chainmap.core.format.fileio import LoadResult, loads_map, read_file_bytes
 from chainmap.core.format.problems import MapFileError
+from chainmap.core.messages import msg
 
 from .settings import APPLICATION, ORGANIZATION
 
@@ -112,13 +113,13 @@ def _run(app: QApplication, loaded: tuple[LoadResult, bytes], path: str | Path, 
     def grab() -> None:
         picture = window.grab()
         if picture.isNull() or not picture.save(str(screenshot), "PNG"):
-            print(f"chainmap: could not write the screenshot to {screenshot}.", file=sys.stderr)
+            print(msg("chainmap: could not write the screenshot to {path}.", path=screenshot), file=sys.stderr)
         else:
             outcome["status"] = 0
         app.quit()
 
     def give_up() -> None:
-        print("chainmap: the window was never drawn; no screenshot.", file=sys.stderr)
+        print(msg("chainmap: the window was never drawn; no screenshot."), file=sys.stderr)
         app.quit()
 
     # After the first paint of the canvas, let the event loop settle once more, then grab.

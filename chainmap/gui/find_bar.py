@@ -47,10 +47,13 @@ LIST_ROWS = 8
 
 def field_label(field: str) -> str:
     """What a hit's field is called in the list of hits."""
-    t = QCoreApplication.translate
-    labels = {"name": t("FindBar", "name"), "alias": t("FindBar", "alias"), "pinyin": t("FindBar", "pinyin"),
-              "tag": t("FindBar", "tag"), "enterprise": t("FindBar", "enterprise"),
-              "credit code": t("FindBar", "credit code"), "description": t("FindBar", "description")}
+    labels = {"name": QCoreApplication.translate("FindBar", "name"),
+              "alias": QCoreApplication.translate("FindBar", "alias"),
+              "pinyin": QCoreApplication.translate("FindBar", "pinyin"),
+              "tag": QCoreApplication.translate("FindBar", "tag"),
+              "enterprise": QCoreApplication.translate("FindBar", "enterprise"),
+              "credit code": QCoreApplication.translate("FindBar", "credit code"),
+              "description": QCoreApplication.translate("FindBar", "description")}
     return labels.get(field, field)
 
 
@@ -128,7 +131,8 @@ class FindBar(QFrame):
         self.field = QLineEdit(self)
         self.field.setObjectName("find_field")
         self.field.setClearButtonEnabled(True)
-        self.field.setPlaceholderText(QCoreApplication.translate("FindBar", "Find: name, alias, pinyin (dldc), tag, enterprise, credit code"))
+        self.field.setPlaceholderText(QCoreApplication.translate(
+            "FindBar", "Find: name, alias, pinyin (dldc), tag, enterprise, credit code"))
         self.field.textEdited.connect(lambda _text: self._timer.start())
         self.field.installEventFilter(self)
         self.count = QLabel(self)
@@ -138,9 +142,10 @@ class FindBar(QFrame):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.field, 1)
         row.addWidget(self.count)
-        for text, tip, slot in (("▲", QCoreApplication.translate("FindBar", "Previous hit (Shift+F3)"), self.find_previous),
-                                ("▼", QCoreApplication.translate("FindBar", "Next hit (Enter, F3)"), self.find_next),
-                                ("✕", QCoreApplication.translate("FindBar", "Close (Esc)"), self.close_bar)):
+        for text, tip, slot in (
+                ("▲", QCoreApplication.translate("FindBar", "Previous hit (Shift+F3)"), self.find_previous),
+                ("▼", QCoreApplication.translate("FindBar", "Next hit (Enter, F3)"), self.find_next),
+                ("✕", QCoreApplication.translate("FindBar", "Close (Esc)"), self.close_bar)):
             button = QToolButton(self)
             button.setText(text)
             button.setToolTip(tip)
@@ -255,7 +260,8 @@ class FindBar(QFrame):
         chain_map = self.document.chain_map if self.document is not None else None
         for hit in hits:
             name = chain_map.node(hit.node_id).name if chain_map is not None else hit.node_id
-            text = name if hit.field == "name" else f"{name}  ·  {field_label(hit.field)}: {hit.text}"
+            text = name if hit.field == "name" else QCoreApplication.translate(
+                "FindBar", "{name}  ·  {field}: {text}").format(name=name, field=field_label(hit.field), text=hit.text)
             item = QListWidgetItem(" ".join(text.split()))
             item.setData(Qt.ItemDataRole.UserRole, hit.node_id)
             self.results.addItem(item)
@@ -276,7 +282,8 @@ class FindBar(QFrame):
         elif self.current < 0:
             self.count.setText(str(len(self.hits)))
         else:
-            self.count.setText(f"{self.current + 1} / {len(self.hits)}")
+            self.count.setText(QCoreApplication.translate("FindBar", "{current} / {count}").format(
+                current=self.current + 1, count=len(self.hits)))
 
     # ---------------------------------------------------------------- stepping
     def find_next(self) -> None:

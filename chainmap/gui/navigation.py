@@ -165,16 +165,20 @@ class Navigation:
 
 def navigation_texts() -> dict[str, tuple[str, str]]:
     """The navigation actions' texts and tips, by action name."""
-    t = QCoreApplication.translate
     return {
-        "find": (t("MainWindow", "&Find…"), t("MainWindow", "Find segments by name, alias, pinyin, tag, enterprise "
-                                                          "or credit code")),
-        "find_next": (t("MainWindow", "Find &Next"), t("MainWindow", "Go to the next hit")),
-        "find_previous": (t("MainWindow", "Find Pre&vious"), t("MainWindow", "Go to the previous hit")),
-        "trace_upstream": (t("MainWindow", "Trace &Upstream"),
-                           t("MainWindow", "Show what the selected segment depends on; the rest fades")),
-        "trace_downstream": (t("MainWindow", "Trace &Downstream"),
-                             t("MainWindow", "Show what depends on the selected segment; the rest fades")),
-        "clear_trace": (t("MainWindow", "&Clear Trace"), t("MainWindow", "Show the whole map again (Esc)")),
+        "find": (QCoreApplication.translate("MainWindow", "&Find…"),
+                 QCoreApplication.translate(
+                     "MainWindow", "Find segments by name, alias, pinyin, tag, enterprise or credit code")),
+        "find_next": (QCoreApplication.translate("MainWindow", "Find &Next"),
+                      QCoreApplication.translate("MainWindow", "Go to the next hit")),
+        "find_previous": (QCoreApplication.translate("MainWindow", "Find Pre&vious"),
+                          QCoreApplication.translate("MainWindow", "Go to the previous hit")),
+        "trace_upstream": (QCoreApplication.translate("MainWindow", "Trace &Upstream"),
+                           QCoreApplication.translate(
+                               "MainWindow", "Show what the selected segment depends on; the rest fades")),
+        "trace_downstream": (QCoreApplication.translate("MainWindow", "Trace &Downstream"),
+                             QCoreApplication.translate(
+                                 "MainWindow", "Show what depends on the selected segment; the rest fades")),
+        "clear_trace": (QCoreApplication.translate("MainWindow", "&Clear Trace"),
+                        QCoreApplication.translate("MainWindow", "Show the whole map again (Esc)")),
     }
-

@@ -4,7 +4,8 @@ shown when the editor's analysis overlay is on, and its sample in the legend.
 A chokepoint lies on every path from the chain's sources to some sink
 (:class:`chainmap.core.analysis.ChainAnalysis`); the hourglass says "everything passes through
 this narrow place". The badge is a child item of the segment's item, so it moves, fades and
-goes with it.
+goes with it. The overlay (:meth:`chainmap.render.overlay.MapOverlay.set_chokepoints`) adds and
+removes badges a few at a time between other events.
 """
 
 from __future__ import annotations
@@ -37,17 +38,24 @@ def paint_chokepoint(painter: QPainter, centre: QPointF, radius: float = BADGE_R
     painter.drawPolygon(glass)
 
 
+def badge_tip() -> str:
+    """What a badge says when the pointer rests on it."""
+    return QCoreApplication.translate(
+        "MapRender", "Chokepoint: on every path from the chain's sources to some of its sinks")
+
+
 class ChokepointBadge(QGraphicsItem):
     """The badge on one segment's box; a child of its :class:`~.items_segment.SegmentItem`."""
 
     _RECT = QRectF(BADGE_CENTRE.x() - BADGE_RADIUS - 1, BADGE_CENTRE.y() - BADGE_RADIUS - 1,
                    2 * BADGE_RADIUS + 2, 2 * BADGE_RADIUS + 2)
 
-    def __init__(self, parent: QGraphicsItem) -> None:
+    def __init__(self, parent: QGraphicsItem, tip: str | None = None) -> None:
+        """A badge on ``parent``; ``tip``: its tooltip (:func:`badge_tip`, worked out once for
+        many badges)."""
         super().__init__(parent)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.setToolTip(QCoreApplication.translate(
-            "MapRender", "Chokepoint: on every path from the chain's sources to some of its sinks"))
+        self.setToolTip(tip if tip is not None else badge_tip())
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
         return self._RECT

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from chainmap import __version__
@@ -26,6 +26,7 @@ from chainmap.core.format.fileio import write_atomic
 from chainmap.core.format.problems import MapFileError
 from chainmap.core.model import ChainMap
 
+from .export_parts import paint_band, render, svg_passes
 from .scene import MapScene
 from .stream_file import StreamWriteError, atomic_stream
 
@@ -133,7 +134,7 @@ def export_map(
         raise ExportError(f"The map has no region '{view_region}'; its regions are {codes}.")
     fill = _background(transparent, background)
     ensure_application()
-    scene = MapScene(chain_map, editable=False, legend=legend, cached=False)
+    scene = MapScene(chain_map, editable=False, legend=legend, cached=False, transient=True)
     try:
         warnings: list[str] = []
         if view_region is not None:
@@ -164,7 +165,7 @@ def export_scene(
     ``background`` None leaves the page transparent."""
     kind = checked_request(path, fmt, dpi, scale)
     start = time.perf_counter()
-    with scene.exporting(vector=kind != "png"):
+    with scene.exporting(vector=kind != "png", parts=True):
         source = scene.content_rect()
         plan = planned_size(source, kind, dpi, scale)
         if plan.refused:
@@ -276,12 +277,8 @@ def _background(transparent: bool, background: str | None) -> QColor | None:
 
 def _paint(scene: MapScene, painter: QPainter, target: QRectF, source: QRectF,
            background: QColor | None) -> None:
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-    if background is not None:
-        painter.fillRect(target, background)
-    scene.render(painter, target, source, Qt.AspectRatioMode.IgnoreAspectRatio)
+    scene.complete_items()
+    render(scene, painter, target, source, background)
 
 
 def _write(path: str, data: bytes) -> None:
@@ -330,7 +327,7 @@ def _export_png(scene: MapScene, source: QRectF, path: str, plan: PlannedSize,
     source = _source_of(source, factor, width, height)
 
     def paint(painter: QPainter, target: QRectF, part: QRectF) -> None:
-        _paint(scene, painter, target, part, background)
+        paint_band(scene, painter, target, part, background)
 
     try:
         with atomic_stream(path) as stream:
@@ -357,12 +354,10 @@ def _export_svg(scene: MapScene, source: QRectF, path: str, plan: PlannedSize,
     width, height, scale = plan.width, plan.height, plan.factor
     part = _source_of(source, scale, width, height)
 
-    def paint(painter: QPainter) -> None:
-        _paint(scene, painter, QRectF(0, 0, width, height), part, background)
-
+    passes = svg_passes(scene, QRectF(0, 0, width, height), part, background)
     try:
         with atomic_stream(path) as stream:
-            warnings = write_svg(stream, paint, (width, height), round(SCENE_DPI), scene.chain_map.title,
+            warnings = write_svg(stream, passes, (width, height), round(SCENE_DPI), scene.chain_map.title,
                                  f"{scene.chain_map.chain} — chainmap {__version__}")
     except StreamWriteError as exc:
         raise ExportError(str(exc)) from None

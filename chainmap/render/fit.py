@@ -14,6 +14,8 @@ import os
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor
 
+from chainmap.core.messages import msg
+
 from .export import SCENE_DPI, WHITE, ExportError, ExportResult, export_scene, planned_size
 from .scene import MapScene
 
@@ -28,7 +30,8 @@ class FitError(ExportError):
 def check_fit(pixels: int) -> None:
     """Refuse a long edge outside :data:`MIN_FIT` … :data:`MAX_FIT` pixels."""
     if not isinstance(pixels, int) or not MIN_FIT <= pixels <= MAX_FIT:
-        raise FitError(f"--fit takes a long edge of {MIN_FIT} to {MAX_FIT} pixels, not {pixels!r}.")
+        raise FitError(msg("--fit takes a long edge of {low} to {high} pixels, not {pixels!r}.", low=MIN_FIT,
+                           high=MAX_FIT, pixels=pixels))
 
 
 def fitted_scale(source: QRectF, pixels: int, dpi: float) -> float:
@@ -38,7 +41,7 @@ def fitted_scale(source: QRectF, pixels: int, dpi: float) -> float:
     check_fit(pixels)
     longest = max(source.width(), source.height())
     if not math.isfinite(longest) or longest <= 0:
-        raise FitError("The map has no extent to fit.")
+        raise FitError(msg("The map has no extent to fit."))
     scale = pixels / longest * SCENE_DPI / dpi
     # The export's own arithmetic: factor = scale * dpi / SCENE_DPI, then ceil(length * factor).
     while math.ceil(longest * (scale * dpi / SCENE_DPI)) > pixels:
@@ -54,6 +57,6 @@ def export_fitted_png(scene: MapScene, path: str | os.PathLike[str], pixels: int
     scale = fitted_scale(source, pixels, dpi)
     plan = planned_size(source, "png", dpi, scale)
     if plan.refused or plan.scaled_down:
-        raise FitError(f"A PNG of {plan.requested[0]:,} × {plan.requested[1]:,} pixels is more than fits in "
-                       "memory; give --fit a smaller long edge.")
+        raise FitError(msg("A PNG of {width:,} × {height:,} pixels is more than fits in memory; give --fit a "
+                           "smaller long edge.", width=plan.requested[0], height=plan.requested[1]))
     return export_scene(scene, path, fmt="png", dpi=dpi, scale=scale, background=background)

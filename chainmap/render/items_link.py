@@ -26,10 +26,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from chainmap.core.model import Edge
+from chainmap.core.routing.obstacles import Box
 
 from . import style
 from .items_segment import NO_PEN_PEN
-from .label_space import Box
 from .state import RenderState
 
 DASH_DOT = Qt.PenStyle.DashDotLine

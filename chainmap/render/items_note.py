@@ -16,11 +16,11 @@ from PySide6.QtGui import QPainter, QPainterPath, QPolygonF, QStaticText
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from chainmap.core.model import Note
+from chainmap.core.routing.obstacles import Box
 
 from . import style
 from .items_link import clip_xy
 from .items_segment import NO_PEN_PEN
-from .label_space import Box
 from .state import RenderState
 
 Point = tuple[float, float]

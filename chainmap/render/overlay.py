@@ -12,20 +12,23 @@ a hidden item is fully transparent and disabled, so it can be neither clicked no
 after a reset are fresh: whoever owns a layer sets it again after the map changes.
 
 Search hits are the scene's ``found`` marks (:meth:`MapScene.set_marked`); chokepoints are
-:class:`~.chokepoints.ChokepointBadge` children of their segments' items.
+:class:`~.chokepoints.ChokepointBadge` children of their segments' items, added and removed as
+the difference with those shown, a few at a time between other events (a new analysis of a
+5,000-segment map never holds up typing).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+import time
+from collections.abc import Collection, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QGraphicsItem
 
 from . import style
-from .chokepoints import ChokepointBadge
+from .chokepoints import ChokepointBadge, badge_tip
 
 if TYPE_CHECKING:
     from .scene import MapScene
@@ -33,15 +36,22 @@ if TYPE_CHECKING:
 FOUND_ROLE = "found"
 NORMAL, FADED, HIDDEN = 0, 1, 2
 _OPACITY = {NORMAL: 1.0, FADED: style.DIM_OPACITY, HIDDEN: 0.0}
+BADGE_SLICE_SECONDS = 0.008
+"""The longest the chokepoint badges hold the event loop at a time."""
+BADGE_BATCH = 100
+"""The most badges added or removed at a time."""
+_CHECKS = 200  # badges checked to be in place between two looks at the clock
 
 
 class MapOverlay(QObject):
     """The overlays of the scene shown in one window (:meth:`set_scene` follows the window's map).
 
-    Signals: ``changed()`` after the faded, hidden or found segments changed.
+    Signals: ``changed()`` after the faded, hidden or found segments changed;
+    ``chokepoints_done()`` when the badges :meth:`set_chokepoints` asked for are all there.
     """
 
     changed = Signal()
+    chokepoints_done = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -51,8 +61,14 @@ class MapOverlay(QObject):
         self._faded: frozenset[str] = frozenset()
         self._hidden: frozenset[str] = frozenset()
         self._found: list[str] = []
-        self._chokepoints: frozenset[str] = frozenset()
+        self._chokepoints: frozenset[str] = frozenset()  # asked for
+        self._marked: frozenset[str] = frozenset()  # badged, once all are there
         self._badges: dict[str, ChokepointBadge] = {}
+        self._badge_work: Iterator[bool] | None = None
+        self._badge_timer = QTimer(self)
+        self._badge_timer.setSingleShot(True)
+        self._badge_timer.setInterval(0)
+        self._badge_timer.timeout.connect(self._badge_slice)
 
     def set_scene(self, scene: MapScene | None) -> None:
         """Lay the overlays over ``scene`` from now on (``None``: none); every layer, mark and
@@ -63,8 +79,10 @@ class MapOverlay(QObject):
         self._layers.clear()
         self._looks.clear()
         self._badges.clear()
+        self._badge_work = None
+        self._badge_timer.stop()
         self._found = []
-        self._chokepoints = frozenset()
+        self._chokepoints = self._marked = frozenset()
         self._faded = self._hidden = frozenset()
         self.changed.emit()
 
@@ -151,29 +169,85 @@ class MapOverlay(QObject):
 
     # ------------------------------------------------------------ chokepoints
     def set_chokepoints(self, node_ids: Iterable[str]) -> None:
-        """Mark these segments as chokepoints (empty: no marks)."""
+        """Mark these segments as chokepoints (empty: no marks).
+
+        Only the difference with the badges shown is made, in slices of at most
+        :data:`BADGE_SLICE_SECONDS` (and :data:`BADGE_BATCH` badges) between other events, so a
+        new analysis never holds up typing; :attr:`chokepoints_pending` is true meanwhile and
+        :meth:`finish_chokepoints` does the rest at once. The legend shows the mark at once."""
         scene = self.scene
-        wanted = frozenset(node_ids)
         if scene is None:
             return
-        items = scene.items_of("node")
-        for node_id, badge in list(self._badges.items()):
-            parent = items.get(node_id)
-            if node_id in wanted and shiboken6.isValid(badge) and parent is not None and badge.parentItem() is parent:
+        self._chokepoints = frozenset(node_ids)
+        self._badge_work = self._sync_badges(scene, self._chokepoints)
+        self._badge_timer.start()
+        _set_legend_entry(scene, bool(self._chokepoints))
+
+    @property
+    def chokepoints_pending(self) -> bool:
+        """True while badges are still to be added or removed."""
+        return self._badge_work is not None
+
+    def finish_chokepoints(self) -> None:
+        """Add and remove the badges still to do, now."""
+        self._badge_slice(limited=False)
+
+    def _badge_slice(self, limited: bool = True) -> None:
+        work = self._badge_work
+        if work is None:
+            return
+        deadline = time.perf_counter() + BADGE_SLICE_SECONDS
+        done = 0
+        for changed in work:
+            done += changed
+            if limited and (done >= BADGE_BATCH or time.perf_counter() > deadline):
+                self._badge_timer.start()
+                return
+        self._badge_work = None
+        self._badge_timer.stop()
+        self._marked = self._chokepoints
+        self.chokepoints_done.emit()
+
+    def clear_chokepoints(self) -> None:
+        """Take every badge off now (the overlay was turned off: the user is waiting for it)."""
+        self.set_chokepoints(())
+        self.finish_chokepoints()
+
+    def _sync_badges(self, scene: MapScene, wanted: frozenset[str]) -> Iterator[bool]:
+        """Make the badges those of ``wanted``: each step yields True after a badge was added or
+        removed, False after :data:`_CHECKS` badges were found in place. The scene's table of
+        segment items is read at every step (no copy, no item made for the look-up); a big
+        map's item not made yet is made for its badge."""
+        items = scene.sync.items
+        for count, (node_id, badge) in enumerate(list(self._badges.items()), 1):
+            if count % _CHECKS == 0:
+                yield False
+            if not shiboken6.isValid(badge):
+                del self._badges[node_id]  # it went with its segment's item
+                continue
+            if node_id in wanted and badge.parentItem() is items.of_kind("node").get(node_id) \
+                    and badge.scene() is scene:
                 continue
             del self._badges[node_id]
-            if shiboken6.isValid(badge) and badge.scene() is not None:
-                scene.removeItem(badge)
+            if badge.scene() is not None:
+                badge.scene().removeItem(badge)
+            yield True
+        tip = badge_tip()
         for node_id in wanted:
-            parent = items.get(node_id)
-            if parent is not None and node_id not in self._badges:
-                self._badges[node_id] = ChokepointBadge(parent)
-        self._chokepoints = wanted
-        _set_legend_entry(scene, bool(wanted))
+            if node_id in self._badges:
+                continue
+            parent = items.of_kind("node").get(node_id)
+            if parent is None:
+                scene.sync.materialize("node", node_id)
+                parent = items.of_kind("node").get(node_id)
+            if parent is not None and shiboken6.isValid(parent):
+                self._badges[node_id] = ChokepointBadge(parent, tip)
+                yield True
 
     def chokepoint_ids(self) -> frozenset[str]:
-        """The segments marked as chokepoints."""
-        return self._chokepoints
+        """The segments marked as chokepoints: those :meth:`set_chokepoints` last asked for once
+        their badges are all there (until then, the ones before)."""
+        return self._marked
 
     def badge(self, node_id: str) -> ChokepointBadge | None:
         """The badge on segment ``node_id``, if it is marked."""

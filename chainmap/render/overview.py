@@ -26,12 +26,16 @@ Z_OVERVIEW = 60.0
 class OverviewItem(QGraphicsRectItem):
     """Paints the whole map simplified; ``collect`` returns the items to draw."""
 
-    def __init__(self, collect: Callable[[], tuple[list[Any], list[Any], list[Any]]]) -> None:
+    def __init__(self, collect: Callable[[], tuple[list[Any], list[Any], list[Any]]],
+                 pending: Callable[[], dict[str, Any] | None] | None = None) -> None:
+        """``pending``: what to draw for segments and links that have no item yet (boxes by
+        colour name, lines; :meth:`chainmap.render.scene_lazy.PendingItems.overview`)."""
         super().__init__()
         self.setPen(NO_PEN_PEN)
         self.setZValue(Z_OVERVIEW)
         self.setVisible(False)
         self._collect = collect
+        self._pending = pending
         self._batches: dict[str, Any] | None = None
 
     def invalidate(self) -> None:
@@ -78,6 +82,13 @@ class OverviewItem(QGraphicsRectItem):
                 pen = style.pen(style.name_of(style.SELECTION), 3.0, cosmetic=True)
             key = (id(pen), dimmed)
             lines.setdefault(key, (pen, []))[1].append(line)
+        waiting = self._pending() if self._pending is not None else None
+        if waiting:
+            for name, rects in waiting["boxes"].items():
+                boxes.setdefault((name, False), []).extend(rects)
+            if waiting["lines"]:
+                pen = style.pen(style.name_of(style.LINK_COLOURS["supply"]), 1.0, cosmetic=True)
+                lines.setdefault((id(pen), False), (pen, []))[1].extend(waiting["lines"])
         return {"boxes": boxes, "frames": frames, "outlines": outlines, "lines": lines,
                 "notes": [item.overview() for item in notes if item.opacity() > 0.0]}
 

@@ -20,6 +20,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from chainmap import __version__
+from chainmap.core.messages import msg
 
 from .export import SCENE_DPI, WHITE, ExportError, _write
 from .paper_marks import draw_tile_marks
@@ -42,7 +43,7 @@ def paper_name(text: str) -> str:
     for name in PAPERS:
         if text.strip().lower() == name.lower():
             return name
-    raise ValueError(f"'{text}' is not a paper size: use A4, A3, A2, A1, A0 or letter.")
+    raise ValueError(msg("'{text}' is not a paper size: use A4, A3, A2, A1, A0 or letter.", text=text))
 
 
 @dataclass(frozen=True)
@@ -91,13 +92,14 @@ def plan_pages(source: QRectF, page: QSizeF, tile: bool, scale: float = 1.0,
                   page.width() - 2 * margin - edges.left() - edges.right(),
                   page.height() - 2 * margin - edges.top() - edges.bottom())
     if area.width() < 4 * OVERLAP_MM * MM or area.height() < 4 * OVERLAP_MM * MM:
-        raise ExportError(f"The paper's printable part ({area.width() / MM:.0f} × {area.height() / MM:.0f} mm "
-                          "inside the margins) is too small for a map; use larger paper or smaller margins.")
+        raise ExportError(msg("The paper's printable part ({width:.0f} × {height:.0f} mm inside the margins) is too "
+                              "small for a map; use larger paper or smaller margins.",
+                              width=area.width() / MM, height=area.height() / MM))
     width, height = source.width(), source.height()
     if not (math.isfinite(width) and math.isfinite(height)) or max(width, height) > 1e7:
-        raise ExportError(f"The map reaches {width:.3g} × {height:.3g} units across: something lies far out "
-                          "(a segment or note with a position such as 1e+300); move it back, or lay the map "
-                          "out again (chainmap layout).")
+        raise ExportError(msg("The map reaches {width:.3g} × {height:.3g} units across: something lies far out "
+                              "(a segment or note with a position such as 1e+300); move it back, or lay the map "
+                              "out again (chainmap layout).", width=width, height=height))
     if not tile:
         factor = min(area.width() / width, area.height() / height)
         poster = QRectF((area.width() - width * factor) / 2, (area.height() - height * factor) / 2,
@@ -107,8 +109,9 @@ def plan_pages(source: QRectF, page: QSizeF, tile: bool, scale: float = 1.0,
     factor, rows, columns = _poster_grid(width, height, area, overlap, scale * 72 / SCENE_DPI)
     w, h = width * factor, height * factor
     if rows * columns > MAX_PAGES:
-        raise ExportError(f"At scale {scale:g} the poster would take {rows} × {columns} = {rows * columns} pages, "
-                          f"more than {MAX_PAGES}; use larger paper or a smaller --scale.")
+        raise ExportError(msg("At scale {scale:g} the poster would take {rows} × {columns} = {pages} pages, "
+                              "more than {most}; use larger paper or a smaller --scale.", scale=scale, rows=rows,
+                              columns=columns, pages=rows * columns, most=MAX_PAGES))
     total_w = columns * (area.width() - overlap) + overlap
     total_h = rows * (area.height() - overlap) + overlap
     poster = QRectF((total_w - w) / 2, (total_h - h) / 2, w, h)
@@ -176,7 +179,7 @@ def paint_pages(device: QPagedPaintDevice, scene: MapScene, *, tile: bool = Fals
                           layout.margins(QPageLayout.Unit.Point))
         painter = QPainter()
         if not painter.begin(device):
-            raise ExportError("The pages could not be started: the printer or PDF refused to open.")
+            raise ExportError(msg("The pages could not be started: the printer or PDF refused to open."))
         try:
             per_point = device.width() / painted.width() if painted.width() > 0 else 1.0
             for row in range(plan.rows):
@@ -233,7 +236,7 @@ def export_paper(scene: MapScene, path: str | os.PathLike[str], *, paper: str = 
     start = time.perf_counter()
     name = paper_name(paper)
     if not math.isfinite(scale) or scale <= 0:
-        raise ExportError(f"The scale must be a positive number, not {scale!r}.")
+        raise ExportError(msg("The scale must be a positive number, not {scale!r}.", scale=scale))
     if landscape is None:
         with scene.exporting(vector=True):
             landscape = choose_landscape(scene.content_rect(), name, tile, scale)

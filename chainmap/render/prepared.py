@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
+from chainmap.core.messages import msg
 from chainmap.core.model import ChainMap
 
 from .export import ExportError, ensure_application
@@ -23,7 +24,8 @@ def prepared_scene(chain_map: ChainMap, *, view_region: str | None = None, legen
     name the folds that were ignored. Raises ExportError for a region the map lacks."""
     if view_region is not None and not chain_map.has_region(view_region):
         codes = ", ".join(chain_map.region_codes())
-        raise ExportError(f"The map has no region '{view_region}'; its regions are {codes}.")
+        raise ExportError(msg("The map has no region '{region}'; its regions are {codes}.", region=view_region,
+                              codes=codes))
     ensure_application()
     scene = MapScene(chain_map, editable=False, legend=legend, cached=False)
     try:
@@ -32,7 +34,7 @@ def prepared_scene(chain_map: ChainMap, *, view_region: str | None = None, legen
             scene.set_view_region(view_region)
         for node_id in folded:
             if not chain_map.has_node(node_id):
-                warnings.append(f"There is no segment '{node_id}' to fold; ignored.")
+                warnings.append(msg("There is no segment '{node_id}' to fold; ignored.", node_id=node_id))
             elif chain_map.children(node_id):
                 scene.set_folded(node_id, True)
         yield scene, warnings

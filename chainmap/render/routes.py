@@ -1,48 +1,47 @@
 """The scene's links and notes drawn along the core router's routes (:mod:`chainmap.core.routing`).
 
-:class:`SceneRoutes` keeps a :class:`~chainmap.core.routing.Router` for a scene and hands
-its geometry to the link and note items, so the canvas and every export (they paint the
-scene) draw what ``chainmap route --json`` prints:
+:class:`SceneRoutes` hands the core router's geometry to the link and note items, so the
+canvas and every export (they paint the scene) draw what ``chainmap route --json`` prints:
 
 - after the map's structure changes (links, labels, segments, folds, notes), everything is
-  routed again: at once on a map of up to :data:`SYNC_LINKS` links; on a bigger one the
-  links are drawn first as straight previews between their boxes and routed in slices of
-  :data:`SLICE` seconds while the editor is idle, the finished routes replacing the
-  previews in one go;
-- a drag step (:meth:`SceneRoutes.moved` with ``live``) re-routes only the moved boxes' links,
-  within :data:`~chainmap.core.routing.router.DRAG_BUDGET` (the rest are previews);
-- when the drag is over, the routes round the moved boxes settle in idle slices
-  (:meth:`Router.settle <chainmap.core.routing.Router.settle>`), then, on a map of up to
-  :data:`FRESH_IDLE_LINKS` links, the whole map is routed afresh in idle slices, so the
+  routed again: at once on a map of up to :data:`SYNC_LINKS` links; a bigger one costs
+  nothing when it changes: while the editor is idle, in slices of :data:`SLICE` seconds, its
+  routing input is gathered, links whose ends moved are drawn as straight previews, and the
+  input goes in pieces to a routing process (:class:`~.routes_worker.RouteWorker`); the
+  routes come back in pieces and replace the previews a few hundred at a time. A result
+  the map has changed under is dropped (and the process stops that route);
+- a drag step (:meth:`SceneRoutes.moved` with ``live``) re-routes only the moved boxes' links:
+  within :data:`~chainmap.core.routing.router.DRAG_BUDGET` when the editor holds the router
+  (a small map), else as straight previews; when the drag is over, the routes round the
+  moved boxes settle (in idle slices, or in the routing process), then the whole map is
+  routed afresh (in idle slices on a small map, in the routing process on a big one), so the
   routes end up exactly as a fresh :func:`~chainmap.core.routing.route_map` of the new
   positions.
 
 Exports call :meth:`SceneRoutes.finish` first (through ``MapScene.exporting``), which does
-whatever is left at once, including the fresh route of a bigger map, so every export draws
-what ``chainmap route --json`` prints.
+whatever is left at once, so every export draws what ``chainmap route --json`` prints.
 """
 
 from __future__ import annotations
 
+import gc
 import time
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Generator, Iterator, Mapping
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 
 from chainmap.core.model import ChainMap
-from chainmap.core.routing import LabelText, Router, RouteSet, RoutingInput, routing_input
+from chainmap.core.routing import Router, RouteSet, RoutingInput, routing_input
 from chainmap.core.routing.labels import LABEL_SIZE
 from chainmap.core.routing.obstacles import Box, Point
 
 from .items_link import clip_xy
+from .routes_big import INDEX_STEP, BigMapRouting, differs
+from .routes_worker import RouteWorker
 
-SYNC_LINKS = 300  # up to this many links a map is routed at once; above, in idle slices
-# Up to this many links, a settled drag is followed by a fresh route of the whole map in idle
-# slices; above, only an export does that (spreading the channels afresh takes seconds at
-# 5,000 links, in one piece that cannot be sliced).
-FRESH_IDLE_LINKS = 1000
-SLICE = 0.012  # seconds of routing per idle slice
+SYNC_LINKS = 300  # up to this many links a map is routed at once; above, in the routing process
+SLICE = 0.008  # seconds of work per idle slice
 
 
 def straight_preview(source: Box, target: Box) -> tuple[Point, Point]:
@@ -55,12 +54,7 @@ def straight_preview(source: Box, target: Box) -> tuple[Point, Point]:
     return start, end
 
 
-def centred(point: Point, size: tuple[float, float]) -> Box:
-    """The rectangle of ``size`` centred on ``point``."""
-    return (point[0] - size[0] / 2, point[1] - size[1] / 2, point[0] + size[0] / 2, point[1] + size[1] / 2)
-
-
-class SceneRoutes:
+class SceneRoutes(BigMapRouting):
     """Routes for one scene's link items (``links``: item by link id) and note items
     (``notes``: item by note id), both dicts the scene keeps up to date; ``folded`` gives the
     segments shown folded. :attr:`redrawn` holds the links whose items the last
@@ -72,17 +66,31 @@ class SceneRoutes:
         self._links = links
         self._notes = notes
         self._folded = folded
-        self._router: Router | None = None  # the routes drawn, kept up to date by drags
+        self._router: Router | None = None  # the routes drawn, when the editor holds them
         self._data: RoutingInput | None = None  # what is drawn: boxes (after moves), links, notes
         self._ends: dict[str, set[str]] = {}  # link ids by box
-        self._labels: dict[str, LabelText] = {}  # link labels by link id
-        self._sizes: dict[LabelText, tuple[float, float]] = {}  # label sizes, for previews
+        self._specs: dict[str, Any] = {}  # link specs by link id
         self._restructured = True
         self._moves: dict[str, Point] = {}
         self._live = False
         self._settling = False
-        self._fresh: tuple[Router, Iterator[None]] | None = None  # a whole-map route under way
+        self._fresh: tuple[Router, Iterator[None]] | None = None  # a whole-map route under way here
         self._exact = False  # the routes drawn are a fresh route of the map as it is
+        # Big maps: the steps under way (gather, preview, send, draw the answers), the routing
+        # process, the jobs whose answers are drawn, the whole-map job, and the job whose
+        # routes the process holds (a dropped drag moves boxes in those).
+        self._steps: Generator[str | None, None, None] | None = None
+        self._previewed = True
+        self._worker: RouteWorker | None = None
+        self._job = 0
+        self._move_jobs: set[int] = set()  # dropped drags whose answers are still to draw
+        self._route_job: int | None = None
+        self._base_job: int | None = None
+        # What the routing process sent for each link (points, label, pixel size), for link
+        # items made after the answer came (a big scene makes its items lazily).
+        self._answers: dict[str, tuple[tuple[Point, ...], Box | None, int]] = {}
+        self._frozen = False  # gc.freeze() called for this scene's big map
+        self._discarded: list[Any] = []  # steps dropped, to free while idle
         self.redrawn: set[str] = set()
         self._timer = QTimer(parent)
         self._timer.setInterval(0)
@@ -100,10 +108,18 @@ class SceneRoutes:
         self._live = live
 
     def dispose(self) -> None:
-        """Stop the idle work."""
+        """Stop the idle work and the routing process."""
         self._timer.stop()
         self._fresh = None
+        self._steps = None
+        self._discarded.clear()
         self._router = None
+        if self._frozen:
+            gc.unfreeze()  # the scene's objects may be collected again
+            self._frozen = False
+        if self._worker is not None:
+            self._worker.close()
+            self._worker = None
 
     @property
     def waiting(self) -> bool:
@@ -112,29 +128,66 @@ class SceneRoutes:
 
     @property
     def busy(self) -> bool:
-        """True while work is left for idle slices (settling or routing afresh)."""
-        return self._restructured or bool(self._moves) or self._settling or self._fresh is not None
+        """True while work is left for idle slices (settling, routing afresh, or drawing
+        what the routing process sends)."""
+        return (self._restructured or bool(self._moves) or self._settling or self._fresh is not None
+                or self._steps is not None)
+
+    @property
+    def settling(self) -> bool:
+        """True until the links round the boxes last dropped are routed (the whole map may
+        still be routed afresh after that)."""
+        return self._settling or bool(self._move_jobs)
+
+    @property
+    def in_process(self) -> bool:
+        """True while the routing process works on this map (or is about to)."""
+        return self._steps is not None and self._route_job is not None
+
+    def dress_link(self, link_id: str, item: Any) -> None:
+        """Draw a link item made after the routes (a lazily made item): as last routed, else
+        as a straight preview, else hidden when the link is not drawn."""
+        router = self._router
+        if router is not None:
+            route = router.result.links.get(link_id)
+            if route is not None:
+                item.set_route(route.points, route.label, route.label_pixel_size)
+                return
+        answer = self._answers.get(link_id)
+        if answer is not None:
+            item.set_route(*answer)
+            return
+        spec = self._specs.get(link_id)
+        data = self._data
+        if spec is None or data is None:
+            item.set_route(None)
+            return
+        item.set_route(straight_preview(data.boxes[spec.source], data.boxes[spec.target]), None, LABEL_SIZE)
+
+    def _big(self) -> bool:
+        return len(self._map.edges) > SYNC_LINKS
 
     # ------------------------------------------------------------------ work
     def apply(self) -> None:
-        """Do what must show now: a new structure (routed at once on a small map, else drawn
-        as previews), or a drag step; what may wait goes to idle slices."""
+        """Do what must show now: a new structure (routed at once on a small map, else left
+        to idle slices and the routing process), or a drag step; what may wait goes to idle
+        slices."""
         self.redrawn = set()
         if self._restructured:
             self._restructured = False
             self._moves.clear()
             self._settling = False
             self._exact = False
-            data = routing_input(self._map, self._folded())
-            if len(data.links) <= SYNC_LINKS:
-                router = Router(data)
-                router.route_all()
-                self._adopt(router)
-                self._fresh = None
-            else:
+            self._fresh = None
+            if self._big():
                 self._router = None
-                self._previews(data)
-                self._start_fresh(data)
+                self._begin(previews=True)
+                return
+            self._cancel()
+            data = routing_input(self._map, self._folded())
+            router = Router(data)
+            router.route_all()
+            self._adopt(router)
             return
         if not self._moves:
             return
@@ -142,10 +195,12 @@ class SceneRoutes:
         self._fresh = None  # the positions changed under it
         self._exact = False
         if self._router is None:
+            self._cancel()
             self._preview_moves(moves)
             if not self._live:
-                self._start_fresh(routing_input(self._map, self._folded()))
+                self._drop(moves)
             return
+        self._cancel()
         changes = self._router.move(moves)
         self._show(changes.links, changes.notes)
         self._settling = True
@@ -159,29 +214,44 @@ class SceneRoutes:
         self.apply()
         while self._settling:
             self._slice(None)
-        if not self._exact and self._fresh is None:
+        if self._exact:
+            return
+        self._cancel()
+        self._move_jobs.clear()
+        if self._big():
+            router = Router(routing_input(self._map, self._folded()))
+            router.route_all()
+            self._fresh = None
+            self._adopt(router)
+            return
+        if self._fresh is None:
             self._start_fresh(routing_input(self._map, self._folded()))
         while self._fresh is not None:
             self._slice(None)
 
     def _slice(self, budget: float | None = SLICE) -> None:
-        """One idle slice: settle the routes round what was dragged, else go on routing the
-        whole map afresh; stop the timer when nothing is left."""
+        """One idle slice: settle the routes round what was dragged, else go on with the
+        big map's steps or with routing the whole map afresh; stop the timer when nothing is
+        left."""
         if self._live:
             self._timer.stop()
             return
         started = time.perf_counter()
+        self._discarded.clear()
         if self._settling and self._router is not None:
             changes = self._router.settle(budget=budget)
             self._show(changes.links, changes.notes)
             if not changes.pending:
                 self._settling = False
-                if len(router_links(self._data)) <= FRESH_IDLE_LINKS:
-                    self._start_fresh(routing_input(self._map, self._folded()))
+                if self._big():
+                    self._begin(previews=False)
                 else:
-                    self._timer.stop()
+                    self._start_fresh(routing_input(self._map, self._folded()))
             return
         self._settling = False
+        if self._steps is not None:
+            self._run_steps(started, budget)
+            return
         if self._fresh is None:
             self._timer.stop()
             return
@@ -196,6 +266,7 @@ class SceneRoutes:
     def _start_fresh(self, data: RoutingInput) -> None:
         router = Router(data)
         self._fresh = (router, router.route_steps())
+        self._timer.setInterval(0)
         self._timer.start()
 
     # ------------------------------------------------------------------ items
@@ -203,13 +274,14 @@ class SceneRoutes:
         """Draw every link and note as ``router`` routed them (afresh, the whole map)."""
         self._router = router
         self._exact = True
+        self._previewed = True
         self._set_data(router.data)
         result = router.result
         for link_id, item in self._links.items():
             route = result.links.get(link_id)
             if route is None:
                 item.set_route(None)
-            elif _differs(item, route.points, route.label, route.label_pixel_size):
+            elif differs(item, route.points, route.label, route.label_pixel_size):
                 item.set_route(route.points, route.label, route.label_pixel_size)
                 self.redrawn.add(link_id)
         self._show_notes(result, self._notes)
@@ -238,68 +310,40 @@ class SceneRoutes:
             item.set_callout(callout.rect, callout.leader)
 
     def _set_data(self, data: RoutingInput) -> None:
-        self._data = data
-        self._labels = {link.id: link.label for link in data.links}
-        self._ends = {}
-        for link in data.links:
-            self._ends.setdefault(link.source, set()).add(link.id)
-            self._ends.setdefault(link.target, set()).add(link.id)
+        for _ in self._set_data_steps(data):
+            pass
 
-    def _previews(self, data: RoutingInput) -> None:
-        """Every link a straight preview, its label in the middle; every note's callout where
-        the note is, with a straight leader."""
-        self._set_data(data)
-        boxes = data.boxes
-        drawn = set()
-        for link in data.links:
-            item = self._links.get(link.id)
-            if item is not None:
-                drawn.add(link.id)
-                self._preview_link(item, link.id, boxes[link.source], boxes[link.target])
-        for link_id, item in self._links.items():
-            if link_id not in drawn:
-                item.set_route(None)
-        for note in data.notes:
-            item = self._notes.get(note.id)
-            if item is not None:
-                item.set_callout(centred(note.centre, note.size), None)
-                item.set_target(boxes.get(note.target) if note.target is not None else None)
+    def _set_data_steps(self, data: RoutingInput) -> Iterator[None]:
+        """Take ``data`` as what is drawn, and index its links by id and by box."""
+        specs: dict[str, Any] = {}
+        ends: dict[str, set[str]] = {}
+        for i, link in enumerate(data.links):
+            if i % INDEX_STEP == INDEX_STEP - 1:
+                yield
+            specs[link.id] = link
+            ends.setdefault(link.source, set()).add(link.id)
+            ends.setdefault(link.target, set()).add(link.id)
+        self._data, self._specs, self._ends = data, specs, ends
 
     def _preview_link(self, item: Any, link_id: str, source: Box, target: Box) -> None:
-        start, end = straight_preview(source, target)
-        label = None
-        spec = self._labels.get(link_id)
-        if spec:
-            middle = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
-            size = self._sizes.get(spec)
-            if size is None:
-                size = self._sizes[spec] = spec.size()
-            label = centred(middle, size)
-        item.set_route((start, end), label, LABEL_SIZE)
+        """The link as a straight piece between its boxes; its label waits for the route."""
+        item.set_route(straight_preview(source, target), None, LABEL_SIZE)
         self.redrawn.add(link_id)
 
     def _preview_moves(self, moves: Mapping[str, Point]) -> None:
-        """Moved boxes' links as previews (no routes to move yet)."""
+        """Moved boxes' links as previews (the editor holds no routes to move)."""
         data = self._data
         if data is None:
             return
-        half = {box_id: ((b[2] - b[0]) / 2, (b[3] - b[1]) / 2) for box_id, b in data.boxes.items() if box_id in moves}
+        boxes = data.boxes
         for box_id, (x, y) in moves.items():
-            if box_id in half:
-                w, h = half[box_id]
-                data.boxes[box_id] = (x - w, y - h, x + w, y + h)
-        links = {link for box_id in moves for link in self._ends.get(box_id, ())}
-        specs = {link.id: link for link in data.links if link.id in links}
-        for link_id, spec in specs.items():
+            box = boxes.get(box_id)
+            if box is not None:
+                w, h = (box[2] - box[0]) / 2, (box[3] - box[1]) / 2
+                boxes[box_id] = (x - w, y - h, x + w, y + h)
+        for link_id in {link for box_id in moves for link in self._ends.get(box_id, ())}:
+            self._answers.pop(link_id, None)
             item = self._links.get(link_id)
-            if item is not None:
-                self._preview_link(item, link_id, data.boxes[spec.source], data.boxes[spec.target])
-
-
-def router_links(data: RoutingInput | None) -> list[Any]:
-    """The links of ``data`` (none without it)."""
-    return data.links if data is not None else []
-
-
-def _differs(item: Any, points: tuple[Point, ...], label: Box | None, pixel_size: int) -> bool:
-    return bool(item.route_points() != points or item.label_box() != label or item.label_pixel_size() != pixel_size)
+            spec = self._specs.get(link_id)
+            if item is not None and spec is not None:
+                self._preview_link(item, link_id, boxes[spec.source], boxes[spec.target])

@@ -49,10 +49,13 @@ class MapScene(QGraphicsScene):
     """The gaps view's region changed (a region code, or None for all regions)."""
 
     def __init__(self, chain_map: ChainMap, parent: QObject | None = None, *, editable: bool = True,
-                 legend: bool = True, cached: bool = True) -> None:
+                 legend: bool = True, cached: bool = True, transient: bool = False) -> None:
         """``editable``: items selectable and movable; ``legend``: the legend on the canvas;
-        ``cached``: boxes keep a pixmap per zoom (the editor; exports paint without)."""
+        ``cached``: boxes keep a pixmap per zoom (the editor; exports paint without);
+        ``transient``: an export's own scene, which drops the items of a big map's part once
+        it is painted (:mod:`~chainmap.render.export_parts`)."""
         super().__init__(parent)
+        self._transient = transient
         self._map = chain_map
         self._state = RenderState(editable=editable)
         self._cached = cached
@@ -96,11 +99,15 @@ class MapScene(QGraphicsScene):
     def item_for(self, kind: str, item_id: str) -> QGraphicsItem | None:
         """The item drawing model object ``item_id`` of ``kind`` (node, edge, note, tier)."""
         table = self.sync.items.of_kind(kind)
+        self.sync.materialize(kind, item_id)
         self.flush()
         return table.get(item_id)
 
     def items_of(self, kind: str) -> dict[str, QGraphicsItem]:
-        """All items of ``kind``, by model id (a copy)."""
+        """All items of ``kind``, by model id (a copy); on a big map this makes every item
+        not made yet (:meth:`complete_items`)."""
+        if kind in ("node", "edge"):
+            self.sync.complete()
         self.flush()
         return dict(self.sync.items.of_kind(kind))
 
@@ -122,8 +129,10 @@ class MapScene(QGraphicsScene):
     def select_refs(self, refs: Iterable[Ref]) -> None:
         """Select exactly these model objects (those that exist and can be selected)."""
         self.clearSelection()
-        items = self.sync.items
+        sync = self.sync
+        items = sync.items
         for kind, item_id in refs:
+            sync.materialize(kind, item_id)
             item = items.get(kind, item_id)
             if item is not None:
                 item.setSelected(True)
@@ -148,6 +157,7 @@ class MapScene(QGraphicsScene):
         geometry = sync.geometry
         if folded == (node_id in geometry.folded):
             return
+        sync.materialize("node", node_id)
         if folded:
             geometry.folded.add(node_id)
         else:
@@ -252,11 +262,15 @@ class MapScene(QGraphicsScene):
             self.update()
 
     @contextmanager
-    def exporting(self, vector: bool = False) -> Iterator[MapScene]:
+    def exporting(self, vector: bool = False, parts: bool = False) -> Iterator[MapScene]:
         """``with scene.exporting():`` paint a file: no selection, no handles, every item
         painting itself (no overview, no pixmap caches). ``vector`` for PDF and SVG: lines
         keep their widths in scene units. The links are routed to the end first, so the file
-        draws what ``chainmap route`` prints."""
+        draws what ``chainmap route`` prints. Every item not made yet is made first, unless
+        ``parts``: the caller paints part by part and makes each part's items
+        (:mod:`~chainmap.render.export_parts`)."""
+        if not parts:
+            self.sync.complete()
         self.flush()
         self.sync.geometry.routes.finish()
         was_export, was_vector, was_overview = (self._state.export_mode, self._state.vector_output,
@@ -292,6 +306,8 @@ class MapScene(QGraphicsScene):
         for decoration in (self.sync.title, self.sync.legend):
             if decoration.isVisible():
                 rect = rect.united(decoration.sceneBoundingRect())
+        if self.sync.pending:
+            rect = rect.united(self.sync.pending.extent())
         return rect.adjusted(-CONTENT_MARGIN, -CONTENT_MARGIN, CONTENT_MARGIN, CONTENT_MARGIN)
 
     def sync_positions(self) -> None:
@@ -325,6 +341,27 @@ class MapScene(QGraphicsScene):
         geometry.mark(item.node_id, live=True)
         geometry.moved(item.node_id, live=True)
         self.sync.schedule()
+
+    # ========================================================= lazy items
+    @property
+    def transient_items(self) -> bool:
+        """An export's own scene: a big map's items are dropped once their part is painted."""
+        return self._transient
+
+    @property
+    def items_pending(self) -> int:
+        """How many segments and links have no item yet (a big map makes them lazily:
+        :mod:`chainmap.render.scene_lazy`)."""
+        return len(self.sync.pending)
+
+    def ensure_items(self, rect: QRectF) -> None:
+        """Make the items not made yet that may show in ``rect`` (scene coordinates); a view
+        calls this before it paints closer than the overview."""
+        self.sync.ensure(rect)
+
+    def complete_items(self) -> None:
+        """Make every item not made yet."""
+        self.sync.complete()
 
     def flush(self) -> None:
         """Recompute the geometry marked dirty (frames, bands, links, notes, decorations)."""

@@ -194,7 +194,15 @@ class SceneGeometry:
         for node_id, shown_as in shown.items():
             node = self._map.node(node_id)
             visible = node.x is not None and node.y is not None and shown_as == node_id
-            self._items.nodes[node_id].setVisible(visible)
+            item = self._items.nodes.get(node_id)
+            if item is not None:  # else made later (scene_lazy), then shown or hidden
+                item.setVisible(visible)
+
+    def dress(self, node_id: str) -> None:
+        """Give a segment's item made after the frames were computed its frame."""
+        item = self._items.nodes[node_id]
+        foldable = bool(self._map.children(node_id))
+        item.set_frame(self.frames.get(node_id), foldable and node_id not in self.folded, foldable)
 
     # ============================================================== flushing
     def flush(self) -> tuple[bool, bool]:
@@ -224,12 +232,13 @@ class SceneGeometry:
             offset = self.live.get(node_id)
             if rect is not None and offset is not None:
                 rect.translate(offset)
-            foldable = bool(self._map.children(node_id))
-            item = self._items.nodes[node_id]
-            item.set_frame(rect, foldable and node_id not in self.folded, foldable)
-            z = self.segment_z(node_id, depths[node_id])
-            if item.zValue() != z:
-                item.setZValue(z)
+            item = self._items.nodes.get(node_id)
+            if item is not None:  # else made later (scene_lazy), then given its frame
+                foldable = bool(self._map.children(node_id))
+                item.set_frame(rect, foldable and node_id not in self.folded, foldable)
+                z = self.segment_z(node_id, depths[node_id])
+                if item.zValue() != z:
+                    item.setZValue(z)
             if rect != self.frames.get(node_id):
                 changed = True
                 self._extent_dirty = True

@@ -10,6 +10,7 @@ on the next turn of the event loop or when the scene is asked something.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -22,6 +23,7 @@ from chainmap.core.events import Signal
 from chainmap.core.model import ChainMap, Conflict, Edge, Node, Note, Region, Tier
 from chainmap.core.refs import CANVAS_KINDS, Ref, conflict_refs
 
+from . import scene_lazy
 from .decorations import LegendItem, TitleItem
 from .items_link import LinkItem
 from .items_note import NoteItem
@@ -30,6 +32,7 @@ from .items_tier import TierItem
 from .overview import OverviewItem
 from .scene_geometry import SceneGeometry
 from .scene_items import SceneItems
+from .scene_lazy import PendingItems
 from .state import RenderState
 from .style import ROLE_ORDER
 
@@ -53,6 +56,8 @@ _FLAG_TABLE = {
 DEVICE_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
 NO_CACHE = QGraphicsItem.CacheMode.NoCache
 _Item = TypeVar("_Item", bound=QGraphicsItem)
+_IDLE_SLICE = 0.010  # seconds of making items per idle batch
+_BATCH = 20  # items made between looks at the clock
 
 
 def conflict_marks(chain_map: ChainMap) -> set[Ref]:
@@ -87,7 +92,12 @@ class SceneSync:
         self._timer.timeout.connect(self.flush)
         self.title = TitleItem()
         self.legend = LegendItem()
-        self.overview = OverviewItem(self._overview_items)
+        self.overview = OverviewItem(self._overview_items, self._pending_overview)
+        # A big map's items are made lazily (scene_lazy): these have none yet.
+        self.pending = PendingItems(chain_map, state)
+        self._lazy_timer = QTimer(scene)
+        self._lazy_timer.setInterval(0)
+        self._lazy_timer.timeout.connect(self._idle_batch)
         for item in (self.title, self.legend, self.overview):
             scene.addItem(item)
         events = chain_map.events
@@ -120,6 +130,7 @@ class SceneSync:
         """Stop listening to the model and stop recomputing (before the scene goes)."""
         self._disposed = True
         self._timer.stop()
+        self._lazy_timer.stop()
         for signal, handler in self._connections:
             signal.disconnect(handler)
         self._connections = []
@@ -131,8 +142,12 @@ class SceneSync:
 
     # ============================================================== building
     def build(self) -> None:
-        """Make an item for every object of the map (at the start, and after a reset)."""
+        """Make an item for every object of the map (at the start, and after a reset); on a
+        map of more than :data:`~chainmap.render.scene_lazy.LAZY_SEGMENTS` segments, only for
+        the tiers and notes: the segments and links are made when shown (:meth:`ensure`), in
+        idle batches, or all at once when needed (:meth:`complete`)."""
         geometry = self.geometry
+        lazy = len(self._map.nodes) > scene_lazy.LAZY_SEGMENTS
         with gc_paused():
             self._state.refresh_regions(self._map)
             self._conflicts = conflict_marks(self._map)
@@ -141,18 +156,81 @@ class SceneSync:
                 self._state.marks[ref] = ("conflict",)
             for tier in self._map.tiers:
                 self._add_tier(tier)
-            depths = geometry.depths(n.id for n in self._map.nodes)
-            for node in self._map.nodes:
-                self._add_segment(node, depths[node.id])
-            geometry.tops_changed()
-            geometry.update_visibility(n.id for n in self._map.nodes)
-            for edge in self._map.edges:
-                self._add_link(edge)
+            if lazy:
+                self.pending.fill()
+                geometry.tops_changed()
+            else:
+                depths = geometry.depths(n.id for n in self._map.nodes)
+                for node in self._map.nodes:
+                    self._add_segment(node, depths[node.id])
+                geometry.tops_changed()
+                geometry.update_visibility(n.id for n in self._map.nodes)
+                for edge in self._map.edges:
+                    self._add_link(edge)
             for note in self._map.notes:
                 self._add_note(note)
             geometry.mark_all(n.id for n in self._map.nodes)
             self._decorations_dirty = True
             self.flush()
+        if lazy and len(self._map.nodes) <= scene_lazy.IDLE_SEGMENTS:
+            self._lazy_timer.start()
+
+    # ========================================================= lazy items
+    def ensure(self, rect: QRectF) -> None:
+        """Make the pending items that may show in ``rect`` (scene coordinates)."""
+        if self.pending and not self._disposed:
+            self._make(*self.pending.take_in(rect))
+
+    def materialize(self, kind: str, item_id: str) -> None:
+        """Make the item of ``(kind, item_id)`` if it is pending."""
+        if self.pending and self.pending.take(kind, item_id):
+            if kind == "node":
+                self._make(self.pending.with_ancestors([item_id]), [])
+            else:
+                self._make([], [item_id])
+
+    def complete(self) -> None:
+        """Make every pending item (an export, an edit or a look-up of every item needs them)."""
+        if self.pending and not self._disposed:
+            self._make(*self.pending.take_all())
+
+    def release(self, give_back: bool = True) -> None:
+        """Take every segment and link item out of the scene again, pending unless not
+        ``give_back`` (an export of a big map paints it part by part, making and dropping the
+        items of each part: :mod:`chainmap.render.export_parts`)."""
+        nodes, edges = list(self.items.nodes), list(self.items.edges)
+        for node_id in nodes:
+            self._unregister("node", node_id)
+        for edge_id in edges:
+            self._unregister("edge", edge_id)
+        self.items.edges_at.clear()
+        if give_back:
+            self.pending.give_back(nodes, edges)
+
+    def _idle_batch(self) -> None:
+        started = time.perf_counter()
+        while self.pending and time.perf_counter() - started < _IDLE_SLICE:
+            self._make(*self.pending.take_batch(_BATCH))
+
+    def _make(self, node_ids: list[str], edge_ids: list[str]) -> None:
+        chain_map = self._map
+        geometry = self.geometry
+        with gc_paused():
+            if node_ids:
+                depths = geometry.depths(node_ids)
+                for node_id in node_ids:
+                    self._add_segment(chain_map.node(node_id), depths[node_id])
+                    geometry.dress(node_id)
+                    if node_id in geometry.folded:
+                        self.refresh_fold_badge(node_id)
+                geometry.update_visibility(node_ids)
+            for edge_id in edge_ids:
+                self._add_link(chain_map.edge(edge_id), routed=False)
+        if not self.pending:
+            self._lazy_timer.stop()
+            self.overview.invalidate()
+        # Else the overview keeps drawing these from the model as they were (the same boxes
+        # and lines): gathering every item again after each batch would cost more than it.
 
     def _register(self, table: dict[str, _Item], kind: str, item_id: str, item: _Item) -> None:
         self.items.put(table, kind, item_id, item)
@@ -183,19 +261,25 @@ class SceneSync:
 
     def _add_segment(self, node: Node, depth: int | None = None) -> None:
         item = SegmentItem(node.id, self._state)
-        if self._cached:
+        if self._cached and not self._state.export_mode:
             item.setCacheMode(DEVICE_CACHE)
         item.sync_node(node)
         item.setZValue(self.geometry.segment_z(node.id, depth))
         self._register(self.items.nodes, "node", node.id, item)
 
-    def _add_link(self, edge: Edge) -> None:
+    def _add_link(self, edge: Edge, routed: bool = True) -> None:
         item = LinkItem(edge.id, self._state)
+        z = self.pending.link_z(edge.id)
+        if z is not None:
+            item.setZValue(z)
         item.set_edge(edge)
         self._register(self.items.edges, "edge", edge.id, item)
         self.items.edges_at.setdefault(edge.source, set()).add(edge.id)
         self.items.edges_at.setdefault(edge.target, set()).add(edge.id)
-        self.geometry.mark_link(edge.id)
+        if routed:
+            self.geometry.mark_link(edge.id)
+        else:  # made lazily: drawn as routed (or previewed) so far, the map not routed again
+            self.geometry.routes.dress_link(edge.id, item)
         self.dim_link(edge.id)
 
     def _add_note(self, note: Note) -> None:
@@ -208,6 +292,8 @@ class SceneSync:
 
     # ================================================================ events
     def _on_reset(self) -> None:
+        self._lazy_timer.stop()
+        self.pending.clear()
         for kind in CANVAS_KINDS:
             for item_id in list(self.items.of_kind(kind)):
                 self._unregister(kind, item_id)
@@ -266,6 +352,8 @@ class SceneSync:
         self.schedule()
 
     def _on_node_removed(self, node: Node, index: int) -> None:
+        if self.pending.take("node", node.id):
+            self.pending.restyled()
         self._unregister("node", node.id)
         self.geometry.forget_segment(node.id)
         self.items.edges_at.pop(node.id, None)
@@ -278,6 +366,11 @@ class SceneSync:
 
     def _on_node_changed(self, node: Node, changes: dict[str, Any]) -> None:
         geometry = self.geometry
+        if self.pending:  # made now if it was not, with what it contains when re-parented
+            for node_id in (node.id, *(self._map.descendants(node.id) if "parent" in changes else ())):
+                self.materialize("node", node_id)
+            if changes.keys() & {"x", "y", "parent", "regions"}:
+                self.pending.restyled()  # the overview's boxes and lines of the pending ids moved
         item = self.items.nodes[node.id]
         if "name" in changes:
             item.set_name(node.name)
@@ -315,6 +408,8 @@ class SceneSync:
         self.schedule()
 
     def _on_edge_removed(self, edge: Edge, index: int) -> None:
+        if self.pending.take("edge", edge.id):
+            self.pending.restyled()
         self._unregister("edge", edge.id)
         for end in (edge.source, edge.target):
             self.items.edges_at.get(end, set()).discard(edge.id)
@@ -322,6 +417,7 @@ class SceneSync:
         self.overview.invalidate()
 
     def _on_edge_changed(self, edge: Edge, changes: dict[str, Any]) -> None:
+        self.materialize("edge", edge.id)
         edges_at = self.items.edges_at
         if "source" in changes or "target" in changes:
             for key in ("source", "target"):
@@ -409,6 +505,9 @@ class SceneSync:
         self.legend.setPos(core.left(), core.bottom() + 20)
         self.overview.setRect(core)
 
+    def _pending_overview(self) -> dict[str, Any] | None:
+        return self.pending.overview() if self.pending else None
+
     def _overview_items(self) -> tuple[list[Any], list[Any], list[Any]]:
         items = self.items
         return ([item for item in items.nodes.values() if item.isVisible()],
@@ -460,6 +559,7 @@ class SceneSync:
             self.dim_link(edge_id)
         for note_item in self.items.notes.values():
             note_item.update()
+        self.pending.restyled()
         self._decorations_dirty = True
         self.schedule()
 

@@ -22,6 +22,7 @@ from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 from PySide6.QtCore import QRectF
 
+from chainmap.core.messages import msg
 from chainmap.core.model import ChainMap
 
 from .decorations import map_date
@@ -155,7 +156,7 @@ def _add_picture(slide: object, picture: str) -> None:
 
     size = QImageReader(picture).size()
     if size.isEmpty():
-        raise ExportError(f"The map picture {picture} could not be read back.")
+        raise ExportError(msg("The map picture {picture} could not be read back.", picture=picture))
     scale = min(BODY_W / size.width(), BODY_H / size.height())
     width, height = int(size.width() * scale), int(size.height() * scale)
     left = MARGIN + (BODY_W - width) // 2

@@ -20,6 +20,7 @@ from chainmap.core.format.savetarget import (
     save_reason,
     temporary_prefix,
 )
+from chainmap.core.messages import msg
 
 
 class StreamWriteError(Exception):
@@ -51,7 +52,8 @@ def atomic_stream(path: str) -> Iterator[BinaryIO]:
         os.replace(temporary, target.path)
         temporary = None
     except OSError as exc:
-        raise StreamWriteError(f"{path}: Nothing was written: {save_reason(exc)}.") from None
+        raise StreamWriteError(msg("{path}: Nothing was written: {reason}.", path=path,
+                                   reason=save_reason(exc))) from None
     finally:
         if temporary is not None:
             try:

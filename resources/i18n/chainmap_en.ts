@@ -12,6 +12,16 @@
         </message>
     </context>
     <context>
+        <name>MainWindow</name>
+        <message numerus="yes">
+            <source>Imported {names}: {summary} (%n warning(s); the first: {first})</source>
+            <translation>
+                <numerusform>Imported {names}: {summary} (%n warning; the first: {first})</numerusform>
+                <numerusform>Imported {names}: {summary} (%n warnings; the first: {first})</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Placement</name>
         <message numerus="yes">
             <source>Place %n segment(s) that had no position</source>
@@ -42,6 +52,16 @@
             <translation>
                 <numerusform>%n pair of similar segments found.</numerusform>
                 <numerusform>%n pairs of similar segments found.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>export</name>
+        <message numerus="yes">
+            <source>Exported {name} ({label}); %n warning(s), the first: {first}</source>
+            <translation>
+                <numerusform>Exported {name} ({label}); %n warning, the first: {first}</numerusform>
+                <numerusform>Exported {name} ({label}); %n warnings, the first: {first}</numerusform>
             </translation>
         </message>
     </context>

@@ -10,7 +10,11 @@ mostly to the next tier, three regions with random statuses, some sub-segments).
   coverage and fill gains for every region and ``all``, betweenness, every segment's upstream
   and downstream, the three lists);
 - the whole of ``analysis_data`` (what ``chainmap analyze --json`` prints), from a loaded map;
-- ``chainmap analyze --json FILE`` in a fresh process, start-up and loading included.
+- ``chainmap analyze --json FILE`` in a fresh process, start-up and loading included;
+- the editor's Analysis dock with the chokepoint badges on (``--recomputes`` edits, each followed
+  by its recompute in the worker): the longest event-loop step from a result's arrival until the
+  dock and the badges are updated (a 5 ms timer's largest gap: how long a keystroke could have
+  waited), median and max. ``--dock-only`` prints only these (``QT_QPA_PLATFORM=offscreen``).
 """
 
 from __future__ import annotations
@@ -18,11 +22,13 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -78,7 +84,12 @@ def main() -> None:
     parser.add_argument("--segments", type=int, default=5000)
     parser.add_argument("--links", type=int, default=8000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--recomputes", type=int, default=9, help="edits for the dock's figures (0: none)")
+    parser.add_argument("--dock-only", action="store_true", help="only the Analysis dock's figures")
     args = parser.parse_args()
+    if args.dock_only:
+        _dock_figures(make_big_map(args.segments, args.links), args.recomputes)
+        return
     chain_map = make_big_map(args.segments, args.links)
     chain = ChainAnalysis(chain_map)
     print(f"map: {len(chain_map.nodes):,} segments, {len(chain_map.edges):,} links; "
@@ -97,6 +108,150 @@ def main() -> None:
 
         print(f"  chainmap analyze --json (a fresh process, loading included): "
               f"{_best(args.repeat, cli)}")
+    if args.recomputes:
+        _dock_figures(chain_map, args.recomputes)
+
+
+# ------------------------------------------------------------------------------ the dock
+@dataclass(frozen=True)
+class Probe:
+    """One recompute seen from the event loop (ms): ``before``, the longest step from the
+    request to the result's arrival; ``wall`` (and ``cpu``, the event loop thread's processor
+    time in its longest step), the longest step from the arrival until the dock and the badges
+    are updated, over ``steps`` steps and ``settle`` ms in all."""
+
+    before: int
+    wall: int
+    cpu: float
+    steps: int
+    settle: int
+
+    def __str__(self) -> str:
+        return (f"longest step {self.wall} ms ({self.cpu:.0f} ms of processor time), {self.steps} steps, "
+                f"{self.settle} ms to settle")
+
+
+def _dock_figures(chain_map: Any, recomputes: int) -> None:
+    """The Analysis dock and the chokepoint badges on the event loop, at this map's size: the
+    longest step between two ticks of a 5 ms timer (how long a keystroke could have waited)
+    from a result's arrival to the dock and the badges fully updated, over ``recomputes`` edits
+    (links of a chokepoint cut, put back, a segment renamed: the result changes, changes back,
+    stays the same)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    from chainmap.gui.canvas.view import MapCanvas
+    from chainmap.gui.docks.analysis import AnalysisDock
+    from chainmap.gui.document import Document
+    from chainmap.render.overlay import MapOverlay
+    from chainmap.render.scene import MapScene
+
+    app = QApplication.instance() or QApplication([])
+    window = QMainWindow()
+    document = Document(chain_map, None, window)
+    scene = MapScene(chain_map)
+    canvas = MapCanvas(window)
+    window.setCentralWidget(canvas)
+    canvas.set_document(document, scene)
+    overlay = MapOverlay(window)
+    overlay.set_scene(scene)
+    window.resize(1400, 900)
+    window.show()
+    dock = AnalysisDock(document, overlay, window)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    clock = QElapsedTimer()
+    clock.start()
+    arrivals: list[int] = []
+    dock.job.finished.connect(lambda _result: arrivals.append(clock.elapsed()))
+
+    def settled() -> bool:  # the old dock had no ``updating``: it filled all in the arrival's step
+        return not dock.job.busy and not dock._timer.isActive() and not getattr(dock, "updating", False)
+
+    def scene_busy() -> bool:
+        geometry = scene.sync.geometry
+        return geometry.pending() or getattr(geometry.routes, "busy", False)
+
+    def probe(edit: Callable[[], None]) -> Probe:
+        """Make ``edit``, let the canvas settle (its rerouting is not the dock's), then ask the
+        dock at once (no pause) and keep the loop going until it settled."""
+        edit()
+        dock._timer.stop()
+        app.processEvents()
+        scene.sync.geometry.routes.finish()  # the links routed now, rather than in idle slices
+        deadline = time.monotonic() + 20
+        while scene_busy() and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.002)
+        ticks: list[tuple[int, float]] = []
+        for _ in range(10):
+            app.processEvents()
+        arrivals.clear()
+        ticker = QTimer()
+        ticker.setInterval(5)
+        ticker.timeout.connect(lambda: ticks.append((clock.elapsed(), time.thread_time() * 1000)))
+        ticker.start()
+        ticks.append((clock.elapsed(), time.thread_time() * 1000))
+        dock._request()
+        while not settled():
+            app.processEvents()
+            time.sleep(0.001)
+        done = clock.elapsed()
+        for _ in range(3):
+            app.processEvents()
+        ticker.stop()
+        arrival = arrivals[-1] if arrivals else done
+        gaps = [(end - begin, cpu_end - cpu_begin, end)
+                for (begin, cpu_begin), (end, cpu_end) in zip(ticks, ticks[1:], strict=False)]
+        after = [(wall, cpu) for wall, cpu, end in gaps if end >= arrival]
+        return Probe(max((wall for wall, _cpu, end in gaps if end < arrival), default=0),
+                     max((wall for wall, _cpu in after), default=0), max((cpu for _wall, cpu in after), default=0.0),
+                     len(after), done - arrival)
+
+    def edit_cut() -> None:
+        for edge in cut:
+            chain_map.remove_edge(edge.id)
+
+    def edit_restore() -> None:
+        for edge in cut:
+            chain_map.add_edge(edge)
+
+    def edit_rename() -> None:
+        node = chain_map.nodes[7]
+        chain_map.update_node(node.id, name=node.name + "′")
+
+    # The canvas makes a big map's items in idle batches once it is shown (its own pauses,
+    # not the dock's): they are all made first.
+    scene.items_of("node")  # (makes every item)
+    dock.overlay_action.setChecked(True)
+    first = probe(lambda: None)  # the first analysis, asked for when the overlay went on
+    result = dock.result
+    target = max(result.chokepoints, key=lambda row: len(row.sinks)).segment
+    cut = [edge for edge in chain_map.edges if edge.source == target]
+    print(f"Analysis dock, {len(result.chokepoints):,} chokepoints (badges), "
+          f"{max((len(v) for v in result.fill_gains.values()), default=0):,} fill gains at most; the longest "
+          f"event-loop step (ms) after the result arrives, until the dock and the badges are updated:")
+    print(f"  first fill (dock shown, overlay on): {first}")
+    edits = [("links of a chokepoint cut", edit_cut), ("links put back", edit_restore),
+             ("a segment renamed (same result)", edit_rename)]
+    rows: dict[str, list[Probe]] = {name: [] for name, _ in edits}
+    for i in range(recomputes):
+        name, edit = edits[i % len(edits)]
+        rows[name].append(probe(edit))
+    every = [run for runs in rows.values() for run in runs]
+    for name, runs in [*rows.items(), (f"all {recomputes} recomputes", every)]:
+        if runs:
+            walls, cpus = [run.wall for run in runs], [run.cpu for run in runs]
+            print(f"  {name}: longest step median {statistics.median(walls):.0f} ms, max {max(walls)} ms "
+                  f"(processor time of the event loop's thread in a step: median {statistics.median(cpus):.0f} ms, "
+                  f"max {max(cpus):.0f} ms); {max(run.steps for run in runs)} steps, "
+                  f"{max(run.settle for run in runs)} ms to settle; before the result "
+                  f"(the snapshot taken, the worker running) at most {max(run.before for run in runs)} ms")
+    dock.dispose()
+    overlay.set_scene(None)
+    canvas.detach()
+    scene.dispose()
+    window.close()
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ of :meth:`Router.move` for drag steps of one segment and of a group of 50.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import shutil
@@ -215,14 +216,16 @@ def print_table(rows: list[dict[str, object]]) -> None:
 def time_big(size: int, repeat: int) -> None:
     chain_map = make_big_map(size, int(size * 1.6))
     data = routing_input(chain_map)
-    times = []
+    times, cpu = [], []
     for _ in range(repeat):
         router = Router(routing_input(chain_map))
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         routes = router.route_all()
         times.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
     hits = box_hits([(i, r.source, r.target, r.points) for i, r in routes.links.items()], routes.boxes)
-    print(f"| {size:,} / {len(data.links):,} | {statistics.median(times):.2f} s | {len(hits)} | "
+    print(f"| {size:,} / {len(data.links):,} | {statistics.median(times):.2f} s "
+          f"(CPU {statistics.median(cpu):.2f} s) | {len(hits)} | "
           f"{len(label_overlaps(routes))} | {_drag(router, data.boxes, 1)} | {_drag(router, data.boxes, 50)} |")
 
 
@@ -267,11 +270,14 @@ def main() -> None:
     use_neato = not args.no_neato and shutil.which("neato") is not None
     started = time.perf_counter()
     text_width("字", 11)
-    print(f"loading the bundled font for text sizes: {(time.perf_counter() - started) * 1000:.0f} ms\n")
+    print(f"loading the bundled font for text sizes: {(time.perf_counter() - started) * 1000:.0f} ms")
+    # Times are wall clock; on a shared machine the CPU time beside them says what routing costs.
+    print(f"load average when started: {' / '.join(f'{v:.1f}' for v in os.getloadavg())} "
+          f"on {os.cpu_count()} CPUs\n")
     rows = [example_row(path, laid_out, use_neato)
             for laid_out in (False, True) for path in sorted((ROOT / "examples").glob("*.chainmap.json"))]
     print_table(rows)
-    print("\n| segments / links | route all | box hits | label overlaps | drag step, 1 box (median / worst) "
+    print("\n| segments / links | route all (wall, CPU) | box hits | label overlaps | drag step, 1 box (median / worst) "
           "| settle, 1 box (slices of 12 ms) | drag step, 50 boxes | settle, 50 boxes |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for size in args.sizes:

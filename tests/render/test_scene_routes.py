@@ -136,12 +136,90 @@ def test_the_old_curves_went_through_boxes_the_routes_do_not(harness) -> None:  
 def test_a_big_map_shows_previews_first_then_the_routes(harness) -> None:  # type: ignore[no-untyped-def]
     chain_map = make_big_map(300, 480)
     h = harness(chain_map)
-    h.routes.apply()
+    h.routes.apply()  # costs nothing: all of it waits for idle slices
     assert h.routes.busy
+    assert all(not item.route_points() for item in h.links.values())
+    while not h.routes.in_process:  # what the idle timer does
+        h.routes._slice()
     assert all(len(item.route_points()) == 2 for item in h.links.values() if item.isVisible())
     h.routes.finish()
     assert not h.routes.busy
     assert h.drawn() == expected(chain_map)
+
+
+def test_a_big_map_is_routed_in_the_routing_process_as_route_map_does(harness, qtbot) -> None:  # type: ignore[no-untyped-def]
+    chain_map = make_big_map(300, 480)
+    h = harness(chain_map)
+    h.routes.apply()
+    qtbot.waitUntil(lambda: h.routes.in_process, timeout=30_000)
+    assert all(len(item.route_points()) == 2 for item in h.links.values() if item.isVisible())
+    qtbot.waitUntil(lambda: not h.routes.busy, timeout=120_000)
+    assert h.drawn() == expected(chain_map)
+    h.routes.finish()  # nothing left to do: already exact
+    assert h.drawn() == expected(chain_map)
+
+
+def test_routes_of_a_map_changed_meanwhile_are_dropped(harness, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from chainmap.render.items_link import LinkItem
+
+    chain_map = make_big_map(300, 480)
+    node = next(n for n in chain_map.nodes if n.parent is None and not chain_map.children(n.id)
+                and sum(1 for e in chain_map.edges if node_is_end(e, n.id)) >= 2)
+    own = {e.id for e in chain_map.edges if node_is_end(e, node.id)}
+    before = route_map(chain_map).links
+    h = harness(chain_map)
+    h.routes.apply()
+    drawn: list[tuple[str, tuple[Any, ...]]] = []
+    set_route = LinkItem.set_route
+
+    def recording(item: Any, points: Any, *rest: Any) -> None:
+        if points is not None and item.edge_id in own:
+            drawn.append((item.edge_id, tuple(points)))
+        set_route(item, points, *rest)
+
+    qtbot.waitUntil(lambda: h.routes._route_job is not None and h.routes._worker.ready, timeout=30_000)
+    assert node.x is not None and node.y is not None
+    chain_map.update_node(node.id, x=node.x + 600, y=node.y + 400)  # while the process routes
+    h.routes.moved({node.id: (node.x, node.y)})
+    LinkItem.set_route = recording  # type: ignore[method-assign]
+    try:
+        h.routes.apply()
+        qtbot.waitUntil(lambda: not h.routes.busy, timeout=120_000)
+    finally:
+        LinkItem.set_route = set_route  # type: ignore[method-assign]
+    assert drawn  # the moved segment's links were drawn again ...
+    assert not any(points == before[link_id].points for link_id, points in drawn)  # ... never as before
+    assert h.drawn() == expected(chain_map)
+
+
+def test_without_a_routing_process_the_editor_routes_in_idle_slices(harness, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from chainmap.render.routes_worker import RouteWorker
+
+    def cannot_start(self: Any) -> None:
+        raise OSError("no processes left")
+
+    monkeypatch.setattr(RouteWorker, "_start", cannot_start)
+    chain_map = make_big_map(300, 480)
+    h = harness(chain_map)
+    h.routes.apply()
+    slices = 0
+    while h.routes.busy:  # what the idle timer does
+        h.routes._slice()
+        slices += 1
+    assert slices > 1
+    assert h.routes._worker is not None and h.routes._worker.broken
+    assert h.drawn() == expected(chain_map)
+
+
+def test_disposing_stops_the_routing_process(harness, qtbot) -> None:  # type: ignore[no-untyped-def]
+    h = harness(make_big_map(300, 480))
+    h.routes.apply()
+    qtbot.waitUntil(lambda: h.routes._worker is not None and h.routes._worker.ready, timeout=30_000)
+    process = h.routes._worker._process
+    assert process is not None and process.is_alive()
+    h.routes.dispose()
+    assert h.routes._worker is None
+    assert process._closed or not process.is_alive()  # type: ignore[attr-defined]
 
 
 def test_a_drag_reroutes_only_the_moved_segments_links_and_settles_to_a_fresh_route(harness) -> None:  # type: ignore[no-untyped-def]
@@ -180,22 +258,40 @@ def test_folded_segments_links_go_to_the_fold(harness) -> None:  # type: ignore[
     assert hidden and all(link_id not in expected(chain_map, {parent})["links"] for link_id in hidden)
 
 
-def test_on_a_big_map_the_editor_only_settles_and_an_export_routes_afresh(harness, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from chainmap.render import routes
-
-    monkeypatch.setattr(routes, "FRESH_IDLE_LINKS", 100)
+def test_on_a_big_map_a_drop_settles_here_then_the_routing_process_routes_afresh(harness, qtbot) -> None:  # type: ignore[no-untyped-def]
     chain_map = make_big_map(300, 480)
     h = harness(chain_map)
-    h.routes.finish()
+    h.routes.finish()  # an export: routed here, the editor holds the router
     node = next(n for n in chain_map.nodes if n.parent is None and not chain_map.children(n.id))
     assert node.x is not None and node.y is not None
     chain_map.update_node(node.id, x=node.x + 200, y=node.y + 90)
     h.routes.moved({node.id: (node.x, node.y)})
     h.routes.apply()
-    slices = 0
-    while h.routes.busy:  # what the idle timer does
-        h.routes._slice()
-        slices += 1
-    assert 0 < slices < 50  # settled, no whole-map route after it
-    h.routes.finish()  # an export
+    assert h.routes.settling
+    qtbot.waitUntil(lambda: not h.routes.settling, timeout=30_000)
+    assert h.routes.busy  # the whole map afresh, in the routing process
+    qtbot.waitUntil(lambda: not h.routes.busy, timeout=120_000)
+    assert h.drawn() == expected(chain_map)
+
+
+def test_a_drop_on_a_big_map_routed_in_the_process_is_settled_there(harness, qtbot) -> None:  # type: ignore[no-untyped-def]
+    chain_map = make_big_map(300, 480)
+    h = harness(chain_map)
+    h.routes.apply()
+    qtbot.waitUntil(lambda: not h.routes.busy, timeout=120_000)
+    node = next(n for n in chain_map.nodes if n.parent is None and not chain_map.children(n.id)
+                and sum(1 for e in chain_map.edges if node_is_end(e, n.id)) >= 2)
+    own = {e.id for e in chain_map.edges if node_is_end(e, node.id)}
+    assert node.x is not None and node.y is not None
+    for step in range(1, 4):  # a drag: only the moved segment's links, as previews
+        h.routes.moved({node.id: (node.x + 9 * step, node.y + 5 * step)}, live=True)
+        h.routes.apply()
+        assert h.routes.redrawn == own
+        assert all(len(h.links[link_id].route_points()) == 2 for link_id in own)
+    chain_map.update_node(node.id, x=node.x + 27, y=node.y + 15)
+    h.routes.moved({node.id: (node.x, node.y)})
+    h.routes.apply()
+    qtbot.waitUntil(lambda: not h.routes.settling, timeout=60_000)  # the process moved it in its routes
+    assert any(len(h.links[link_id].route_points()) > 2 for link_id in own)
+    qtbot.waitUntil(lambda: not h.routes.busy, timeout=120_000)
     assert h.drawn() == expected(chain_map)

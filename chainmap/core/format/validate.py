@@ -20,7 +20,6 @@ from ..cycles import cycle_through, strongly_connected
 from ..ids import COLOR_PATTERN, ID_PATTERN, REGION_CODE_PATTERN, pointer_token
 from ..messages import N_, msg, word
 from ..value_checks import (
-    LARGEST_FLOAT,
     due_problem,
     is_finite_number,
     is_timestamp,
@@ -67,6 +66,8 @@ from .problem_wording import (
     short,
 )
 from .problems import Problem, error, warning
+from .validate_quick import conforms as _conforms
+from .validate_quick import quick_edges, quick_nodes
 
 _STATUS_SET = frozenset(STATUSES)
 _ACTION_SET = frozenset(ACTIONS)
@@ -82,6 +83,14 @@ Who = str | Callable[[], str]
 def validate_data(data: Any) -> list[Problem]:
     """Every error and warning of ``data`` (parsed JSON) as a map of format version 1."""
     return _Validator().run(data)
+
+
+def validate_counting(data: dict[str, Any]) -> tuple[list[Problem], int | None]:
+    """:func:`validate_data`, and how many key-value pairs the segments' and links' objects hold
+    when the quick passes counted them (``None`` when the detailed checks had to look)."""
+    validator = _Validator()
+    problems = validator.run(data)
+    return problems, validator.counted_pairs if validator.counted == {"nodes", "edges"} else None
 
 
 # ------------------------------------------------------------------ helpers
@@ -118,6 +127,10 @@ class _Validator:
         self.node_index: dict[str, int] | None = None
         self.nodes: list[Any] = []
         self.ids: dict[str, str] = {}  # id → path of the item that has it
+        # Ids the quick passes registered, a whole list at once: (id → index, path pattern).
+        self.quick_ids: list[tuple[dict[str, int], str]] = []
+        self.counted: set[str] = set()  # the lists the quick passes checked (and counted)
+        self.counted_pairs = 0
         self.due_problems: dict[str, str | None] = {}
         self.data: dict[str, Any] = {}
         self.notes_by_id: dict[str, str] | None = None
@@ -212,7 +225,7 @@ class _Validator:
         if ID_PATTERN.match(item_id) is None:
             # Still registered: references to it then resolve, and one bad id is one error.
             self.error(f"{path}/id", bad_id(item_id, msg("The {what}'s id", what=word(what))))
-        first = self.ids.get(item_id)
+        first = self.id_path(item_id)
         if first is not None:
             self.error(
                 f"{path}/id",
@@ -239,12 +252,27 @@ class _Validator:
         index = self.node_index.get(value)
         if index is not None:
             return index
-        elsewhere = self.ids.get(value) or self.note_paths().get(value)
+        elsewhere = self.id_path(value) or self.note_paths().get(value)
         if elsewhere is not None:
             self.error(path, msg("{what} '{value}' names {elsewhere}, which is not a segment.", what=word(what), value=short(value), elsewhere=elsewhere))
         else:
             self.error(path, msg("{what} '{value}' names no segment of this map.", what=word(what), value=short(value)))
         return None
+
+    def id_path(self, item_id: str) -> str | None:
+        """The path of the tier, segment, link or note registered with this id, if any."""
+        path = self.ids.get(item_id)
+        if path is None:
+            for index, pattern in self.quick_ids:
+                if item_id in index:
+                    return pattern.format(index[item_id])
+        return path
+
+    def id_taken(self, item_ids: dict[str, int]) -> bool:
+        """Whether any of these ids is registered already."""
+        return not item_ids.keys().isdisjoint(self.ids) or any(
+            not item_ids.keys().isdisjoint(index) for index, _pattern in self.quick_ids
+        )
 
     def note_paths(self) -> dict[str, str]:
         """Note ids → paths, for wording a link that names a note before notes are checked."""
@@ -374,6 +402,9 @@ class _Validator:
         """Check every segment; returns ``(index, path, parent id)`` for the parent pass."""
         if not isinstance(data.get("nodes"), list):
             return []
+        quick = quick_nodes(self, data["nodes"])
+        if quick is not None:
+            return quick
         node_index: dict[str, int] = {}
         self.node_index = node_index
         self.nodes = data["nodes"]
@@ -522,6 +553,9 @@ class _Validator:
         if not isinstance(data.get("edges"), list):
             return []
         node_index = self.node_index
+        quick = quick_edges(self, data["edges"])
+        if quick is not None:
+            return quick
         successors: list[list[int]] = [[] for _ in self.nodes] if node_index is not None else []
         seen: dict[tuple[str, str, str], int] = {}
         for index, path, edge in self.items(data, "edges", "link"):
@@ -693,7 +727,7 @@ class _Validator:
 
     def check_link_cycles(self, successors: list[list[int]], edges: list[Any]) -> None:
         """One warning per strongly connected group of segments (a loop of links)."""
-        if not successors:
+        if not successors or _acyclic(successors):
             return
         components = strongly_connected(successors)
         if not components:
@@ -726,37 +760,19 @@ class _Missing:
 _MISSING: Any = _Missing()
 
 
-def _conforms(obj: dict[str, Any], shape: Shape) -> bool:
-    """The quick form of :meth:`_Validator.shape`: no key missing, none of a wrong type."""
-    required, kinds = shape
-    for key in required:
-        if key not in obj:
-            return False
-    for key, value in obj.items():
-        kind = kinds.get(key)
-        if kind is None:
-            if value.__class__ is dict or value.__class__ is list:
-                # A value under an unknown key one level deep cannot nest too deep; a deeper
-                # one takes the slow path, which checks its nesting.
-                inner = value.values() if value.__class__ is dict else value
-                if any(v.__class__ is dict or v.__class__ is list for v in inner):
-                    return False
-            continue
-        if value.__class__ is kind:
-            continue
-        if kind is SEGMENT_ID:
-            if value.__class__ is str:
-                continue
-        elif kind is STRINGS:
-            if value.__class__ is list and all(item.__class__ is str for item in value):
-                continue
-        elif kind is NUMBER:
-            if (
-                value.__class__ is float or value.__class__ is int
-            ) and -LARGEST_FLOAT <= value <= LARGEST_FLOAT:
-                continue
-        return False
-    return True
+def _acyclic(successors: list[list[int]]) -> bool:
+    """Whether the links make no loop (Kahn's peeling: cheaper than finding the loops)."""
+    waiting = [0] * len(successors)
+    for following in successors:
+        for target in following:
+            waiting[target] += 1
+    ready = [vertex for vertex, count in enumerate(waiting) if not count]
+    for vertex in ready:  # grows while it is walked
+        for target in successors[vertex]:
+            waiting[target] -= 1
+            if not waiting[target]:
+                ready.append(target)
+    return len(ready) == len(successors)
 
 
 def _lazy_label(kind: str, item: dict[str, Any]) -> Callable[[], str]:

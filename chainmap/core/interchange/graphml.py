@@ -8,7 +8,10 @@ ElementTree one, so the output does not depend on lxml) writes the graph of
 **yEd** (``yed=True``): networkx has no writer for yEd's graphics, so its generic output is
 post-processed with ElementTree (no lxml): each segment gets a ``y:ShapeNode`` (its box where
 the canvas has it, filled with its status colour, its name as the label), each link a
-``y:PolyLineEdge`` with an arrow and its label, and each tier becomes a group node
+``y:PolyLineEdge`` with an arrow and its label, along its route (a ``y:Path``: the port
+offsets ``sx``/``sy``/``tx``/``ty`` from the two boxes' centres and a ``y:Point`` per bend, the
+points :func:`chainmap.core.routing.route_map` gives, as ``chainmap route --json`` prints
+them, so yEd draws the routes the canvas draws), and each tier becomes a group node
 (``yfiles.foldertype="group"``) holding its segments, drawn as the tier's band. The generic
 data keys stay, after the graphics, so the file still imports into chainmap exactly (yEd keeps
 data it does not understand when it saves).
@@ -27,6 +30,8 @@ from chainmap.core.analysis import regional_status
 from chainmap.core.format.problems import Problem, error, warning
 from chainmap.core.geometry import SEGMENT_HEIGHT, SEGMENT_WIDTH, tier_bands
 from chainmap.core.model import ChainMap
+from chainmap.core.routing import route_map
+from chainmap.core.routing.result import LinkRoute
 
 from . import labels
 from .graph_data import graph_tables, map_graph, scrub_for_xml
@@ -93,10 +98,14 @@ def _yed(generic: bytes, chain_map: ChainMap) -> bytes:
         element.insert(0, data)
         graph.remove(element)
         groups[node.tier].append(element)
+    routes = route_map(chain_map).links
     for edge_element in graph.findall(_q("edge")):
         edge = chain_map.edge(str(edge_element.get("id")))
         data = ET.Element(_q("data"), {"key": "y_edge"})
         line = _y(data, "PolyLineEdge")
+        route = routes.get(edge.id)
+        if route is not None:
+            _path(line, route, chain_map)
         _y(line, "LineStyle", color=LINE_COLOUR, type=LINE_TYPES.get(edge.effective_kind, "line"),
            width="2.6" if edge.flows else "1.2")
         _y(line, "Arrows", source="none", target="standard")
@@ -106,6 +115,23 @@ def _yed(generic: bytes, chain_map: ChainMap) -> bytes:
         edge_element.insert(0, data)
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def _coordinate(value: float) -> str:
+    """A coordinate as ``chainmap route --json`` prints it (two decimals at most)."""
+    rounded = round(value, 2)
+    return str(int(rounded)) if rounded == int(rounded) else str(rounded)
+
+
+def _path(line: ET.Element, route: LinkRoute, chain_map: ChainMap) -> None:
+    """The link's route as yEd's ``y:Path``: where it leaves the source's box and enters the
+    target's, from their centres, and every point between."""
+    source, target = chain_map.node(route.source), chain_map.node(route.target)
+    (sx, sy), (tx, ty) = route.points[0], route.points[-1]
+    path = _y(line, "Path", sx=_coordinate(sx - (source.x or 0.0)), sy=_coordinate(sy - (source.y or 0.0)),
+              tx=_coordinate(tx - (target.x or 0.0)), ty=_coordinate(ty - (target.y or 0.0)))
+    for x, y in route.points[1:-1]:
+        _y(path, "Point", x=_coordinate(x), y=_coordinate(y))
 
 
 def _tier_groups(graph: ET.Element, chain_map: ChainMap) -> dict[str, ET.Element]:

@@ -100,7 +100,8 @@ def _sweeps(
     for done in range(1, rounds + 1):
         offsets = _offsets(chain_map, nested, sizes, child_order)
         graph.member_offset = [offsets.get(m, 0.0) for m in members]
-        order, y, crossings = order_and_place(graph, order, y)
+        # The crossings decide between rounds and starts here; one round of one start needs none.
+        order, y, crossings = order_and_place(graph, order, y, counted=rounds > 1 or search)
         if best is not None and crossings >= best[0]:
             break
         best = (crossings, [list(items) for items in order], list(y), child_order)

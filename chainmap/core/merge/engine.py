@@ -95,6 +95,8 @@ __all__ = [
     "MergeResult",
     "NameMatch",
     "Suggestion",
+    "DataInput",
+    "merge_data",
     "merge_maps",
 ]
 
@@ -113,6 +115,16 @@ class MergeInput:
     """One copy to merge; ``label`` names it where it has no owner (usually its file name)."""
 
     map: ChainMap
+    label: str
+
+
+@dataclass
+class DataInput:
+    """One copy to merge as plain data in canonical form (what
+    :func:`chainmap.core.format.serialize.map_to_data` or
+    :func:`chainmap.core.format.canonical.canonical_data` gives), with its label."""
+
+    data: dict[str, Any]
     label: str
 
 
@@ -160,9 +172,9 @@ def _choose_lead(datas: list[dict[str, Any]], base: dict[str, Any] | None) -> st
     return tied[0]
 
 
-def _labels(inputs: Sequence[MergeInput]) -> list[str]:
-    owners = Counter(i.map.owner for i in inputs if i.map.owner)
-    labels = [i.map.owner if i.map.owner and owners[i.map.owner] == 1 else i.label for i in inputs]
+def _labels(inputs: Sequence[DataInput]) -> list[str]:
+    owners = Counter(i.data.get("owner") for i in inputs if i.data.get("owner"))
+    labels = [i.data["owner"] if i.data.get("owner") and owners[i.data["owner"]] == 1 else i.label for i in inputs]
     seen: Counter[str] = Counter()
     out = []
     for label in labels:
@@ -171,9 +183,8 @@ def _labels(inputs: Sequence[MergeInput]) -> list[str]:
     return out
 
 
-def _context(inputs: Sequence[MergeInput], base: ChainMap | None) -> MergeContext:
-    datas = [map_to_data(i.map) for i in inputs]
-    base_data = map_to_data(base) if base is not None else None
+def _context(inputs: Sequence[DataInput], base_data: dict[str, Any] | None) -> MergeContext:
+    datas = [i.data for i in inputs]
     lead_code = _choose_lead(datas, base_data)
     sources = [
         Source(key, label, data.get("owner"), i.label, data["title"], data,
@@ -203,18 +214,18 @@ def _context(inputs: Sequence[MergeInput], base: ChainMap | None) -> MergeContex
     return MergeContext(sorted(sources, key=canonical), base_source, lead)
 
 
-def _check_ids(inputs: Sequence[MergeInput], base: ChainMap | None, force: bool) -> str:
-    maps = [i.map for i in inputs] + ([base] if base is not None else [])
-    ids = list(dict.fromkeys(m.id for m in maps))
+def _check_ids(inputs: Sequence[DataInput], base: dict[str, Any] | None, force: bool) -> str:
+    datas = [i.data for i in inputs] + ([base] if base is not None else [])
+    ids = list(dict.fromkeys(d["id"] for d in datas))
     if len(ids) > 1 and not force:
         named = ", ".join(
-            f"{i.label} has '{i.map.id}'" for i in inputs
-        ) + (f", the base has '{base.id}'" if base is not None else "")
+            f"{i.label} has '{i.data['id']}'" for i in inputs
+        ) + (f", the base has '{base['id']}'" if base is not None else "")
         raise MergeError(
             f"These maps are not copies of one map: their ids differ ({named}). "
             "Merge them anyway with --force (the result takes the first map's id)."
         )
-    return inputs[0].map.id
+    return str(inputs[0].data["id"])
 
 
 # ------------------------------------------------------------------ merging
@@ -363,12 +374,23 @@ def merge_maps(inputs: Sequence[MergeInput], base: ChainMap | None = None, *, fo
     """
     if not inputs:
         raise MergeError("Nothing to merge: give at least one map.")
-    map_id = _check_ids(inputs, base, force)
     with gc_paused():
-        return _merge(inputs, base, map_id)
+        datas = [DataInput(map_to_data(i.map), i.label) for i in inputs]
+        return _merge(datas, map_to_data(base) if base is not None else None, force)
 
 
-def _merge(inputs: Sequence[MergeInput], base: ChainMap | None, map_id: str) -> MergeResult:
+def merge_data(inputs: Sequence[DataInput], base: dict[str, Any] | None = None, *, force: bool = False) -> MergeResult:
+    """:func:`merge_maps` on copies given as canonical plain data: for ``chainmap merge``,
+    which checks the files and puts them in canonical form without building their models.
+    The data is the merge's to change."""
+    if not inputs:
+        raise MergeError("Nothing to merge: give at least one map.")
+    with gc_paused():
+        return _merge(inputs, base, force)
+
+
+def _merge(inputs: Sequence[DataInput], base: dict[str, Any] | None, force: bool) -> MergeResult:
+    map_id = _check_ids(inputs, base, force)
     ctx = _context(inputs, base)
     renamed = separate_kinds(ctx)
 

@@ -10,10 +10,10 @@ is no obstacle, a link may cross it to reach a sub-segment, but not the parent's
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from dataclasses import dataclass, field
+from collections.abc import Collection, Generator
+from dataclasses import dataclass, field, replace
 
-from chainmap.core.geometry import frame, own_box
+from chainmap.core.geometry import PARENT_PADDING, own_box
 from chainmap.core.model import ChainMap
 
 from .labels import LabelText, region_short
@@ -26,6 +26,7 @@ NOTE_MARGIN = 8.0
 # coordinates, which past this would overflow to infinity (and NaN). A box further out is
 # routed as if it stood here: out of any view either way.
 FAR = 1e300
+STEP = 500  # objects gathered between two pauses of routing_input_steps
 
 
 def _within(value: float) -> float:
@@ -44,23 +45,26 @@ class LinkSpec:
 
 @dataclass(frozen=True)
 class NoteSpec:
-    """A note to draw: id, text, centre, callout size, and the box it points at (or None)."""
+    """A note to draw: id, centre, callout size, the box it points at (or None), and its
+    text (to measure the callout in another process)."""
 
     id: str
     centre: tuple[float, float]
     size: tuple[float, float]
     target: str | None
+    text: str = ""
 
 
 @dataclass
 class RoutingInput:
-    """Boxes by segment id, links and notes in file order, and the tier header's bottom
-    edge (routes stay below it; None for no header)."""
+    """Boxes by segment id, links and notes in file order, the tier header's bottom edge
+    (routes stay below it; None for no header), and the top of the topmost frame."""
 
     boxes: dict[str, Box]
     links: list[LinkSpec] = field(default_factory=list)
     notes: list[NoteSpec] = field(default_factory=list)
     header_bottom: float | None = None
+    frames_top: float | None = None
 
 
 def shown_as(chain_map: ChainMap, node_id: str, folded: Collection[str]) -> str:
@@ -76,9 +80,28 @@ def shown_as(chain_map: ChainMap, node_id: str, folded: Collection[str]) -> str:
 
 def routing_input(chain_map: ChainMap, folded: Collection[str] = ()) -> RoutingInput:
     """The boxes, links and notes of ``chain_map`` drawn with ``folded`` segments folded."""
+    steps = routing_input_steps(chain_map, folded)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            result: RoutingInput = done.value
+            return result
+
+
+def routing_input_steps(chain_map: ChainMap, folded: Collection[str] = (),
+                        measure: bool = True) -> Generator[None, None, RoutingInput]:
+    """:func:`routing_input` in small steps (it yields every :data:`STEP` objects), so an
+    editor can gather it while idle; the input is the generator's return value.
+
+    Without ``measure`` no text is measured (the font is not even loaded): notes keep their
+    text with a size of 0 and the header is left for :func:`measured` to place, in another
+    process."""
     folded = set(folded)
     boxes: dict[str, Box] = {}
-    for node in chain_map.nodes:
+    for i, node in enumerate(chain_map.nodes):
+        if i % STEP == STEP - 1:
+            yield
         if node.x is None or node.y is None:
             continue
         if folded and shown_as(chain_map, node.id, folded) != node.id:
@@ -87,7 +110,9 @@ def routing_input(chain_map: ChainMap, folded: Collection[str] = ()) -> RoutingI
         boxes[node.id] = (rect.left, rect.top, rect.right, rect.bottom)
     names = {region.code: region.name for region in chain_map.regions}
     links = []
-    for edge in chain_map.edges:
+    for i, edge in enumerate(chain_map.edges):
+        if i % STEP == STEP - 1:
+            yield
         source = shown_as(chain_map, edge.source, folded) if folded else edge.source
         target = shown_as(chain_map, edge.target, folded) if folded else edge.target
         if source == target or source not in boxes or target not in boxes:
@@ -101,21 +126,62 @@ def routing_input(chain_map: ChainMap, folded: Collection[str] = ()) -> RoutingI
         pointed = None
         if note.node is not None and chain_map.has_node(note.node):
             pointed = shown_as(chain_map, note.node, folded)
-        notes.append(NoteSpec(note.id, (_within(note.x), _within(note.y)), callout_size(note.text),
-                              pointed if pointed in boxes else None))
-    return RoutingInput(boxes, links, notes, _header_bottom(chain_map, folded, notes))
+        notes.append(NoteSpec(note.id, (_within(note.x), _within(note.y)),
+                              callout_size(note.text) if measure else (0.0, 0.0),
+                              pointed if pointed in boxes else None, note.text))
+    frames_top = yield from _frames_top(chain_map, folded)
+    data = RoutingInput(boxes, links, notes, None, frames_top)
+    return measured(data) if measure else data
 
 
-def _header_bottom(chain_map: ChainMap, folded: Collection[str], notes: list[NoteSpec]) -> float | None:
-    """Where the tier bands' header ends: as the scene places the bands, above the topmost
-    frame and note."""
-    tops = []
-    for node in chain_map.nodes:
-        if node.parent is None:
-            rect = frame(chain_map, node.id, folded)
-            if rect is not None:
-                tops.append(rect.top)
+def _frames_top(chain_map: ChainMap, folded: Collection[str]) -> Generator[None, None, float | None]:
+    """The top of the topmost frame (:func:`chainmap.core.geometry.frames` of the segments
+    without a parent), in one pass over the segments, pausing every :data:`STEP`.
+
+    A frame reaches up to each box drawn inside it, :data:`~chainmap.core.geometry.PARENT_PADDING`
+    higher per level of nesting; the padding is taken off one level at a time, as the
+    frames are measured, so the number is the same to the last bit."""
+    level: dict[str, int | None] = {}  # levels of nesting of a box drawn in its top frame; None: not drawn
+    top: float | None = None
+    for i, node in enumerate(chain_map.nodes):
+        if i % STEP == STEP - 1:
+            yield
+        depth = _level(chain_map, node.id, folded, level)
+        if depth is None:
+            continue
+        assert node.y is not None
+        edge = own_box(0.0, node.y).top
+        for _ in range(depth):
+            edge -= PARENT_PADDING
+        if top is None or edge < top:
+            top = edge
+    return top
+
+
+def _level(chain_map: ChainMap, node_id: str, folded: Collection[str], level: dict[str, int | None]) -> int | None:
+    """How deep ``node_id``'s box is nested in its top frame (None when that frame does not
+    draw it: it, or a segment above it, has no position, or one above it is folded)."""
+    chain = []
+    current: str | None = node_id
+    while current is not None and current not in level:
+        chain.append(current)
+        current = chain_map.node(current).parent
+    above = level[current] if current is not None else -1
+    for link in reversed(chain):
+        node = chain_map.node(link)
+        parent = node.parent
+        if node.x is None or node.y is None or (above is None) or (parent is not None and parent in folded):
+            level[link] = above = None
+        else:
+            level[link] = above = above + 1
+    return level[node_id]
+
+
+def measured(data: RoutingInput) -> RoutingInput:
+    """``data`` with every note's callout measured and the header placed (after
+    :func:`routing_input_steps` without measuring)."""
+    notes = [replace(note, size=callout_size(note.text)) if note.size == (0.0, 0.0) else note for note in data.notes]
+    tops = [] if data.frames_top is None else [data.frames_top]
     tops.extend(n.centre[1] - n.size[1] / 2 - NOTE_MARGIN for n in notes)
-    if not tops:
-        return None
-    return _within(min(tops) - HEADER_GAP)
+    header = _within(min(tops) - HEADER_GAP) if tops else None
+    return RoutingInput(data.boxes, data.links, notes, header, data.frames_top)

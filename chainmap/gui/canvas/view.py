@@ -38,8 +38,9 @@ from chainmap.core.geometry import SEGMENT_HEIGHT, own_box
 from chainmap.core.ids import new_id
 from chainmap.core.model import ChainMap, Edge
 from chainmap.core.refs import NODE, NOTE, Ref
+from chainmap.render import style
 from chainmap.render.scene import MapScene
-from chainmap.render.view import MapView
+from chainmap.render.view import MapView, zoom_of
 
 from ..commands import AddEdgeCommand, AddNodeCommand
 from ..document import Document
@@ -488,7 +489,22 @@ class MapCanvas(MapView):
         if self._fit_pending and self.map_scene is not None:
             self.fit_to_window()
 
+    def ensure_shown_items(self) -> None:
+        """On a big map whose items are made lazily, make those this view is about to show
+        closer than the overview (with a margin, so a pan finds its neighbours made)."""
+        scene = self.map_scene
+        if scene is None or not scene.items_pending or zoom_of(self) < style.LOD_DETAIL:
+            return
+        shown = self.mapToScene(self.viewport().rect()).boundingRect()
+        margin_x, margin_y = shown.width() / 4, shown.height() / 4
+        scene.ensure_items(shown.adjusted(-margin_x, -margin_y, margin_x, margin_y))
+
+    def render(self, *args: Any, **kwargs: Any) -> None:
+        self.ensure_shown_items()
+        super().render(*args, **kwargs)
+
     def paintEvent(self, event: QPaintEvent) -> None:
+        self.ensure_shown_items()
         super().paintEvent(event)
         if self.map_scene is None:
             return

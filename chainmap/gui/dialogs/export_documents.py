@@ -32,10 +32,6 @@ class DocumentFormat:
     about: str
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("export", text)
-
-
 def interchange_available() -> bool:
     """Whether the workbook and graph formats can be written here."""
     try:
@@ -46,23 +42,30 @@ def interchange_available() -> bool:
 
 def document_formats() -> dict[str, DocumentFormat]:
     """The formats by suffix, in the order the dialog lists them."""
-    formats = {"pptx": DocumentFormat(_tr("PowerPoint slides"), "PowerPoint (*.pptx)",
-                                      _tr("Title, the whole map, each region's gaps view, the three lists as tables"))}
+    formats = {"pptx": DocumentFormat(
+        QCoreApplication.translate("export", "PowerPoint slides"), "PowerPoint (*.pptx)",
+        QCoreApplication.translate("export", "Title, the whole map, each region's gaps view, the three lists as tables"))}
     if interchange_available():
         formats.update({
-            "xlsx": DocumentFormat(_tr("Excel workbook"), "Excel (*.xlsx)",
-                                   _tr("Segments, links, enterprises, notes and the three lists; "
-                                       "File ▸ Import reads it back")),
-            "graphml": DocumentFormat(_tr("GraphML graph"), "GraphML (*.graphml)",
-                                      _tr("Every field as typed data, for networkx, yEd and Cytoscape")),
-            "gexf": DocumentFormat(_tr("GEXF graph (Gephi)"), "GEXF (*.gexf)",
-                                   _tr("Positions, colours and sizes for Gephi")),
-            "cyjs": DocumentFormat(_tr("Cytoscape.js JSON"), "Cytoscape.js (*.cyjs)",
-                                   _tr("Nodes and edges with positions, for Cytoscape")),
-            "dot": DocumentFormat(_tr("Graphviz DOT"), "Graphviz (*.dot)",
-                                  _tr("One cluster per tier, for dot")),
-            "mmd": DocumentFormat(_tr("Mermaid diagram"), "Mermaid (*.mmd)",
-                                  _tr("A flowchart for wikis and Markdown")),
+            "xlsx": DocumentFormat(
+                QCoreApplication.translate("export", "Excel workbook"), "Excel (*.xlsx)",
+                QCoreApplication.translate(
+                    "export", "Segments, links, enterprises, notes and the three lists; File ▸ Import reads it back")),
+            "graphml": DocumentFormat(
+                QCoreApplication.translate("export", "GraphML graph"), "GraphML (*.graphml)",
+                QCoreApplication.translate("export", "Every field as typed data, for networkx, yEd and Cytoscape")),
+            "gexf": DocumentFormat(
+                QCoreApplication.translate("export", "GEXF graph (Gephi)"), "GEXF (*.gexf)",
+                QCoreApplication.translate("export", "Positions, colours and sizes for Gephi")),
+            "cyjs": DocumentFormat(
+                QCoreApplication.translate("export", "Cytoscape.js JSON"), "Cytoscape.js (*.cyjs)",
+                QCoreApplication.translate("export", "Nodes and edges with positions, for Cytoscape")),
+            "dot": DocumentFormat(
+                QCoreApplication.translate("export", "Graphviz DOT"), "Graphviz (*.dot)",
+                QCoreApplication.translate("export", "One cluster per tier, for dot")),
+            "mmd": DocumentFormat(
+                QCoreApplication.translate("export", "Mermaid diagram"), "Mermaid (*.mmd)",
+                QCoreApplication.translate("export", "A flowchart for wikis and Markdown")),
         })
     return formats
 
@@ -130,13 +133,20 @@ def export_document(dialog: Any, path: Path) -> Path | None:
         return None
     except (ExportError, OSError, ValueError) as exc:
         QApplication.restoreOverrideCursor()
-        dialog.show_error(_tr("{path}: {reason}; nothing was written.").format(path=path, reason=exc))
+        dialog.show_error(QCoreApplication.translate("export", "{path}: {reason}; nothing was written.").format(
+            path=path, reason=exc))
         return None
     QApplication.restoreOverrideCursor()
     dialog._remember(path)
-    text = _tr("Exported {name} ({label})").format(name=path.name, label=document_formats()[dialog.format].label)
+    label = document_formats()[dialog.format].label
     if warnings:
-        text += _tr("; warnings: {count}, the first: {first}").format(count=len(warnings), first=warnings[0])
+        first = warnings[0]
+        count = len(warnings)
+        text = QCoreApplication.translate(
+            "export", "Exported {name} ({label}); %n warning(s), the first: {first}", None, count).format(
+            name=path.name, label=label, first=first)
+    else:
+        text = QCoreApplication.translate("export", "Exported {name} ({label})").format(name=path.name, label=label)
     dialog.document.status_message.emit(text)
     dialog.accept()
     return path

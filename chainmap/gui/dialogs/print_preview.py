@@ -31,10 +31,6 @@ def print_map(printer: QPrinter, scene: MapScene, *, tile: bool, scale: float = 
     return paint_pages(printer, scene, tile=tile, scale=scale, lang=current_language())
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 class PrintPreview(QPrintPreviewDialog):
     """The preview of ``scene`` printed on ``printer``: ``PrintPreview(scene, printer, parent)``.
     ``tile_combo`` picks one page or a poster, ``scale_spin`` the poster's scale; ``status_label``
@@ -43,15 +39,15 @@ class PrintPreview(QPrintPreviewDialog):
     def __init__(self, scene: MapScene, printer: QPrinter, parent: QWidget | None = None) -> None:
         super().__init__(printer, parent)
         self.setObjectName("print_preview")
-        self.setWindowTitle(_tr("Print Preview"))
+        self.setWindowTitle(QCoreApplication.translate("MainWindow", "Print Preview"))
         self.scene = scene
         self.kept_printer = printer  # Qt does not own it: it lives as long as the dialog
         self.plan: PagePlan | None = None
         self.problem: str | None = None
         self.tile_combo = QComboBox(self)
         self.tile_combo.setObjectName("print_tile")
-        self.tile_combo.addItem(_tr("Fit to one page"), False)
-        self.tile_combo.addItem(_tr("Poster (tiled over pages)"), True)
+        self.tile_combo.addItem(QCoreApplication.translate("MainWindow", "Fit to one page"), False)
+        self.tile_combo.addItem(QCoreApplication.translate("MainWindow", "Poster (tiled over pages)"), True)
         self.scale_spin = QDoubleSpinBox(self)
         self.scale_spin.setObjectName("print_scale")
         self.scale_spin.setRange(0.1, 10.0)
@@ -59,7 +55,7 @@ class PrintPreview(QPrintPreviewDialog):
         self.scale_spin.setSingleStep(0.25)
         self.scale_spin.setValue(1.0)
         self.scale_spin.setSuffix(" ×")
-        self.scale_spin.setToolTip(_tr("Scale 1: segment names print at 10 pt"))
+        self.scale_spin.setToolTip(QCoreApplication.translate("MainWindow", "Scale 1: segment names print at 10 pt"))
         self.status_label = QLabel(self)
         self.status_label.setObjectName("print_status")
         self._add_choices()
@@ -71,8 +67,8 @@ class PrintPreview(QPrintPreviewDialog):
 
     def _add_choices(self) -> None:
         toolbar = self.findChild(QToolBar)
-        widgets: list[QWidget] = [self.tile_combo, QLabel(_tr(" Scale: "), self), self.scale_spin,
-                                  self.status_label]
+        scale_label = QLabel(QCoreApplication.translate("MainWindow", " Scale: "), self)
+        widgets: list[QWidget] = [self.tile_combo, scale_label, self.scale_spin, self.status_label]
         if toolbar is not None:
             toolbar.addSeparator()
             for widget in widgets:
@@ -105,7 +101,8 @@ class PrintPreview(QPrintPreviewDialog):
             return
         self.problem = None
         self.status_label.setStyleSheet("")
-        self.status_label.setText("  " + _tr("Pages: {count}").format(count=self.plan.pages))
+        self.status_label.setText("  " + QCoreApplication.translate("MainWindow", "Pages: {count}").format(
+            count=self.plan.pages))
 
 
 def open_print_preview(window: Any) -> PrintPreview:
@@ -119,5 +116,19 @@ def open_print_preview(window: Any) -> PrintPreview:
     printer.setPageOrientation(QPageLayout.Orientation.Landscape if wide else QPageLayout.Orientation.Portrait)
     dialog = PrintPreview(scene, printer, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _fit_toolbar(dialog)
     dialog.open()
     return dialog
+
+
+def _fit_toolbar(dialog: PrintPreview) -> None:
+    """Make the preview wide enough for its whole toolbar (Qt's buttons and our choices), so the
+    page/poster choice is not hidden behind the toolbar's » (as far as the screen allows)."""
+    toolbar = dialog.findChild(QToolBar)
+    screen = dialog.screen()
+    if toolbar is None or screen is None:
+        return
+    room = screen.availableGeometry()
+    width = min(max(dialog.width(), toolbar.sizeHint().width() + 24), room.width())
+    height = min(max(dialog.height(), room.height() * 3 // 4), room.height())
+    dialog.resize(width, height)

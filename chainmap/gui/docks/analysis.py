@@ -11,13 +11,19 @@
 The numbers are :mod:`chainmap.core.analysis`'s (the same as ``chainmap analyze``). They are
 worked out in a worker thread (:mod:`.analysis_job`), :data:`DEBOUNCE_MS` after the last model
 change, and only while the dock is on screen or the analysis overlay is on: editing a
-5,000-segment map never waits for them. Clicking a row selects the segment and centres the map
-on it. With the overlay on (:attr:`AnalysisDock.overlay_action`), chokepoints carry a badge on
-the canvas (:mod:`chainmap.render.chokepoints`).
+5,000-segment map never waits for them. A result that comes after a newer edit is dropped (the
+newer analysis follows). Showing a result costs the event loop little whatever the map's size:
+the lists are views over the worker's sorted rows (one model reset; only the rows on screen are
+asked for), the chart is given its new bars in one call, the chokepoint badges change by their
+difference, a few at a time, each of these on its own turn of the event loop, and a result that
+says what the one shown says changes nothing but the summary. Clicking a row selects the
+segment and centres the map on it. With the overlay on (:attr:`AnalysisDock.overlay_action`),
+chokepoints carry a badge on the canvas (:mod:`chainmap.render.chokepoints`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -36,19 +42,24 @@ from PySide6.QtWidgets import (
 )
 
 from chainmap.core.analysis.graph import ALL_REGIONS
-from chainmap.render import style
 from chainmap.render.overlay import MapOverlay
 
 from ..document import Document
 from ..widgets import MapListener, is_position_only_change, single_shot_timer
 from .analysis_job import AnalysisJob, AnalysisResult, ChokepointRow
-from .analysis_lists import SegmentList, all_regions_name, analysis_overlay_action, reason_text
+from .analysis_lists import (
+    SegmentList,
+    all_regions_name,
+    analysis_overlay_action,
+    chokepoint_cells,
+    coverage_bars,
+    gain_cells,
+)
 
 if TYPE_CHECKING:
     from .analysis_chart import CoverageChart
 
 DEBOUNCE_MS = 400
-ALL_COLOUR = "#52606D"  # the bar of 京津冀 as a whole
 
 
 class AnalysisDock(QDockWidget):
@@ -75,6 +86,10 @@ class AnalysisDock(QDockWidget):
         self.job = AnalysisJob(self)
         self.job.finished.connect(self._show_result)
         self._timer = single_shot_timer(self, self._request, DEBOUNCE_MS)
+        # A new result is shown in stages, one per turn of the event loop (the lists, then the
+        # chart, then the badges), so that each is drawn on its own turn.
+        self._stages: list[Callable[[], None]] = []
+        self._stage_timer = single_shot_timer(self, self._next_stage)
 
         self.overlay_action = overlay_action if overlay_action is not None else analysis_overlay_action(self)
         self.overlay_action.toggled.connect(self._overlay_toggled)
@@ -101,11 +116,12 @@ class AnalysisDock(QDockWidget):
 
         self.chart: CoverageChart = CoverageChart(body)
         self.chart.bar_clicked.connect(self.set_region)
-        t = QCoreApplication.translate
-        self.chokepoints = SegmentList([t("AnalysisDock", "Chokepoint"), t("AnalysisDock", "Sinks held"),
-                                        t("AnalysisDock", "Why to tackle")], body)
-        self.gains = SegmentList([t("AnalysisDock", "Segment"), t("AnalysisDock", "Coverage after"),
-                                  t("AnalysisDock", "More sinks")], body)
+        self.chokepoints = SegmentList([QCoreApplication.translate("AnalysisDock", "Chokepoint"),
+                                        QCoreApplication.translate("AnalysisDock", "Sinks held"),
+                                        QCoreApplication.translate("AnalysisDock", "Why to tackle")], body)
+        self.gains = SegmentList([QCoreApplication.translate("AnalysisDock", "Segment"),
+                                  QCoreApplication.translate("AnalysisDock", "Coverage after"),
+                                  QCoreApplication.translate("AnalysisDock", "More sinks")], body)
         for segments in (self.chokepoints, self.gains):
             segments.segment_clicked.connect(self._segment_clicked)
         self.tabs = QTabWidget(body)
@@ -134,6 +150,8 @@ class AnalysisDock(QDockWidget):
         self.document = document
         self.result = None
         self._timer.stop()
+        self._stage_timer.stop()
+        self._stages = []
         if document is not None:
             self._listener.connect(document.chain_map, self._map_changed)
             document.view_region_changed.connect(self._view_region_changed)
@@ -173,17 +191,21 @@ class AnalysisDock(QDockWidget):
             return
         self._stale = False
         self.summary.setText(QCoreApplication.translate("AnalysisDock", "Analysing the chain…"))
-        self.job.request(self.document.chain_map)
+        self.job.request(self.document.chain_map, self.result)
 
     def refresh(self) -> None:
         """Analyse now and wait for the result (for tests and scripts)."""
         self._stale = True
         self._request()
         self.job.wait()
+        while self._stages:  # the chart too (the badges still come in slices)
+            self._next_stage()
 
     def dispose(self) -> None:
         """Stop the worker and take the chart down (before the application goes)."""
         self._timer.stop()
+        self._stage_timer.stop()
+        self._stages = []
         self.job.dispose()
         for slot in (self._overlay_toggled, self.overlay_box.setChecked):
             try:
@@ -194,14 +216,41 @@ class AnalysisDock(QDockWidget):
         self.chart.dispose()
 
     # ---------------------------------------------------------------- showing
+    @property
+    def updating(self) -> bool:
+        """True while the result that came is still being shown: its chart or its chokepoint
+        badges (put on the canvas a few at a time, between other events)."""
+        return bool(self._stages) or (self.overlay is not None and self.overlay.chokepoints_pending)
+
     def _show_result(self, result: AnalysisResult) -> None:
-        if self.document is None:
-            return
+        if self.document is None or self._stale:
+            return  # the map changed since it was asked for: a newer analysis follows
+        shown = self.result
         self.result = result
-        self._show()
-        if self.overlay is not None and self.overlay_action.isChecked():
-            self.overlay.set_chokepoints(row.segment for row in result.chokepoints
-                                         if self.document.chain_map.has_node(row.segment))
+        if shown is not None and result.same_as is shown:
+            # The same analysis (a rename, a move, a text edited): the rows, the bars and the
+            # badges stay; the texts on screen are drawn again (a segment or region renamed).
+            self.chokepoints.rows_model.texts_changed()
+            self.gains.rows_model.texts_changed()
+            self._show_frame(result)
+            # The chart changes only if a region's name or colour did; each badge is checked
+            # to be still on its segment's item.
+            self._stages = [self._show_chart, self._show_badges]
+        else:
+            self._show_lists()
+            self._stages = [self._show_chart, self._show_badges]
+        self._stage_timer.start()
+
+    def _next_stage(self) -> None:
+        if self._stages:
+            self._stages.pop(0)()
+        if self._stages:
+            self._stage_timer.start()
+
+    def _show_badges(self) -> None:
+        result = self.result
+        if self.overlay is not None and self.overlay_action.isChecked() and result is not None:
+            self.overlay.set_chokepoints(row.segment for row in result.chokepoints)
 
     def set_region(self, key: str) -> None:
         """List the fill gains of region ``key`` (a code or ``"all"``)."""
@@ -229,12 +278,16 @@ class AnalysisDock(QDockWidget):
         self.region_combo.setCurrentIndex(max(0, index))
 
     def _show(self) -> None:
+        """Show the result (the lists, the summary and the chart) at once."""
+        self._show_lists()
+        self._show_chart()
+
+    def _show_lists(self) -> None:
         result = self.result
         if self.document is None or result is None or result.error is not None:
             self.chokepoints.clear()
             self.gains.clear()
         if self.document is None or result is None:
-            self.chart.set_bars([], None)
             self._tab_titles(0, 0)
             if self.document is None:
                 self.summary.clear()
@@ -244,20 +297,26 @@ class AnalysisDock(QDockWidget):
                 "AnalysisDock", "The chain analysis failed ({error}); the lists show nothing.").format(
                 error=result.error))
             return
-        chain_map = self.document.chain_map
-        if self.region_combo.count() != len(chain_map.regions) + 1:
-            self._fill_regions()
-        self._show_chart(result)
         region = self.region if self.region in result.coverage else ALL_REGIONS
+        # The rows are the worker's, sorted there; the views draw only what is on screen.
+        if self.chokepoints.rows_model.rows is not result.chokepoints:
+            self.chokepoints.fill(result.chokepoints, self._chokepoint_texts, self._segment_name)
+        gains = result.fill_gains.get(region, [])
+        self.gains.fill(gains, gain_cells(result.coverage[region].share if region in result.coverage else 0.0,
+                                          len(result.sinks)), self._segment_name)
+        self._show_frame(result)
+
+    def _show_frame(self, result: AnalysisResult) -> None:
+        """The region picker (if the regions changed), the tabs' titles and the summary."""
+        if self.document is not None:
+            regions = [(all_regions_name(), ALL_REGIONS)] + [(r.name, r.code) for r in self.document.chain_map.regions]
+            if regions != [(self.region_combo.itemText(i), self.region_combo.itemData(i))
+                           for i in range(self.region_combo.count())]:
+                self._fill_regions()
+        region = self.region if self.region in result.coverage else ALL_REGIONS
+        self._tab_titles(len(result.chokepoints), len(result.fill_gains.get(region, [])))
         share = result.coverage[region].share if region in result.coverage else 0.0
         sinks = len(result.sinks)
-        rows = sorted(result.chokepoints, key=lambda r: (-len(r.sinks), r.segment))
-        self.chokepoints.fill([(row.segment, chain_map.node(row.segment).name, self._chokepoint_texts(row))
-                               for row in rows if chain_map.has_node(row.segment)])
-        self.gains.fill([(gain.segment, chain_map.node(gain.segment).name,
-                          [f"{gain.share_after:.1%}", f"+{round((gain.share_after - share) * sinks)}"])
-                         for gain in result.fill_gains.get(region, []) if chain_map.has_node(gain.segment)])
-        self._tab_titles(len(rows), len(result.fill_gains.get(region, [])))
         self.summary.setText(QCoreApplication.translate(
             "AnalysisDock", "{sources} sources · {sinks} sinks · {chokepoints} chokepoints · {name}: {share:.1%} of "
             "the sinks covered · worked out in {seconds:.2f} s").format(
@@ -275,32 +334,21 @@ class AnalysisDock(QDockWidget):
             return all_regions_name()
         return self.document.chain_map.region(key).name
 
-    def _show_chart(self, result: AnalysisResult) -> None:
+    def _show_chart(self) -> None:
+        result, document = self.result, self.document
+        if result is None or result.error is not None or document is None:
+            self.chart.set_bars([], None)
+            return
+        self.chart.set_bars(coverage_bars(result, document.chain_map), self.region)
+
+    def _segment_name(self, node_id: str) -> str:
+        """A listed segment's name (its id when it is gone from the map)."""
         chain_map = self.document.chain_map if self.document is not None else None
-        entries = []
-        for key in result.keys:
-            cover = result.coverage.get(key)
-            if cover is None or chain_map is None:
-                continue
-            if key == ALL_REGIONS:
-                label, colour = QCoreApplication.translate("AnalysisDock", "All"), ALL_COLOUR
-            elif chain_map.has_region(key):
-                index = chain_map.region_codes().index(key)
-                label, colour = chain_map.region(key).name, style.region_colour(chain_map.region(key), index).name()
-            else:
-                continue
-            entries.append((key, label, colour, cover.share, len(cover.covered_sinks), len(result.sinks)))
-        self.chart.set_bars(entries, self.region)
+        return chain_map.node(node_id).name if chain_map is not None and chain_map.has_node(node_id) else node_id
 
     def _chokepoint_texts(self, row: ChokepointRow) -> list[str]:
         """The sinks a chokepoint holds and why to tackle it, for its row."""
-        chain_map = self.document.chain_map if self.document is not None else None
-        reasons = []
-        for reason, code in row.reasons:
-            name = chain_map.region(code).name if chain_map is not None and code is not None and \
-                chain_map.has_region(code) else (code or "")
-            reasons.append(reason_text(reason, name))
-        return [str(len(row.sinks)), "; ".join(reasons)]
+        return chokepoint_cells(row, self.document.chain_map if self.document is not None else None)
 
     # ---------------------------------------------------------------- reading
     def rows(self, which: str) -> list[str]:
@@ -315,8 +363,8 @@ class AnalysisDock(QDockWidget):
         if self.overlay is None:
             return
         if not on:
-            self.overlay.set_chokepoints([])
+            self.overlay.clear_chokepoints()
         elif self.result is not None and not self._stale:
-            self._show_result(self.result)
+            self._show_badges()
         else:
             self._request_when_wanted(now=True)

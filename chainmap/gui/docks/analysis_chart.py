@@ -51,6 +51,9 @@ class CoverageChart(QWidget):
         self.bars: list[CoverageBar] = []
         self.selected: str | None = None
         self._disposed = False
+        self._drawn: tuple[list[tuple[str, str, str, float, int, int]], str | None] | None = None
+        self._graph: Any = None  # the bars (a pg.BarGraphItem), made on the first set_bars
+        self._labels: list[Any] = []  # a pg.TextItem per bar: its share
         self.plot = pg.PlotWidget(self, background="w")
         self.plot.setAntialiasing(True)
         self.plot.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
@@ -76,11 +79,14 @@ class CoverageChart(QWidget):
         layout.addWidget(self.plot)
 
     def set_bars(self, entries: list[tuple[str, str, str, float, int, int]], selected: str | None) -> None:
-        """Draw ``(key, label, colour, share, covered, sinks)`` bars; ``selected`` is outlined."""
-        if self._disposed:
+        """Draw ``(key, label, colour, share, covered, sinks)`` bars; ``selected`` is outlined.
+
+        The bars are one item, given its new heights in one call; a label per bar is kept and
+        moved; the same bars asked for again change nothing."""
+        if self._disposed or (entries, selected) == self._drawn:
             return
+        self._drawn = (list(entries), selected)
         item = self.plot.getPlotItem()
-        item.clear()
         self.selected = selected
         self.bars = []
         xs, heights, brushes, pens = [], [], [], []
@@ -91,11 +97,23 @@ class CoverageChart(QWidget):
             heights.append(share)
             brushes.append(pg.mkBrush(colour))
             pens.append(pg.mkPen(INK, width=2.2) if key == selected else pg.mkPen(colour, width=1))
-            text = pg.TextItem(f"{share:.0%}", color=INK, anchor=(0.5, 1.0))
-            text.setPos(QPointF(index, share))
+        while len(self._labels) < len(entries):
+            text = pg.TextItem("", color=INK, anchor=(0.5, 1.0))
             item.addItem(text)
-        if xs:
-            item.addItem(pg.BarGraphItem(x=xs, height=heights, width=BAR_WIDTH, brushes=brushes, pens=pens))
+            self._labels.append(text)
+        for index, text in enumerate(self._labels):
+            text.setVisible(index < len(entries))
+            if index < len(entries):
+                share = entries[index][3]
+                text.setText(f"{share:.0%}")
+                text.setPos(QPointF(index, share))
+        if xs and self._graph is None:
+            self._graph = pg.BarGraphItem(x=xs, height=heights, width=BAR_WIDTH, brushes=brushes, pens=pens)
+            item.addItem(self._graph)
+        elif xs:
+            self._graph.setOpts(x=xs, height=heights, width=BAR_WIDTH, brushes=brushes, pens=pens)
+        if self._graph is not None:
+            self._graph.setVisible(bool(xs))
         item.getAxis("bottom").setTicks([[(float(i), bar.label) for i, bar in enumerate(self.bars)]])
         item.setXRange(-0.6, max(1, len(entries)) - 0.4, padding=0)
         item.setYRange(0, 1.15, padding=0)

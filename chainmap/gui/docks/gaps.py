@@ -8,7 +8,10 @@ document's view region. Clicking a row asks the document to focus its segment.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+import time
+from collections.abc import Iterator
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -33,6 +36,10 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = (QT_TRANSLATE_NOOP("gaps", "Segment"), QT_TRANSLATE_NOOP("gaps", "Status"), QT_TRANSLATE_NOOP("gaps", "Action"), QT_TRANSLATE_NOOP("gaps", "Priority"), QT_TRANSLATE_NOOP("gaps", "Due"),
            QT_TRANSLATE_NOOP("gaps", "Owner"), QT_TRANSLATE_NOOP("gaps", "Target firms"))
 TARGETS = COLUMNS.index("Target firms")
+INCREMENTAL_SEGMENTS = 3000
+"""Above this many segments the list is filled in idle slices."""
+FILL_SLICE = 0.012  # seconds of filling per idle slice
+_STEP = 50  # rows added between looks at the clock
 
 
 class GapsDock(RegionViewDock):
@@ -65,6 +72,10 @@ class GapsDock(RegionViewDock):
         layout.addWidget(self.view_selector)
         layout.addWidget(self.tree)
         self.setWidget(body)
+        self._filling: Iterator[None] | None = None
+        self._fill_timer = QTimer(self)
+        self._fill_timer.setInterval(0)
+        self._fill_timer.timeout.connect(self._fill_slice)
         self.set_document(document)
 
     # -------------------------------------------------------------- document
@@ -74,19 +85,48 @@ class GapsDock(RegionViewDock):
 
     # --------------------------------------------------------------- building
     def refresh(self) -> None:
-        """Rebuild the list from the model now."""
+        """Rebuild the list from the model now; a big map's in idle slices of
+        :data:`FILL_SLICE` seconds, so the editor never stops for the whole list."""
         self._timer.stop()
+        self._fill_timer.stop()
+        self._filling = None
         self.tree.clear()
         if self.document is None:
             return
         chain_map = self.document.chain_map
+        steps = self._build(chain_map)
+        if len(chain_map.nodes) <= INCREMENTAL_SEGMENTS:
+            for _ in steps:
+                pass
+            return
+        self._filling = steps
+        self._fill_timer.start()
+
+    @property
+    def filling(self) -> bool:
+        """True while a big map's list is still being filled."""
+        return self._filling is not None
+
+    def _fill_slice(self) -> None:
+        steps = self._filling
+        if steps is None:
+            self._fill_timer.stop()
+            return
+        started = time.perf_counter()
+        for _ in steps:
+            if time.perf_counter() - started > FILL_SLICE:
+                return
+        self._filling = None
+        self._fill_timer.stop()
+
+    def _build(self, chain_map: ChainMap) -> Iterator[None]:
+        assert self.document is not None
         view = self.document.view_region
         codes = [view] if view is not None and chain_map.has_region(view) else chain_map.region_codes()
         for code in codes:
-            self._add_region(chain_map, code)
-        self._add_regional_gaps(chain_map)
-        self._add_not_assessed(chain_map)
-        self.tree.expandAll()
+            yield from self._add_region(chain_map, code)
+        yield from self._add_regional_gaps(chain_map)
+        yield from self._add_not_assessed(chain_map)
 
     def _header(self, parent: QTreeWidget | QTreeWidgetItem, text: str, color: str | None = None) -> QTreeWidgetItem:
         item = QTreeWidgetItem(parent, [text])
@@ -98,6 +138,7 @@ class GapsDock(RegionViewDock):
         if color is not None:
             item.setIcon(0, color_icon(color))
             item.setForeground(0, QBrush(QColor(color).darker(130)))
+        item.setExpanded(True)
         return item
 
     def _row(self, parent: QTreeWidgetItem, key: tuple[str, ...], node_id: str, texts: list[str]) -> QTreeWidgetItem:
@@ -111,13 +152,15 @@ class GapsDock(RegionViewDock):
         item.setText(1, status_text(status))
         item.setForeground(1, QBrush(QColor(STATUS_COLORS.get(status, "#000000"))))
 
-    def _add_region(self, chain_map: ChainMap, code: str) -> None:
+    def _add_region(self, chain_map: ChainMap, code: str) -> Iterator[None]:
         region = chain_map.region(code)
         gaps = analysis.gaps_to_fill(chain_map, code)
         supplies = analysis.complements(chain_map, code)
         top = self._header(self.tree, region.name, region.color)
         gaps_header = self._header(top, QCoreApplication.translate("gaps", "Gaps to fill ({n})").format(n=len(gaps)))
-        for gap in gaps:
+        for index, gap in enumerate(gaps):
+            if index % _STEP == 0:
+                yield
             plan = gap.plan
             texts = [gap.node.name, "", action_text(plan.action) if plan else QCoreApplication.translate("gaps", "— no plan")]
             if plan is not None:
@@ -127,28 +170,36 @@ class GapsDock(RegionViewDock):
             if plan is None:
                 item.setForeground(2, QBrush(QColor(STATUS_COLORS["gap"])))
         complement_header = self._header(top, QCoreApplication.translate("gaps", "Regional complements ({n})").format(n=len(supplies)))
-        for complement in supplies:
+        for index, complement in enumerate(supplies):
+            if index % _STEP == 0:
+                yield
             supplier = chain_map.region(complement.supplier).name
             text = f"{supplier} ({status_text(complement.supplier_status)}) → {region.name}: {complement.node.name}"
             key = ("complement", code, complement.supplier, complement.node.id)
             item = self._row(complement_header, key, complement.node.id, [text])
             item.setFirstColumnSpanned(True)
 
-    def _add_regional_gaps(self, chain_map: ChainMap) -> None:
+    def _add_regional_gaps(self, chain_map: ChainMap) -> Iterator[None]:
+        yield
         nodes = analysis.regional_gaps(chain_map)
         header = self._header(
             self.tree, QCoreApplication.translate("gaps", "Regional gaps: joint investment targets ({n})").format(n=len(nodes))
         )
-        for node in nodes:
+        for index, node in enumerate(nodes):
+            if index % _STEP == 0:
+                yield
             item = self._row(header, ("regional-gap", node.id), node.id, [node.name])
             self._status_cell(item, analysis.regional_status(node))
             targets = [t for e in node.regions.values() if e.plan is not None for t in e.plan.targets]
             item.setText(TARGETS, join_list(dict.fromkeys(targets)))
 
-    def _add_not_assessed(self, chain_map: ChainMap) -> None:
+    def _add_not_assessed(self, chain_map: ChainMap) -> Iterator[None]:
+        yield
         nodes = analysis.not_assessed(chain_map)
         header = self._header(self.tree, QCoreApplication.translate("gaps", "Not assessed ({n})").format(n=len(nodes)))
-        for node in nodes:
+        for index, node in enumerate(nodes):
+            if index % _STEP == 0:
+                yield
             item = self._row(header, ("not-assessed", node.id), node.id, [node.name])
             self._status_cell(item, "unknown")
 

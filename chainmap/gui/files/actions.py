@@ -13,7 +13,7 @@ import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -39,7 +39,14 @@ if TYPE_CHECKING:
     from ..document import Document
     from ..main_window import MainWindow
 
-FILE_FILTER = "Chain maps (*.chainmap.json *.json);;All files (*)"
+FILE_FILTER = QT_TRANSLATE_NOOP("commands", "Chain maps (*.chainmap.json *.json);;All files (*)")
+
+
+def file_filter() -> str:
+    """The file dialogs' filter for maps, in the reader's language."""
+    return QCoreApplication.translate("commands", str(FILE_FILTER))
+
+
 SAVE = "save"
 DISCARD = "discard"
 CANCEL = "cancel"
@@ -118,7 +125,7 @@ class FileController:
     def ask_open_path(self) -> str | None:
         """The file to open (``None``: cancelled)."""
         start = str(self.document.path.parent) if self.document.path is not None else ""
-        path, _ = QFileDialog.getOpenFileName(self.window, QCoreApplication.translate("commands", "Open map"), start, FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, QCoreApplication.translate("commands", "Open map"), start, file_filter())
         return path or None
 
     def ask_save_path(self) -> str | None:
@@ -127,7 +134,7 @@ class FileController:
             start = str(self.document.path)
         else:
             start = f"{self.document.chain_map.chain}.chainmap.json"
-        path, _ = QFileDialog.getSaveFileName(self.window, QCoreApplication.translate("commands", "Save map as"), start, FILE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self.window, QCoreApplication.translate("commands", "Save map as"), start, file_filter())
         if not path:
             return None
         if not path.endswith(".json"):

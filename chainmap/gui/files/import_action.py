@@ -39,10 +39,6 @@ INTO_MAP = "into"
 SUFFIXES = "*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.graphml *.gexf *.cyjs *.json"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 class MapImport:
     """Import files into ``window``: :meth:`run` asks for the files and where they go, imports
     them and applies the result, or lists what is wrong and changes nothing."""
@@ -53,18 +49,22 @@ class MapImport:
     # ------------------------------------------------------------- questions
     def ask_paths(self) -> list[str]:
         """The files to import (several: e.g. a segments CSV and a links CSV); empty when cancelled."""
-        filters = f"{_tr('Spreadsheets and graphs')} ({SUFFIXES});;{_tr('All files')} (*)"
-        paths, _chosen = QFileDialog.getOpenFileNames(self.window, _tr("Import"), "", filters)
+        filters = QCoreApplication.translate(
+            "MainWindow", "Spreadsheets and graphs ({suffixes});;All files (*)").format(suffixes=SUFFIXES)
+        title = QCoreApplication.translate("MainWindow", "Import")
+        paths, _chosen = QFileDialog.getOpenFileNames(self.window, title, "", filters)
         return list(paths)
 
     def ask_target(self) -> str | None:
         """:data:`NEW_MAP`, :data:`INTO_MAP` or None (cancelled)."""
-        box = QMessageBox(QMessageBox.Icon.Question, _tr("Import"),
-                          _tr("Import as a new map, or into the open map (rows update the items with "
+        box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("MainWindow", "Import"),
+                          QCoreApplication.translate(
+                              "MainWindow", "Import as a new map, or into the open map (rows update the items with "
                               "their ids; one Undo takes the import back)?"),
                           QMessageBox.StandardButton.NoButton, self.window)
-        into = box.addButton(_tr("Into the Open Map"), QMessageBox.ButtonRole.AcceptRole)
-        new = box.addButton(_tr("As a New Map"), QMessageBox.ButtonRole.AcceptRole)
+        into = box.addButton(QCoreApplication.translate("MainWindow", "Into the Open Map"),
+                             QMessageBox.ButtonRole.AcceptRole)
+        new = box.addButton(QCoreApplication.translate("MainWindow", "As a New Map"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(into)
         box.exec()
@@ -76,8 +76,9 @@ class MapImport:
         """List every problem of a failed import, one located message a line."""
         dialog = QDialog(self.window)
         dialog.setObjectName("import_problems")
-        dialog.setWindowTitle(_tr("Cannot import"))
-        heading = QLabel(_tr("Problems found: {count}; nothing was changed.").format(count=len(lines)), dialog)
+        dialog.setWindowTitle(QCoreApplication.translate("MainWindow", "Cannot import"))
+        heading = QLabel(QCoreApplication.translate(
+            "MainWindow", "Problems found: {count}; nothing was changed.").format(count=len(lines)), dialog)
         text = QPlainTextEdit("\n".join(lines), dialog)
         text.setReadOnly(True)
         text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
@@ -112,7 +113,8 @@ class MapImport:
         names = ", ".join(Path(p).name for p in paths)
         if target == INTO_MAP:
             document.undo_stack.push(ReplaceMapCommand(
-                document.chain_map, result.map, _tr("Import {names}").format(names=names)))
+                document.chain_map, result.map,
+                QCoreApplication.translate("MainWindow", "Import {names}").format(names=names)))
         else:
             if not window.files.maybe_save():
                 return False
@@ -133,12 +135,14 @@ class MapImport:
     @staticmethod
     def done_text(names: str, result: ImportResult) -> str:
         """The status bar's line after an import: what changed, and the first warning."""
-        text = _tr("Imported {names}: {summary}").format(names=names, summary=result.summary())
         warnings = result.warnings
-        if warnings:
-            text += _tr(" (warnings: {count}; the first: {first})").format(
-                count=len(warnings), first=warnings[0].describe())
-        return text
+        if not warnings:
+            return QCoreApplication.translate("MainWindow", "Imported {names}: {summary}").format(
+                names=names, summary=result.summary())
+        count = len(warnings)
+        return QCoreApplication.translate(
+            "MainWindow", "Imported {names}: {summary} (%n warning(s); the first: {first})", None, count).format(
+            names=names, summary=result.summary(), first=warnings[0].describe())
 
 
 def import_into_window(window: MainWindow) -> bool:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from chainmap.core.merge.engine import MergeResult
 
 from ..document import Document
-from ..files.actions import FILE_FILTER
+from ..files.actions import file_filter
 from .dialog import MergeDialog
 from .provenance import provenance_from_sources
 
@@ -154,7 +154,7 @@ class MergeUI(QObject):
         """The file to compare with (``None``: cancelled); tests replace it."""
         doc = self.window.document
         start = str(doc.path.parent) if doc is not None and doc.path is not None else ""
-        path, _ = QFileDialog.getOpenFileName(self.window, QCoreApplication.translate("merge", "Compare with map"), start, FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, QCoreApplication.translate("merge", "Compare with map"), start, file_filter())
         return path or None
 
     def compare_with(self, path: str | Path | None = None) -> bool:

@@ -41,7 +41,7 @@ from chainmap.core.merge.engine import MergeError, MergeInput, MergeResult, merg
 from chainmap.core.merge.report import SummarySection, summary_sections
 from chainmap.core.model import ChainMap
 
-from ..files.actions import FILE_FILTER
+from ..files.actions import file_filter
 from ..widgets import ERROR_COLOR, ErrorLabel
 from .conflict_text import describe_path, kind_text
 
@@ -170,12 +170,12 @@ class MergeDialog(QDialog):
         return self._base
 
     def ask_inputs(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, QCoreApplication.translate("merge", "Add copies to merge"), self._start_dir(), FILE_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(self, QCoreApplication.translate("merge", "Add copies to merge"), self._start_dir(), file_filter())
         if paths:
             self.add_inputs(paths)
 
     def ask_base(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, QCoreApplication.translate("merge", "Choose the base"), self._start_dir(), FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, QCoreApplication.translate("merge", "Choose the base"), self._start_dir(), file_filter())
         if path:
             self.set_base(path)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from chainmap.core.diff import diff_maps
 from chainmap.core.format.fileio import loads_map
@@ -27,8 +27,9 @@ from chainmap.core.model import ABSENT, ChainMap, ModelError
 
 from ..commands import ModelCommand
 
-YOURS = "yours"
-ON_DISK = "on disk"
+# The copies' names in the conflicts: translated when the merge runs (QT_TRANSLATE_NOOP marks them).
+YOURS = QT_TRANSLATE_NOOP("DiskMerge", "yours")
+ON_DISK = QT_TRANSLATE_NOOP("DiskMerge", "on disk")
 
 
 def copy_map(chain_map: ChainMap) -> ChainMap:
@@ -91,7 +92,8 @@ def merge_with_disk(ours: ChainMap, base_bytes: bytes | None, raw: bytes, source
     if theirs is None:
         return DiskMerge(None, problem)
     base = load_disk_copy(base_bytes, source)[0] if base_bytes is not None else None
-    inputs = [MergeInput(_without_owner(ours), YOURS), MergeInput(_without_owner(theirs), ON_DISK)]
+    inputs = [MergeInput(_without_owner(ours), QCoreApplication.translate("DiskMerge", str(YOURS))),
+              MergeInput(_without_owner(theirs), QCoreApplication.translate("DiskMerge", str(ON_DISK)))]
     try:
         result = merge_maps(inputs, _without_owner(base) if base is not None else None)
     except MergeError as exc:

@@ -1,0 +1,289 @@
+"""Segments and links of a big map whose graphics items are not made yet.
+
+A :class:`~chainmap.render.scene.MapScene` of more than :data:`LAZY_SEGMENTS` segments makes
+its items lazily (:mod:`chainmap.render.scene_sync`): the first frame is the far-zoom overview,
+which paints the segments and links without items (:meth:`PendingItems.overview`); items are
+made for what a view shows (:meth:`PendingItems.take_in`), in idle batches for the rest on
+a map of up to :data:`IDLE_SEGMENTS` segments, and all at once for whoever needs every item
+(an export, an edit). :class:`PendingItems` holds the ids still without an item, indexed by
+grid cells of :data:`CELL` scene units, so a view takes only the ids near it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from PySide6.QtCore import QLineF, QRectF
+
+from chainmap.core.model import ChainMap
+from chainmap.core.vocabulary import STATUS_RANK
+
+from . import style
+from .items_link import Z_LINK
+from .items_segment import BOX
+from .state import RenderState
+
+__all__ = ["CELL", "IDLE_SEGMENTS", "LAZY_SEGMENTS", "PendingItems"]
+
+LAZY_SEGMENTS = 3000
+"""Above this many segments a scene makes its items lazily."""
+IDLE_SEGMENTS = 30_000
+"""Up to this many segments the items not shown yet are made in idle batches; above, only
+when a view shows them (or someone needs them all)."""
+CELL = 2000.0
+"""The side of a grid cell of the index (scene units)."""
+_WIDE = 64  # a link whose box covers more cells than this is taken with any view
+_Cell = tuple[int, int]
+
+
+def _cell(x: float, y: float) -> _Cell:
+    return int(x // CELL), int(y // CELL)
+
+
+class PendingItems:
+    """The segment and link ids of ``chain_map`` that have no item yet, by grid cell.
+
+    ``nodes`` and ``edges`` keep the map's order (dicts used as ordered sets); segments
+    without a position are not indexed (they are never shown; :meth:`take_batch` makes them).
+    """
+
+    def __init__(self, chain_map: ChainMap, state: RenderState) -> None:
+        self._map = chain_map
+        self._state = state
+        self.nodes: dict[str, None] = {}
+        self.edges: dict[str, None] = {}
+        self._node_cells: dict[_Cell, list[str]] = {}
+        self._edge_cells: dict[_Cell, list[str]] = {}
+        self._wide_edges: list[str] = []
+        self._overview: dict[str, Any] | None = None
+        self._order: dict[str, int] = {}  # links in map order, to stack them as made in that order
+
+    def __bool__(self) -> bool:
+        return bool(self.nodes or self.edges)
+
+    def __len__(self) -> int:
+        return len(self.nodes) + len(self.edges)
+
+    def fill(self) -> None:
+        """Every segment and link of the map is pending (the scene has made none of them)."""
+        self.clear()
+        self._order = {edge.id: index for index, edge in enumerate(self._map.edges)}
+        self.give_back((node.id for node in self._map.nodes), (edge.id for edge in self._map.edges))
+
+    def link_z(self, edge_id: str) -> float | None:
+        """The stacking of a link made lazily: in map order, as if all were made at once (a
+        scene stacks items of one z-value in the order they were made); None on a scene that
+        made its items at once."""
+        order = self._order
+        if not order:
+            return None
+        index = order.get(edge_id)
+        if index is None:
+            index = order[edge_id] = len(order)
+        return Z_LINK + index * 1e-6
+
+    def give_back(self, node_ids: Iterable[str], edge_ids: Iterable[str]) -> None:
+        """These segments and links have no item (any more): pending, indexed where they are."""
+        centres = {node.id: (node.x, node.y) for node in self._map.nodes
+                   if node.x is not None and node.y is not None}
+        node_cells = self._node_cells
+        pending_nodes = self.nodes
+        for node_id in node_ids:
+            pending_nodes[node_id] = None
+            centre = centres.get(node_id)
+            if centre is not None:
+                node_cells.setdefault(_cell(*centre), []).append(node_id)
+        edge_cells = self._edge_cells
+        pending_edges = self.edges
+        wanted = set(edge_ids)
+        for edge in self._map.edges:
+            edge_id = edge.id
+            if edge_id not in wanted:
+                continue
+            pending_edges[edge_id] = None
+            source, target = centres.get(edge.source), centres.get(edge.target)
+            if source is None or target is None:
+                continue  # never drawn: made by a batch or when all are needed
+            left, top = _cell(min(source[0], target[0]), min(source[1], target[1]))
+            right, bottom = _cell(max(source[0], target[0]), max(source[1], target[1]))
+            if left == right and top == bottom:
+                edge_cells.setdefault((left, top), []).append(edge_id)
+            elif (right - left + 1) * (bottom - top + 1) > _WIDE:
+                self._wide_edges.append(edge_id)
+            else:
+                for cx in range(left, right + 1):
+                    for cy in range(top, bottom + 1):
+                        edge_cells.setdefault((cx, cy), []).append(edge_id)
+        self._overview = None
+
+    def clear(self, keep_order: bool = False) -> None:
+        """Nothing is pending (``keep_order``: links made later still stack in map order)."""
+        self.nodes.clear()
+        self.edges.clear()
+        self._node_cells.clear()
+        self._edge_cells.clear()
+        self._wide_edges.clear()
+        self._overview = None
+        if not keep_order:
+            self._order = {}
+
+    def take_in(self, rect: QRectF) -> tuple[list[str], list[str]]:
+        """The pending segments whose box and the pending links whose span may meet ``rect``
+        (scene coordinates), no longer pending; segments first, each after its parent."""
+        if not self:
+            return [], []
+        grow = CELL / 4  # a box centred just outside a cell still reaches into the rect
+        left, top = _cell(rect.left() - grow, rect.top() - grow)
+        right, bottom = _cell(rect.right() + grow, rect.bottom() + grow)
+        nodes: list[str] = []
+        edges: list[str] = list(self._take(self._wide_edges, self.edges))
+        self._wide_edges.clear()
+        for cx in range(left, right + 1):
+            for cy in range(top, bottom + 1):
+                members = self._node_cells.pop((cx, cy), None)
+                if members:
+                    nodes.extend(self._take(members, self.nodes))
+                links = self._edge_cells.pop((cx, cy), None)
+                if links:
+                    edges.extend(self._take(links, self.edges))
+        return self.with_ancestors(nodes), edges
+
+    def take_batch(self, count: int) -> tuple[list[str], list[str]]:
+        """Up to ``count`` pending ids, segments (each after its parent) before links."""
+        nodes: list[str] = []
+        for node_id in self.nodes:
+            if len(nodes) >= count:
+                break
+            nodes.append(node_id)
+        edges: list[str] = []
+        if len(nodes) < count:
+            for edge_id in self.edges:
+                if len(nodes) + len(edges) >= count:
+                    break
+                edges.append(edge_id)
+        for node_id in nodes:
+            del self.nodes[node_id]
+        for edge_id in edges:
+            del self.edges[edge_id]
+        return self.with_ancestors(nodes), edges
+
+    def take_all(self) -> tuple[list[str], list[str]]:
+        """Every pending id (segments each after its parent), none pending any more."""
+        nodes, edges = list(self.nodes), list(self.edges)
+        self.clear(keep_order=True)
+        return self.with_ancestors(nodes), edges
+
+    def take(self, kind: str, item_id: str) -> bool:
+        """Take one segment (``node``) or link (``edge``) out; whether it was pending."""
+        table = self.nodes if kind == "node" else self.edges if kind == "edge" else None
+        if table is None or item_id not in table:
+            return False
+        del table[item_id]
+        return True
+
+    def with_ancestors(self, node_ids: list[str]) -> list[str]:
+        """``node_ids`` with their pending ancestors taken too, parents before children (a
+        container's frame holds its sub-segments: it is shown when they are)."""
+        if not node_ids:
+            return node_ids
+        chain_map = self._map
+        result: list[str] = []
+        seen: set[str] = set()
+        for node_id in node_ids:
+            lineage = []
+            parent = chain_map.node(node_id).parent
+            while parent is not None and parent in self.nodes:
+                lineage.append(parent)
+                del self.nodes[parent]
+                parent = chain_map.node(parent).parent
+            for member in reversed(lineage):
+                if member not in seen:
+                    seen.add(member)
+                    result.append(member)
+            if node_id not in seen:
+                seen.add(node_id)
+                result.append(node_id)
+        # Ancestors taken here may sit earlier in the list than a child already placed.
+        depth = {node_id: _depth(chain_map, node_id) for node_id in result}
+        result.sort(key=depth.__getitem__)
+        return result
+
+    def restyled(self) -> None:
+        """The regions, the viewed region, a segment or a link changed: what the overview
+        draws for the pending ids is gathered again."""
+        self._overview = None
+
+    def overview(self) -> dict[str, Any]:
+        """What the far-zoom overview draws for the pending ids: boxes by colour name, and
+        link lines (straight, between the boxes' centres). Gathered once: ids made since
+        stay in it (their items draw the same boxes over them) until :meth:`restyled`."""
+        if self._overview is None:
+            self._overview = self._gather()
+        return self._overview
+
+    def _gather(self) -> dict[str, Any]:
+        state = self._state
+        view = state.view_region
+        codes = state.region_codes
+        rank = STATUS_RANK.__getitem__
+        names = {status: style.name_of(colour) for status, colour in style.STATUS_LOD_FILLS.items()}
+        boxes: dict[str, list[QRectF]] = {name: [] for name in names.values()}
+        width, height = BOX.width(), BOX.height()
+        half_w, half_h = width / 2, height / 2
+        pending = self.nodes
+        centres: dict[str, tuple[float, float]] = {}
+        for node in self._map.nodes:
+            x, y = node.x, node.y
+            if x is None or y is None:
+                continue
+            centres[node.id] = (x, y)
+            if node.id not in pending:
+                continue
+            regions = node.regions
+            if view:
+                entry = regions.get(view)
+                status = entry.status if entry is not None else "unknown"
+            else:
+                status = min([entry.status if (entry := regions.get(code)) is not None else "unknown"
+                              for code in codes], key=rank, default="unknown")
+            boxes[names[status]].append(QRectF(x - half_w, y - half_h, width, height))
+        lines: list[QLineF] = []
+        edges = self.edges
+        for edge in self._map.edges:
+            if edge.id in edges:
+                source, target = centres.get(edge.source), centres.get(edge.target)
+                if source is not None and target is not None:
+                    lines.append(QLineF(source[0], source[1], target[0], target[1]))
+        return {"boxes": {name: rects for name, rects in boxes.items() if rects}, "lines": lines}
+
+    def extent(self) -> QRectF:
+        """The pending segments' boxes together (scene coordinates); null when none is placed."""
+        xs: list[float] = []
+        ys: list[float] = []
+        chain_map = self._map
+        for node_id in self.nodes:
+            node = chain_map.node(node_id)
+            if node.x is not None and node.y is not None:
+                xs.append(node.x)
+                ys.append(node.y)
+        if not xs:
+            return QRectF()
+        half_w, half_h = BOX.width() / 2, BOX.height() / 2
+        return QRectF(min(xs) - half_w, min(ys) - half_h, max(xs) - min(xs) + 2 * half_w,
+                      max(ys) - min(ys) + 2 * half_h)
+
+    def _take(self, members: Iterable[str], table: dict[str, None]) -> Iterator[str]:
+        for member in members:
+            if member in table:
+                del table[member]
+                yield member
+
+
+def _depth(chain_map: ChainMap, node_id: str) -> int:
+    depth = 0
+    parent = chain_map.node(node_id).parent
+    while parent is not None:
+        depth += 1
+        parent = chain_map.node(parent).parent
+    return depth

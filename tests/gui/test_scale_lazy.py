@@ -1,0 +1,107 @@
+"""A big map in the editor: items made lazily (issue 14). Small maps with the thresholds lowered."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from chainmap.core.refs import NODE
+from chainmap.render import scene_lazy, style
+from tests.render.bigmap import make_big_map
+
+SEGMENTS, LINKS = 600, 900
+
+
+@pytest.fixture
+def lazy(monkeypatch):
+    """Scenes of more than 50 segments make their items lazily, only when shown."""
+    monkeypatch.setattr(scene_lazy, "LAZY_SEGMENTS", 50)
+    monkeypatch.setattr(scene_lazy, "IDLE_SEGMENTS", 0)
+    monkeypatch.setattr(scene_lazy, "CELL", 500.0)
+
+
+@pytest.fixture
+def big_window(lazy, make_main_window, tmp_path):
+    from chainmap.core.format.fileio import save_map
+
+    path = tmp_path / "big.chainmap.json"
+    save_map(make_big_map(SEGMENTS, LINKS, columns=2), path)
+    return make_main_window(path)
+
+
+def _show_at(window, node) -> None:
+    canvas = window.canvas
+    canvas.zoom_actual()
+    canvas.centerOn(QPointF(node.x, node.y))
+    canvas.viewport().repaint()
+    QApplication.processEvents()
+
+
+def test_the_first_frame_is_the_overview_drawn_without_items(big_window) -> None:
+    scene = big_window.scene
+    assert big_window.canvas.has_painted
+    assert scene.overview  # the whole map fits: far zoom
+    chain_map = scene.chain_map
+    assert scene.items_pending == SEGMENTS + LINKS  # nothing made: the overview paints the model
+    boxes = scene.sync.pending.overview()["boxes"]
+    assert sum(len(rects) for rects in boxes.values()) == len(chain_map.nodes)
+
+
+def test_zooming_in_makes_the_shown_items_and_zooming_out_goes_back_to_the_overview(big_window) -> None:
+    scene = big_window.scene
+    node = big_window.document.chain_map.nodes[SEGMENTS // 2]
+    _show_at(big_window, node)
+    assert not scene.overview
+    made = scene.sync.items.nodes
+    assert node.id in made and made[node.id].isVisible()
+    assert 0 < len(made) < SEGMENTS  # only what is near the view
+    assert scene.items_pending > 0
+    big_window.canvas.fit_to_window()
+    big_window.canvas.viewport().repaint()
+    QApplication.processEvents()
+    assert scene.overview
+    assert zoom_of(big_window) < style.LOD_DETAIL
+
+
+def zoom_of(window) -> float:
+    from chainmap.render.view import zoom_of as zoom
+
+    return zoom(window.canvas)
+
+
+def test_an_item_made_when_scrolled_into_view_can_be_selected_and_moved(big_window) -> None:
+    chain_map = big_window.document.chain_map
+    node = chain_map.nodes[SEGMENTS - 5]
+    assert node.id not in big_window.scene.sync.items.nodes
+    _show_at(big_window, node)
+    canvas = big_window.canvas
+    spot = canvas.mapFromScene(QPointF(node.x, node.y))
+    QTest.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, spot)
+    QApplication.processEvents()
+    assert big_window.document.selection == [(NODE, node.id)]
+    x = node.x
+    QTest.keyClick(canvas, Qt.Key.Key_Right)
+    QApplication.processEvents()
+    assert chain_map.node(node.id).x > x
+    item = big_window.scene.sync.items.nodes[node.id]
+    assert item.pos().x() == chain_map.node(node.id).x
+    assert big_window.scene.items_pending > 0  # an edit makes only the items it concerns
+
+
+def test_finding_a_segment_far_away_makes_and_selects_its_item(big_window) -> None:
+    node = big_window.document.chain_map.nodes[3]
+    big_window.document.set_selection([(NODE, node.id)])
+    QApplication.processEvents()
+    item = big_window.scene.sync.items.nodes[node.id]
+    assert item.isSelected()
+
+
+def test_idle_batches_make_every_item(lazy, monkeypatch, make_main_window, qtbot) -> None:
+    monkeypatch.setattr(scene_lazy, "IDLE_SEGMENTS", 10_000)
+    window = make_main_window(chain_map=make_big_map(SEGMENTS, LINKS, columns=2))
+    scene = window.scene
+    qtbot.waitUntil(lambda: scene.items_pending == 0, timeout=30_000)
+    assert len(scene.sync.items.nodes) == SEGMENTS
+    assert len(scene.sync.items.edges) == LINKS
