@@ -155,3 +155,18 @@ def test_no_module_hides_translate_behind_another_name() -> None:
                             and call.args[1].id in parameters:
                         hidden.append(f"{path.relative_to(ROOT)}:{node.lineno} def {node.name}")
     assert hidden == [], "call QCoreApplication.translate(\"Context\", \"text\") directly"
+
+
+def test_the_shipped_font_draws_every_chinese_character_of_the_catalogues() -> None:
+    """A machine without CJK fonts draws the interface with the bundled subset font: every
+    Han character and Chinese punctuation mark the translations use must be in it."""
+    from fontTools.ttLib import TTFont
+
+    from chainmap.core.messages_zh import ZH
+
+    cmap = TTFont(ROOT / "resources" / "fonts" / "NotoSansSC-chainmap-subset.otf").getBestCmap()
+    texts = [form for _, _, message in _messages("zh_CN") for form in _translations(message)]
+    texts += list(ZH.values())
+    chinese = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u2018-\u201d]")
+    missing = sorted({char for text in texts for char in chinese.findall(text) if ord(char) not in cmap})
+    assert missing == [], f"run tools/make_cjk_subset.py: the subset font lacks {''.join(missing)}"

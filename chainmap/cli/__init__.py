@@ -53,7 +53,8 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
+        with argparse_in_language():  # also for a command's own refusal, after parsing
+            self.print_usage(sys.stderr)
         self.exit(2, msg("{prog}: error: {message}\n(see '{prog} --help')\n", prog=self.prog, message=message))
 
 

@@ -74,14 +74,14 @@ def display_problem() -> str | None:
     display = os.environ.get("DISPLAY", "")
     if platform.startswith("xcb") or not os.environ.get("WAYLAND_DISPLAY"):
         if not display:
-            return (
+            return msg(
                 "there is no display to open the editor on (DISPLAY is not set). Run it in a "
                 "desktop session, or use 'chainmap edit FILE --screenshot OUT.png' for a picture."
             )
         if display.startswith(":"):
             number = display[1:].split(".")[0]
             if number.isdigit() and not Path(f"/tmp/.X11-unix/X{number}").exists():
-                return f"the display {display} is not running, so the editor cannot open a window."
+                return msg("the display {display} is not running, so the editor cannot open a window.", display=display)
     return None
 
 
@@ -90,15 +90,15 @@ def run(args: argparse.Namespace) -> int:
     if path is None:
         found = default_example()
         if found is None:
-            _say(f"the bundled example {DEFAULT_EXAMPLE} is not installed; give a FILE to open.")
+            _say(msg("the bundled example {example} is not installed; give a FILE to open.", example=DEFAULT_EXAMPLE))
             return 1
         path = str(found)
     elif not os.path.exists(path):
-        _say(f"{path}: there is no such file.")
+        _say(msg("{path}: there is no such file.", path=path))
         return 1
     size = _parse_size(args.size)
     if size is None:
-        _say(f"--size {args.size!r}: give WIDTHxHEIGHT, e.g. 1600x1000.")
+        _say(msg("--size {size!r}: give WIDTHxHEIGHT, e.g. 1600x1000.", size=args.size))
         return 2
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -110,10 +110,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         from chainmap.gui.app import run_editor
     except ImportError as exc:
-        _say(
-            f"the editor needs Qt (PySide6), which cannot be loaded here ({exc}). "
-            "The other commands (validate, format, info, ...) work without it."
-        )
+        _say(msg("the editor needs Qt (PySide6), which cannot be loaded here ({error}). "
+                 "The other commands (validate, format, info, ...) work without it.", error=exc))
         return 1
     return run_editor(path, screenshot=args.screenshot, size=size)
 

@@ -16,12 +16,12 @@ from typing import Any
 
 from chainmap.core.format.problems import MapFileError
 from chainmap.core.format.savetarget import check_save_target
-from chainmap.core.messages import msg
+from chainmap.core.messages import msg, word
 from chainmap.core.model import ChainMap
 from chainmap.core.textsafe import xml_safe
 
 from . import export_interchange, export_pages
-from .common import FORCE_HELP, load_or_report, report_save_error, say, write_output
+from .common import FORCE_HELP, NOTHING_WRITTEN, load_or_report, report_save_error, say, write_output
 
 FORMATS = ("png", "svg", "pdf", *export_pages.FORMATS, *export_interchange.FORMATS)
 
@@ -30,9 +30,9 @@ def _positive(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
+        raise argparse.ArgumentTypeError(msg("'{text}' is not a number", text=text)) from None
     if not math.isfinite(value) or value <= 0:
-        raise argparse.ArgumentTypeError(f"'{text}' must be a positive number")
+        raise argparse.ArgumentTypeError(msg("'{text}' must be a positive number", text=text))
     return value
 
 
@@ -74,21 +74,22 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     to_stdout = args.output == "-"
     if to_stdout and not args.format:
-        args.parser.error("-o - writes to standard output: give its format with --format png, svg or pdf")
+        args.parser.error(msg("-o - writes to standard output: give its format with --format png, svg or pdf"))
     suffix = (args.format or Path(args.output).suffix.lstrip(".")).lower()
     if suffix not in FORMATS:
-        args.parser.error(f"cannot tell the format of '{args.output}': name it .png, .svg or .pdf "
-                          "(.pptx for slides), or give --format")
+        args.parser.error(msg("cannot tell the format of '{output}': name it .png, .svg or .pdf (.pptx for slides), "
+                              "or give --format", output=args.output))
     if suffix in export_interchange.FORMATS:  # spreadsheets and other tools' formats (no drawing)
         return export_interchange.run(args, suffix)
     if args.transparent and args.background:
-        args.parser.error("--transparent and --background exclude each other")
+        args.parser.error(msg("--transparent and --background exclude each other"))
     problem = export_pages.option_problem(args, suffix)
     if problem:
         args.parser.error(problem)
     if to_stdout and suffix != "svg" and sys.stdout.isatty():
-        say(f"chainmap export: standard output is a terminal, where a {suffix.upper()} would show as "
-            f"garbage; redirect it (> map.{suffix}) or give -o FILE. Nothing was written.")
+        say(msg("chainmap export: standard output is a terminal, where a {format} would show as garbage; "
+                "redirect it (> map.{suffix}) or give -o FILE. Nothing was written.", format=suffix.upper(),
+                suffix=suffix))
         return 1
     if not to_stdout and not _output_ready(args):
         return 1
@@ -98,8 +99,8 @@ def run(args: argparse.Namespace) -> int:
     chain_map = result.map
     view = None if args.view.lower() == "all" else args.view
     if view is not None and not chain_map.has_region(view):
-        say(f"{args.file}: the map has no region '{view}'; use --view all or one of "
-            f"{', '.join(chain_map.region_codes())}.")
+        say(msg("{source}: the map has no region '{region}'; use --view all or one of {codes}.", source=args.file,
+                region=view, codes=", ".join(chain_map.region_codes())))
         return 1
     _place(chain_map, args)
     # Exporting needs no window: draw offscreen unless told otherwise.
@@ -116,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
             data = handle.read()
     if to_stdout and suffix == "svg" and sys.stdout.isatty():
         data = xml_safe(data.decode("utf-8")).encode("utf-8")
-    return 0 if write_output(args.output, data, force=args.force, json_text=False, what="Nothing was written") else 1
+    return 0 if write_output(args.output, data, force=args.force, json_text=False, what=NOTHING_WRITTEN) else 1
 
 
 def _output_ready(args: argparse.Namespace) -> bool:
@@ -124,10 +125,11 @@ def _output_ready(args: argparse.Namespace) -> bool:
     try:
         target = check_save_target(args.output, force=args.force)
     except MapFileError as exc:
-        report_save_error(exc, what="Nothing was written")
+        report_save_error(exc, what=NOTHING_WRITTEN)
         return False
     if not target.path.parent.is_dir():
-        say(f"{args.output}: the folder {target.path.parent} does not exist; nothing was written.")
+        say(msg("{output}: the folder {folder} does not exist; nothing was written.", output=args.output,
+                folder=target.path.parent))
         return False
     return True
 
@@ -141,7 +143,7 @@ def _export(chain_map: ChainMap, args: argparse.Namespace, fmt: str, view: str |
     from chainmap.render.fonts import register_bundled_fonts
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
-    label = "standard output" if args.output == "-" else args.output
+    label = word("standard output") if args.output == "-" else args.output
     status = 0
     try:
         register_bundled_fonts()
@@ -156,10 +158,11 @@ def _export(chain_map: ChainMap, args: argparse.Namespace, fmt: str, view: str |
             status = 1
         else:
             for warning in done.warnings:
-                say(f"{label}: warning: {warning}")
+                say(msg("{output}: warning: {warning}", output=label, warning=warning))
             if not args.quiet:
-                say(f"{label}: {done.format.upper()}, {done.width} × {done.height} px at "
-                    f"{done.dpi:g} dpi ({done.seconds:.2f} s)")
+                say(msg("{output}: {format}, {width} × {height} px at {dpi:g} dpi ({seconds:.2f} s)", output=label,
+                        format=done.format.upper(), width=done.width, height=done.height, dpi=done.dpi,
+                        seconds=done.seconds))
     finally:
         # Tear Qt down here, in order, rather than at interpreter exit.
         app.processEvents()
@@ -177,6 +180,6 @@ def _place(chain_map: ChainMap, args: argparse.Namespace) -> None:
 
     done = layout_map(chain_map, only_new=not args.layout)
     if not args.quiet:
-        what = "laid out all" if args.layout else "placed"
-        say(f"{args.file}: {what} {done.placed} segment(s) that had no position" if not args.layout
-            else f"{args.file}: {what} {done.placed} segments")
+        say(msg("{source}: placed {placed} segment(s) that had no position", source=args.file, placed=done.placed)
+            if not args.layout else msg("{source}: laid out all {placed} segments", source=args.file,
+                                        placed=done.placed))

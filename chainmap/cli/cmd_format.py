@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     if args.check:
         with open(args.file, "rb") as handle:
             if handle.read() != data:
-                say(f"{args.file}: not in canonical form (run 'chainmap format --in-place {args.file}')")
+                say(msg("{source}: not in canonical form (run 'chainmap format --in-place {source}')", source=args.file))
                 return 1
         return 0
     output = args.file if args.in_place else (args.output or "-")

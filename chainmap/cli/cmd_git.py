@@ -29,12 +29,12 @@ from chainmap.core.format.fileio import load_map, write_atomic
 from chainmap.core.format.problems import MapFileError
 from chainmap.core.format.serialize import dumps_map
 from chainmap.core.merge.engine import MergeError, MergeInput, merge_maps
-from chainmap.core.messages import msg
+from chainmap.core.messages import N_, msg, word
 from chainmap.core.model import ChainMap
 from chainmap.core.textconv import map_lines
 from chainmap.core.textsafe import terminal_safe
 
-from .common import out, print_problems, say, write_output
+from .common import out, print_problems, said_instead, say, write_output
 
 ATTRIBUTES_LINE = "*.chainmap.json merge=chainmap diff=chainmap"
 IGNORE_LINE = ".*.chainmap.json.lock"  # chainmap.gui.files.lock.lock_path of every map
@@ -90,8 +90,7 @@ def run_merge(args: argparse.Namespace) -> int:
         try:
             maps[side] = load_map(path).map
         except MapFileError as exc:
-            say(f"chainmap git-merge: {name}: {side} version ({path}) is not a valid map; "
-                f"'{name}' was left as ours. The problems:")
+            say(msg(_NOT_VALID[side], name=name, path=path))
             print_problems(f"{name} ({side})", exc.problems)
             return 2
     ours, theirs = maps["ours"], maps["theirs"]
@@ -100,19 +99,35 @@ def run_merge(args: argparse.Namespace) -> int:
         result = merge_maps([MergeInput(ours, f"{name} (ours)"), MergeInput(theirs, f"{name} (theirs)")],
                             maps["base"])
     except MergeError as exc:
-        say(f"chainmap git-merge: {name}: {exc} '{name}' was left as ours.")
+        say(msg("chainmap git-merge: {name}: {problem} '{name}' was left as ours.", name=name, problem=exc))
         return 2
     if ours.owner is not None and result.map.has_region(ours.owner):
         result.map.update_map(owner=ours.owner)
     if not write_output(args.ours, dumps_map(result.map)):
         return 2
-    counts = ", ".join(f"{n} {k}" for k, n in result.report.conflicts.items() if n)
+    counts = word(", ").join(msg(_CONFLICTS[k], count=n) if k in _CONFLICTS else f"{n} {k}"
+                             for k, n in result.report.conflicts.items() if n)
     if result.clean:
-        say(f"chainmap git-merge: {name}: merged cleanly.")
+        say(msg("chainmap git-merge: {name}: merged cleanly.", name=name))
         return 0
-    say(f"chainmap git-merge: {name}: conflicts recorded in the file ({counts}); open it in chainmap "
-        "to resolve them, then 'git add' it.")
+    say(msg("chainmap git-merge: {name}: conflicts recorded in the file ({counts}); open it in chainmap "
+            "to resolve them, then 'git add' it.", name=name, counts=counts))
     return 1
+
+
+# One whole sentence for each side (a side's word is not glued into a translated sentence).
+_NOT_VALID = {
+    "base": N_("chainmap git-merge: {name}: base version ({path}) is not a valid map; '{name}' was left as ours. "
+               "The problems:"),
+    "ours": N_("chainmap git-merge: {name}: ours version ({path}) is not a valid map; '{name}' was left as ours. "
+               "The problems:"),
+    "theirs": N_("chainmap git-merge: {name}: theirs version ({path}) is not a valid map; '{name}' was left as "
+                 "ours. The problems:"),
+}
+
+
+# How many conflicts of a kind, each a whole phrase.
+_CONFLICTS = {"edit": N_("{count} edit"), "delete": N_("{count} delete"), "duplicate": N_("{count} duplicate")}
 
 
 def _is_empty(path: str) -> bool:
@@ -161,19 +176,20 @@ def run_setup(args: argparse.Namespace) -> int:
         top = subprocess.run(["git", "-C", args.repo, "rev-parse", "--show-toplevel"],
                              capture_output=True, text=True)
     except FileNotFoundError:
-        say("chainmap git-setup: git is not installed (or not on PATH).")
+        say(msg("chainmap git-setup: git is not installed (or not on PATH)."))
         return 2
     if top.returncode != 0:
-        say(f"chainmap git-setup: {args.repo} is not inside a git repository.")
+        say(msg("chainmap git-setup: {repo} is not inside a git repository.", repo=args.repo))
         return 2
     root = Path(top.stdout.strip())
-    files = ((root / ".gitattributes", ATTRIBUTES_LINE, "commit it so that every clone uses it"),
-             (root / ".gitignore", IGNORE_LINE, "the editor's lock files; commit it"))
-    for path, line, _why in files:
+    files = ((root / ".gitattributes", ATTRIBUTES_LINE,
+              N_("{path}: added '{line}' (commit it so that every clone uses it)")),
+             (root / ".gitignore", IGNORE_LINE, N_("{path}: added '{line}' (the editor's lock files; commit it)")))
+    for path, line, _added in files:
         problem = _file_problem(path)
         if problem is not None:
-            say(f"chainmap git-setup: {path} {problem}; nothing was changed. Add the line "
-                f"'{line}' to a plain {path.name} file and run git-setup again.")
+            say(msg("chainmap git-setup: {problem}; nothing was changed. Add the line '{line}' to a plain "
+                    "{file} file and run git-setup again.", problem=problem, line=line, file=path.name))
             return 2
     command = chainmap_command()
     settings = (
@@ -184,33 +200,34 @@ def run_setup(args: argparse.Namespace) -> int:
     for key, value in settings:
         done = subprocess.run(["git", "-C", str(root), "config", "--local", key, value], capture_output=True, text=True)
         if done.returncode != 0:
-            say(f"chainmap git-setup: git config {key} failed: {done.stderr.strip()}")
+            say(msg("chainmap git-setup: git config {key} failed: {error}", key=key, error=done.stderr.strip()))
             return 2
         out(f"git config {key} = {value}")
-    return max(_add_line(path, line, why) for path, line, why in files)
+    return max(_add_line(path, line, added) for path, line, added in files)
 
 
 def _file_problem(path: Path) -> str | None:
-    """Why ``.gitattributes`` or ``.gitignore`` must not be touched (a sentence's end), or ``None``."""
+    """Why ``.gitattributes`` or ``.gitignore`` must not be touched (a sentence naming it), or ``None``."""
     try:
         info = os.lstat(path)
     except FileNotFoundError:
         return None
     except OSError as exc:
-        return f"cannot be looked at ({exc.strerror or exc})"
+        return msg("{path} cannot be looked at ({error})", path=path, error=exc.strerror or exc)
     if stat.S_ISLNK(info.st_mode):
         # A committed link may lead anywhere, out of the repository too: never write through it.
-        return "is a symbolic link, which chainmap does not write through (it may lead out of the repository)"
+        return msg("{path} is a symbolic link, which chainmap does not write through (it may lead out of the "
+                   "repository)", path=path)
     if stat.S_ISDIR(info.st_mode):
-        return "is a folder, where git expects a file"
+        return msg("{path} is a folder, where git expects a file", path=path)
     if not stat.S_ISREG(info.st_mode):
-        return "is not a regular file"
+        return msg("{path} is not a regular file", path=path)
     return None
 
 
-def _add_line(path: Path, line: str, why: str) -> int:
+def _add_line(path: Path, line: str, added: str) -> int:
     """Append ``line`` to ``path`` (``.gitattributes``, ``.gitignore``) unless it is there,
-    keeping the file's bytes as they are and its line endings; ``why`` ends the message.
+    keeping the file's bytes as they are and its line endings; ``added`` is the message's template.
 
     The file is read as bytes, so one in another encoding than UTF-8 (GBK, say) is kept
     intact: our lines are ASCII, the same in any of them.
@@ -218,12 +235,12 @@ def _add_line(path: Path, line: str, why: str) -> int:
     try:
         raw = path.read_bytes() if path.exists() else b""
     except OSError as exc:
-        say(f"chainmap git-setup: {path} cannot be read ({exc.strerror or exc}); add the line "
-            f"'{line}' yourself.")
+        say(msg("chainmap git-setup: {path} cannot be read ({error}); add the line '{line}' yourself.",
+                path=path, error=exc.strerror or exc, line=line))
         return 2
     ours = line.encode("ascii")
     if ours in (existing.strip() for existing in raw.splitlines()):
-        out(f"{path}: already has '{line}'")
+        out(msg("{path}: already has '{line}'", path=path, line=line))
         return 0
     newline = b"\r\n" if b"\r\n" in raw else b"\n"
     if raw and not raw.endswith((b"\n", b"\r")):
@@ -231,8 +248,9 @@ def _add_line(path: Path, line: str, why: str) -> int:
     try:
         write_atomic(path, raw + ours + newline)
     except MapFileError as exc:
-        reason = exc.problems[0].message.replace("The map was not saved", "It was not changed")
-        say(f"chainmap git-setup: {path}: {reason} Add the line '{line}' yourself.")
+        reason = said_instead(exc.problems[0].message, N_("It was not changed"))
+        say(msg("chainmap git-setup: {path}: {reason} Add the line '{line}' yourself.", path=path, reason=reason,
+                line=line))
         return 2
-    out(f"{path}: added '{line}' ({why})")
+    out(msg(added, path=path, line=line))
     return 0

@@ -44,7 +44,7 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.delete_missing and not args.into:
-        say("chainmap import: --delete-missing needs --into MAP (there is nothing to delete from a new map)")
+        say(msg("chainmap import: --delete-missing needs --into MAP (there is nothing to delete from a new map)"))
         return 2
     if not check_output(args.output, force=args.force):
         return 1
@@ -63,10 +63,12 @@ def run(args: argparse.Namespace) -> int:
             say(problem.describe())
     if result.map is None:
         count = len(result.errors)
-        say(f"chainmap import: {count} problem{'s' if count != 1 else ''} found; nothing was written.")
+        say(msg("chainmap import: {count} problems found; nothing was written.", count=count) if count != 1
+            else msg("chainmap import: 1 problem found; nothing was written."))
         return 1
     if not write_output(args.output, dumps_map(result.map), force=args.force):
         return 1
     if not args.quiet and args.output != "-":
         say(f"{args.output}: {result.summary()}")
     return 0
+

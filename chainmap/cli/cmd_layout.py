@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         aspect = parse_aspect(args.aspect)
     except ValueError as problem:
-        say(f"chainmap layout: {problem}")
+        say(f"chainmap layout: {problem}")  # the sentence is the reader's (parse_aspect)
         return 2
     output = args.file if args.in_place else args.output
     if not check_output(output, force=args.force):
@@ -60,15 +60,11 @@ def run(args: argparse.Namespace) -> int:
     laid_out = layout_map(chain_map, only_new=args.only_new, aspect=aspect)
     if not write_output(output, dumps_map(chain_map), force=args.force):
         return 1
-    say(
-        f"{args.file}: placed {laid_out.placed} of {len(chain_map.nodes)} segments; "
-        f"{laid_out.crossings} link crossings"
-    )
+    say(msg("{source}: placed {placed} of {count} segments; {crossings} link crossings", source=args.file,
+            placed=laid_out.placed, count=len(chain_map.nodes), crossings=laid_out.crossings))
     for node_id in laid_out.crowded:
         # say() keeps the message's own line breaks: the name's must be shown as escapes.
         name = terminal_safe(chain_map.node(node_id).name)
-        say(
-            f"{args.file}: placing '{name}' made its frame overlap a "
-            "neighbour's; run 'chainmap layout' without --only-new to tidy up"
-        )
+        say(msg("{source}: placing '{name}' made its frame overlap a neighbour's; run 'chainmap layout' "
+                "without --only-new to tidy up", source=args.file, name=name))
     return 0

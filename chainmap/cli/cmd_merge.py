@@ -61,14 +61,14 @@ def print_summary(result: MergeResult, stream: TextIO) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if len(args.maps) < 2:
-        say("chainmap merge: give at least two maps to merge.")
+        say(msg("chainmap merge: give at least two maps to merge."))
         return 2
     paths = [*args.maps, *([args.base] if args.base else [])]
     if args.output != "-" and not args.overwrite:
         for path in paths:
             if same_file(args.output, path):
-                say(f"chainmap merge: {args.output} is one of the inputs; it is not overwritten "
-                    "unless you add --overwrite.")
+                say(msg("chainmap merge: {output} is one of the inputs; it is not overwritten unless you add "
+                        "--overwrite.", output=args.output))
                 return 2
     if not check_output(args.output, force=args.force):
         return 2
@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
             read = read_canonical(path)
         except MapFileError as exc:
             print_problems(exc.source, exc.problems)
-            say(f"chainmap merge: {path} cannot be read as a map; nothing was written.")
+            say(msg("chainmap merge: {path} cannot be read as a map; nothing was written.", path=path))
             return 2
         print_problems(path, read.warnings)
         loaded.append(read.data)

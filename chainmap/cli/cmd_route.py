@@ -6,10 +6,10 @@ import argparse
 import json
 from typing import Any
 
-from chainmap.core.messages import msg
+from chainmap.core.messages import N_, msg
 from chainmap.core.model import ChainMap
 
-from .common import load_or_report, say
+from .common import load_or_report, out, say
 
 
 def register(subparsers: Any) -> None:
@@ -54,16 +54,32 @@ def run(args: argparse.Namespace) -> int:
     shrunk = sum(1 for r in labels if r.label_pixel_size < 11)
     moved = sum(1 for n in routes.notes.values() if n.moved)
     hidden = len(chain_map.edges) - len(routes.links)
-    print(f"{args.file}: {len(routes.boxes)} boxes, {len(routes.links)} links routed"
-          + (f" ({hidden} not drawn: folded away or without a position)" if hidden else "")
-          + f", {len(labels)} labels ({shrunk} shrunk), {len(routes.notes)} notes ({moved} moved off boxes)")
-    print(f"{args.file}: {len(hits)} links through boxes, {len(overlaps)} overlapping labels or notes")
+    counts = dict(source=args.file, boxes=len(routes.boxes), links=len(routes.links), labels=len(labels),
+                  shrunk=shrunk, notes=len(routes.notes), moved=moved)
+    if hidden:
+        out(msg("{source}: {boxes} boxes, {links} links routed ({hidden} not drawn: folded away or without a "
+                "position), {labels} labels ({shrunk} shrunk), {notes} notes ({moved} moved off boxes)",
+                hidden=hidden, **counts))
+    else:
+        out(msg("{source}: {boxes} boxes, {links} links routed, {labels} labels ({shrunk} shrunk), {notes} notes "
+                "({moved} moved off boxes)", **counts))
+    out(msg("{source}: {hits} links through boxes, {overlaps} overlapping labels or notes", source=args.file,
+            hits=len(hits), overlaps=len(overlaps)))
     for link_id, box_id in hits:
-        print(f"{args.file}: link '{link_id}' passes through the box of '{chain_map.node(box_id).name}' "
-              "(no free path around it)")
+        out(msg("{source}: link '{link}' passes through the box of '{name}' (no free path around it)",
+                source=args.file, link=link_id, name=chain_map.node(box_id).name))
     for first, second in overlaps:
-        print(f"{args.file}: {first.replace(':', ' ', 1)} overlaps {second.replace(':', ' ', 1)}")
+        out(msg("{source}: {first} overlaps {second}", source=args.file, first=_thing(first), second=_thing(second)))
     return 0
+
+
+# What label_overlaps names (``kind:ID``), each a whole phrase in the reader's language.
+_THINGS = {"box": N_("box {id}"), "label": N_("label {id}"), "note": N_("note {id}")}
+
+
+def _thing(name: str) -> str:
+    kind, _, item = name.partition(":")
+    return msg(_THINGS[kind], id=item) if kind in _THINGS else name.replace(":", " ", 1)
 
 
 def _folded(chain_map: ChainMap, args: argparse.Namespace) -> set[str] | None:
@@ -71,7 +87,7 @@ def _folded(chain_map: ChainMap, args: argparse.Namespace) -> set[str] | None:
     folded = set()
     for node_id in args.fold:
         if not chain_map.has_node(node_id):
-            say(f"{args.file}: --fold {node_id}: the map has no segment '{node_id}'")
+            say(msg("{source}: --fold {segment}: the map has no segment '{segment}'", source=args.file, segment=node_id))
             return None
         folded.add(node_id)
     return folded
@@ -87,9 +103,9 @@ def _place(chain_map: ChainMap, args: argparse.Namespace) -> None:
 
     done = layout_map(chain_map, only_new=not args.layout)
     if args.layout:
-        say(f"{args.file}: laid out all {done.placed} segments")
+        say(msg("{source}: laid out all {placed} segments", source=args.file, placed=done.placed))
     else:
-        say(f"{args.file}: placed {done.placed} segment(s) that had no position")
+        say(msg("{source}: placed {placed} segment(s) that had no position", source=args.file, placed=done.placed))
 
 
 def _compact_json(value: dict[str, dict[str, Any]]) -> str:

@@ -14,10 +14,13 @@ from typing import Any
 from chainmap.core.format.fileio import LoadResult, load_map, write_atomic
 from chainmap.core.format.problems import MapFileError, Problem
 from chainmap.core.format.savetarget import ReadOnlyTargetError, check_save_target
-from chainmap.core.messages import N_, msg
+from chainmap.core.messages import N_, msg, word
 from chainmap.core.textsafe import dumps_safe, json_safe, terminal_safe
 
 FORCE_HELP = N_("replace OUT (or FILE with --in-place) even when it is read-only")  # msg() where used
+# How a save's refusal starts, and what a command that writes no map says instead (word() where used).
+NOT_SAVED = N_("The map was not saved")
+NOTHING_WRITTEN = N_("Nothing was written")
 
 
 def out(line: str = "") -> None:
@@ -48,11 +51,20 @@ def load_or_report(path: str, *, quiet_warnings: bool = False) -> LoadResult | N
     return result
 
 
-def report_save_error(exc: MapFileError, *, what: str = "The map was not saved") -> None:
+def said_instead(text: str, what: str) -> str:
+    """``text`` with its "The map was not saved" said as ``what`` (a key marked with ``N_``), in
+    the language ``text`` speaks: the reader's, or English where the refusal is not translated."""
+    for start, instead in ((word(NOT_SAVED), word(what)), (NOT_SAVED, what)):
+        if start in text:
+            return text.replace(start, instead, 1)
+    return text
+
+
+def report_save_error(exc: MapFileError, *, what: str = NOT_SAVED) -> None:
     """Print why a write failed (its messages starting ``what``), with the option that
     overrides a read-only refusal."""
     for problem in exc.problems:
-        line = problem.format(exc.source).replace("The map was not saved", what, 1)
+        line = said_instead(problem.format(exc.source), what)
         print(terminal_safe(line), file=sys.stderr)
     if isinstance(exc, ReadOnlyTargetError):
         say(msg("{source}: add --force to replace it anyway.", source=exc.source))
@@ -71,7 +83,7 @@ def check_output(path: str, *, force: bool = False) -> bool:
 
 
 def write_output(path: str, data: bytes, *, force: bool = False, json_text: bool = True,
-                 what: str = "The map was not saved") -> bool:
+                 what: str = NOT_SAVED) -> bool:
     """Write ``data`` atomically to ``path`` (``-`` is standard output); report failures.
 
     ``force`` replaces a read-only file. JSON bound for a terminal has its bidi and C1

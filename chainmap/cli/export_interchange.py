@@ -13,7 +13,7 @@ from chainmap.core.language import current_language
 from chainmap.core.messages import msg
 from chainmap.core.textsafe import terminal_safe
 
-from .common import check_output, load_or_report, say, write_output
+from .common import NOTHING_WRITTEN, check_output, load_or_report, say, write_output
 
 FORMATS = tuple(SUFFIX_FORMATS)  # xlsx, csv, graphml, gexf, cyjs, dot, gv, mmd
 
@@ -33,10 +33,10 @@ def run(args: argparse.Namespace, suffix: str) -> int:
 
     fmt = SUFFIX_FORMATS[suffix]
     if args.yed and fmt != "graphml":
-        args.parser.error("--yed goes with a .graphml output")
+        args.parser.error(msg("--yed goes with a .graphml output"))
     if args.output == "-" and fmt == "xlsx" and sys.stdout.isatty():
-        say("chainmap export: standard output is a terminal, where a workbook would show as garbage; "
-            "redirect it (> map.xlsx) or give -o FILE. Nothing was written.")
+        say(msg("chainmap export: standard output is a terminal, where a workbook would show as garbage; "
+                "redirect it (> map.xlsx) or give -o FILE. Nothing was written."))
         return 1
     if not check_output(args.output, force=args.force):
         return 1
@@ -50,16 +50,19 @@ def run(args: argparse.Namespace, suffix: str) -> int:
 
         done = layout_map(chain_map, only_new=not args.layout)
         if not args.quiet:
-            say(f"{args.file}: placed {done.placed} segment(s) that had no position" if not args.layout
-                else f"{args.file}: laid out all {done.placed} segments")
+            say(msg("{source}: placed {placed} segment(s) that had no position", source=args.file,
+                    placed=done.placed) if not args.layout
+                else msg("{source}: laid out all {placed} segments", source=args.file, placed=done.placed))
     exported = export_bytes(chain_map, fmt, lang=current_language(), yed=args.yed, table=args.table)
     for warning in exported.warnings:
-        say(f"{args.file}: warning: {warning}")
+        say(msg("{output}: warning: {warning}", output=args.file, warning=warning))
     data = exported.data
     if args.output == "-" and fmt != "xlsx" and sys.stdout.isatty():
         data = terminal_safe(data.decode("utf-8"), keep_newlines=True).encode("utf-8")
-    if not write_output(args.output, data, force=args.force, json_text=False, what="Nothing was written"):
+    if not write_output(args.output, data, force=args.force, json_text=False, what=NOTHING_WRITTEN):
         return 1
     if not args.quiet and args.output != "-":
-        say(f"{args.output}: {fmt.upper()}{' (yEd)' if args.yed else ''}, {len(data):,} bytes")
+        say(msg("{output}: {format} (yEd), {size:,} bytes", output=args.output, format=fmt.upper(), size=len(data))
+            if args.yed else msg("{output}: {format}, {size:,} bytes", output=args.output, format=fmt.upper(),
+                                 size=len(data)))
     return 0

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 
 from chainmap.core.language import current_language
-from chainmap.core.messages import msg
+from chainmap.core.messages import N_, msg, word
 from chainmap.core.model import ChainMap
 
 from .common import say
@@ -27,16 +28,17 @@ def _paper(text: str) -> str:
     for name in PAPERS:
         if text.strip().lower() == name.lower():
             return name
-    raise argparse.ArgumentTypeError(f"'{text}' is not a paper size: use A4, A3, A2, A1, A0 or letter")
+    raise argparse.ArgumentTypeError(msg("'{text}' is not a paper size: use A4, A3, A2, A1, A0 or letter", text=text))
 
 
 def _pixels(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of pixels") from None
+        raise argparse.ArgumentTypeError(msg("'{text}' is not a whole number of pixels", text=text)) from None
     if not MIN_FIT <= value <= MAX_FIT:
-        raise argparse.ArgumentTypeError(f"the long edge must be {MIN_FIT} to {MAX_FIT} pixels, not {value}")
+        raise argparse.ArgumentTypeError(msg("the long edge must be {low} to {high} pixels, not {value}", low=MIN_FIT,
+                                             high=MAX_FIT, value=value))
     return value
 
 
@@ -68,18 +70,19 @@ def option_problem(args: argparse.Namespace, fmt: str) -> str | None:
     """Why these options do not go together, in one sentence naming the option; None if they do."""
     paper = _paper_options(args)
     if paper and fmt != "pdf":
-        return f"{paper[0]} lays out PDF pages: name the output .pdf (here it is {fmt.upper()})"
+        return msg("{option} lays out PDF pages: name the output .pdf (here it is {format})", option=paper[0],
+                   format=fmt.upper())
     if args.fit is not None and fmt != "png":
-        return f"--fit sets a PNG's long edge in pixels and does not apply to {fmt.upper()} output"
+        return msg("--fit sets a PNG's long edge in pixels and does not apply to {format} output", format=fmt.upper())
     if args.fit is not None and args.scale != 1.0:
-        return "--fit and --scale exclude each other: --fit picks the scale"
+        return msg("--fit and --scale exclude each other: --fit picks the scale")
     if paper and not args.tile and args.scale != 1.0:
-        return "--scale applies to a poster (--tile): a single page is fitted to the paper"
+        return msg("--scale applies to a poster (--tile): a single page is fitted to the paper")
     if fmt == "pptx":
         if args.view.lower() != "all":
-            return "--view does not apply to PPTX: the deck has the whole map and every region's gaps view"
+            return msg("--view does not apply to PPTX: the deck has the whole map and every region's gaps view")
         if args.scale != 1.0:
-            return "--scale does not apply to PPTX: each picture is painted at the size it takes on its slide"
+            return msg("--scale does not apply to PPTX: each picture is painted at the size it takes on its slide")
     return None
 
 
@@ -96,7 +99,7 @@ def export(chain_map: ChainMap, args: argparse.Namespace, fmt: str, view: str | 
     from chainmap.render.fonts import register_bundled_fonts
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
-    label = "standard output" if args.output == "-" else args.output
+    label = word("standard output") if args.output == "-" else args.output
     try:
         register_bundled_fonts()
         try:
@@ -104,11 +107,11 @@ def export(chain_map: ChainMap, args: argparse.Namespace, fmt: str, view: str | 
         except ExportError as exc:
             say(f"chainmap export: {str(exc).replace(path, label)}")
             return 1
-        warnings, summary = report
+        warnings, done_template, done_values = report
         for warning in warnings:
-            say(f"{label}: warning: {warning}")
+            say(msg("{output}: warning: {warning}", output=label, warning=warning))
         if not args.quiet:
-            say(f"{label}: {summary}")
+            say(msg(done_template, output=label, **done_values))
         return 0
     finally:
         app.processEvents()
@@ -117,7 +120,8 @@ def export(chain_map: ChainMap, args: argparse.Namespace, fmt: str, view: str | 
 
 
 def _write(chain_map: ChainMap, args: argparse.Namespace, fmt: str, view: str | None,
-           path: str) -> tuple[list[str], str]:
+           path: str) -> tuple[list[str], str, dict[str, Any]]:
+    """Write the output; its warnings, and the done line's template and values but ``output``."""
     from chainmap.render.export import _background
     from chainmap.render.prepared import prepared_scene
 
@@ -126,24 +130,34 @@ def _write(chain_map: ChainMap, args: argparse.Namespace, fmt: str, view: str | 
         from chainmap.render.slides import export_slides
 
         deck = export_slides(chain_map, path, lang=current_language(), legend=legend, folded=args.fold)
-        return deck.warnings, (f"PPTX, {deck.slides} slides: {deck.pictures} pictures, {deck.tables} tables "
-                               f"({deck.seconds:.2f} s)")
+        return deck.warnings, N_("{output}: PPTX, {slides} slides: {pictures} pictures, {tables} tables "
+                                 "({seconds:.2f} s)"), dict(slides=deck.slides, pictures=deck.pictures,
+                                                             tables=deck.tables, seconds=deck.seconds)
     fill = _background(args.transparent, args.background)
     with prepared_scene(chain_map, view_region=view, legend=legend, folded=args.fold) as (scene, warnings):
         if fmt == "png":
             from chainmap.render.fit import export_fitted_png
 
             done = export_fitted_png(scene, path, args.fit, dpi=args.dpi, background=fill)
-            return warnings + done.warnings, (f"PNG, {done.width} × {done.height} px at {done.dpi:g} dpi "
-                                              f"({done.seconds:.2f} s)")
+            return warnings + done.warnings, N_("{output}: {format}, {width} × {height} px at {dpi:g} dpi "
+                                                "({seconds:.2f} s)"), dict(format="PNG", width=done.width,
+                                                                           height=done.height, dpi=done.dpi,
+                                                                           seconds=done.seconds)
         from chainmap.render.paper import export_paper
 
         landscape = None if args.orientation is None else args.orientation == "landscape"
         sheet = export_paper(scene, path, paper=args.paper or "A4", landscape=landscape, tile=args.tile,
                              scale=args.scale, lang=current_language(), background=fill)
     plan = sheet.plan
-    turn = "landscape" if sheet.landscape else "portrait"
-    how = (f"a poster of {plan.rows} row(s) × {plan.columns} column(s) at scale {plan.scale:.3g}" if plan.tiled
-           else f"fitted at scale {plan.scale:.2g}")
-    pages = "1 page" if plan.pages == 1 else f"{plan.pages} pages"
-    return warnings, f"PDF, {pages} of {sheet.paper} {turn}, {how} ({sheet.seconds:.2f} s)"
+    turn = word(N_("landscape") if sheet.landscape else N_("portrait"))
+    if plan.tiled:
+        template = (N_("{output}: PDF, 1 page of {paper} {turn}, a poster of {rows} row(s) × {columns} column(s) at "
+                       "scale {scale:.3g} ({seconds:.2f} s)") if plan.pages == 1 else
+                    N_("{output}: PDF, {pages} pages of {paper} {turn}, a poster of {rows} row(s) × {columns} "
+                       "column(s) at scale {scale:.3g} ({seconds:.2f} s)"))
+    else:
+        template = (N_("{output}: PDF, 1 page of {paper} {turn}, fitted at scale {scale:.2g} ({seconds:.2f} s)")
+                    if plan.pages == 1 else
+                    N_("{output}: PDF, {pages} pages of {paper} {turn}, fitted at scale {scale:.2g} ({seconds:.2f} s)"))
+    return warnings, template, dict(pages=plan.pages, paper=sheet.paper, turn=turn, rows=plan.rows,
+                                    columns=plan.columns, scale=plan.scale, seconds=sheet.seconds)

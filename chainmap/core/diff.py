@@ -173,87 +173,119 @@ def diff_maps(a: ChainMap, b: ChainMap) -> list[Change]:
     """Every difference from ``a`` to ``b``, one :class:`Change` each, in the map's order:
     the map's fields, regions, tiers, segments, links, notes, conflicts."""
     old, new = map_to_data(a), map_to_data(b)
-    changes: list[Change] = []
-    for key in [*_MAP_KEYS, *(k for k in dict.fromkeys([*old, *new]) if k not in _SKIPPED_TOP and k not in _MAP_KEYS)]:
-        if old.get(key, ABSENT) != new.get(key, ABSENT):
-            changes.append(Change(CHANGED, "map", "", "", key, old.get(key, ABSENT), new.get(key, ABSENT)))
-
-    pairs, removed, added = _pair(old["regions"], new["regions"], None, "code")
-    changes += [Change(REMOVED, "region", r["code"], f"{r['code']} {r['name']}") for r in removed]
-    changes += [Change(ADDED, "region", r["code"], f"{r['code']} {r['name']}") for r in added]
-    for x, y in pairs:
-        changes += _field_changes("region", x["code"], x["code"], x, y, ("code",), lambda _k, v: v)
-
-    tier_names = {t["id"]: t["name"] for t in old["tiers"]} | {t["id"]: t["name"] for t in new["tiers"]}
-    pairs, removed, added = _pair(old["tiers"], new["tiers"], lambda t: normalise_name(t["name"]))
-    changes += [Change(REMOVED, "tier", t["id"], t["name"]) for t in removed]
-    changes += [Change(ADDED, "tier", t["id"], t["name"]) for t in added]
-    for x, y in pairs:
-        changes += _field_changes("tier", y["id"], x["name"], x, y, (), lambda _k, v: v)
-
-    old_names = {n["id"]: n["name"] for n in old["nodes"]}
-    new_names = {n["id"]: n["name"] for n in new["nodes"]}
-
-    def node_ref(names: dict[str, str]) -> Callable[[str, Any], Any]:
-        def ref(key: str, value: Any) -> Any:
-            if key == "tier":
-                return tier_names.get(value, value)
-            if key == "parent" and isinstance(value, str):
-                return names.get(value, value)
-            return value
-        return ref
-
+    changes = _map_changes(old, new) + _region_changes(old, new) + _tier_changes(old, new)
     pairs, removed, added = _pair(old["nodes"], new["nodes"], lambda n: (n["tier"], normalise_name(n["name"])))
-    node_map = {x["id"]: y["id"] for x, y in pairs}
+    names = _Names(old, new, {x["id"]: y["id"] for x, y in pairs})
     changes += [Change(REMOVED, "segment", n["id"], n["name"]) for n in removed]
     changes += [Change(ADDED, "segment", n["id"], n["name"]) for n in added]
     for x, y in pairs:
-        name = y["name"] if x["name"] == y["name"] else f"{x['name']} ({y['name']})"
-        x_ref = {**x, "parent": node_map.get(x["parent"], x["parent"])} if "parent" in x else x
-        for change in _field_changes("segment", y["id"], name, x_ref, y, ("regions",), node_ref(new_names)):
-            if change.field == "parent":
-                change.old = old_names.get(x.get("parent", ""), change.old) if "parent" in x else ABSENT
-            changes.append(change)
-        old_regions, new_regions = x.get("regions", {}), y.get("regions", {})
-        for code in dict.fromkeys([*old_regions, *new_regions]):
-            for action, fact, before, after in _entry_changes(code, old_regions.get(code, ABSENT),
-                                                              new_regions.get(code, ABSENT)):
-                changes.append(Change(action, "segment", y["id"], name, fact, before, after))
-
-    def ends(edge: dict[str, Any], names: dict[str, str]) -> str:
-        return f"{names.get(edge['from'], edge['from'])} → {names.get(edge['to'], edge['to'])}"
-
-    pairs, removed, added = _pair(
-        old["edges"], new["edges"],
-        lambda e: (node_map.get(e["from"], e["from"]), node_map.get(e["to"], e["to"]), e.get("kind") or "supply"),
-    )
-    changes += [Change(REMOVED, "link", e["id"], ends(e, old_names)) for e in removed]
-    changes += [Change(ADDED, "link", e["id"], ends(e, new_names)) for e in added]
-    for x, y in pairs:
-        x_mapped = {**x, "from": node_map.get(x["from"], x["from"]), "to": node_map.get(x["to"], x["to"])}
-        for change in _field_changes("link", y["id"], ends(y, new_names), x_mapped, y, (),
-                                     lambda k, v: new_names.get(v, v) if k in ("from", "to") else v):
-            if change.field == "flows":
-                before = {(f["from"], f["to"]) for f in x.get("flows", ())}
-                after = {(f["from"], f["to"]) for f in y.get("flows", ())}
-                for f in sorted(after - before):
-                    changes.append(Change(ADDED, "link", y["id"], ends(y, new_names), "flow", ABSENT, f"{f[0]} → {f[1]}"))
-                for f in sorted(before - after):
-                    changes.append(Change(REMOVED, "link", y["id"], ends(y, new_names), "flow", f"{f[0]} → {f[1]}"))
-                if before == after:
-                    changes.append(change)
-            else:
-                changes.append(change)
-
-    pairs, removed, added = _pair(old.get("notes", []), new.get("notes", []), None)
-    changes += [Change(REMOVED, "note", n["id"], show(n["text"], 40)) for n in removed]
-    changes += [Change(ADDED, "note", n["id"], show(n["text"], 40)) for n in added]
-    for x, y in pairs:
-        x_mapped = {**x, "node": node_map.get(x["node"], x["node"])} if "node" in x else x
-        changes += _field_changes("note", y["id"], show(y["text"], 40), x_mapped, y, (),
-                                  lambda k, v: new_names.get(v, v) if k == "node" else v)
-
+        changes += _segment_changes(x, y, names)
+    changes += _link_changes(old, new, names) + _note_changes(old, new, names)
     pairs, removed, added = _pair(old.get("conflicts", []), new.get("conflicts", []), None)
     changes += [Change(REMOVED, "conflict", c["id"], f"{c['kind']} {c['path']}") for c in removed]
     changes += [Change(ADDED, "conflict", c["id"], f"{c['kind']} {c['path']}") for c in added]
+    return changes
+
+
+class _Names:
+    """What the changes of segments, links and notes name things by: the tiers' and the
+    segments' names on both sides, and which old segment id became which new one."""
+
+    def __init__(self, old: dict[str, Any], new: dict[str, Any], node_map: dict[str, str]) -> None:
+        self.tiers = {t["id"]: t["name"] for t in old["tiers"]} | {t["id"]: t["name"] for t in new["tiers"]}
+        self.old = {n["id"]: n["name"] for n in old["nodes"]}
+        self.new = {n["id"]: n["name"] for n in new["nodes"]}
+        self.node_map = node_map
+
+    def mapped(self, node_id: Any) -> Any:
+        """The new id of an old segment id (unchanged when it was not paired)."""
+        return self.node_map.get(node_id, node_id)
+
+    def segment_value(self, key: str, value: Any) -> Any:
+        """A segment field's value as a change shows it (tier and parent by name)."""
+        if key == "tier":
+            return self.tiers.get(value, value)
+        if key == "parent" and isinstance(value, str):
+            return self.new.get(value, value)
+        return value
+
+    def ends(self, edge: dict[str, Any], old: bool = False) -> str:
+        """A link named by its ends' names."""
+        names = self.old if old else self.new
+        return f"{names.get(edge['from'], edge['from'])} → {names.get(edge['to'], edge['to'])}"
+
+
+def _map_changes(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
+    keys = [*_MAP_KEYS, *(k for k in dict.fromkeys([*old, *new]) if k not in _SKIPPED_TOP and k not in _MAP_KEYS)]
+    return [Change(CHANGED, "map", "", "", key, old.get(key, ABSENT), new.get(key, ABSENT))
+            for key in keys if old.get(key, ABSENT) != new.get(key, ABSENT)]
+
+
+def _region_changes(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
+    pairs, removed, added = _pair(old["regions"], new["regions"], None, "code")
+    changes = [Change(REMOVED, "region", r["code"], f"{r['code']} {r['name']}") for r in removed]
+    changes += [Change(ADDED, "region", r["code"], f"{r['code']} {r['name']}") for r in added]
+    for x, y in pairs:
+        changes += _field_changes("region", x["code"], x["code"], x, y, ("code",), lambda _k, v: v)
+    return changes
+
+
+def _tier_changes(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
+    pairs, removed, added = _pair(old["tiers"], new["tiers"], lambda t: normalise_name(t["name"]))
+    changes = [Change(REMOVED, "tier", t["id"], t["name"]) for t in removed]
+    changes += [Change(ADDED, "tier", t["id"], t["name"]) for t in added]
+    for x, y in pairs:
+        changes += _field_changes("tier", y["id"], x["name"], x, y, (), lambda _k, v: v)
+    return changes
+
+
+def _segment_changes(x: dict[str, Any], y: dict[str, Any], names: _Names) -> list[Change]:
+    """The changes of one segment paired on both sides: its fields, then its regions' entries."""
+    name = y["name"] if x["name"] == y["name"] else f"{x['name']} ({y['name']})"
+    x_ref = {**x, "parent": names.mapped(x["parent"])} if "parent" in x else x
+    changes = []
+    for change in _field_changes("segment", y["id"], name, x_ref, y, ("regions",), names.segment_value):
+        if change.field == "parent":
+            change.old = names.old.get(x.get("parent", ""), change.old) if "parent" in x else ABSENT
+        changes.append(change)
+    old_regions, new_regions = x.get("regions", {}), y.get("regions", {})
+    for code in dict.fromkeys([*old_regions, *new_regions]):
+        for action, fact, before, after in _entry_changes(code, old_regions.get(code, ABSENT),
+                                                          new_regions.get(code, ABSENT)):
+            changes.append(Change(action, "segment", y["id"], name, fact, before, after))
+    return changes
+
+
+def _link_changes(old: dict[str, Any], new: dict[str, Any], names: _Names) -> list[Change]:
+    pairs, removed, added = _pair(old["edges"], new["edges"],
+                                  lambda e: (names.mapped(e["from"]), names.mapped(e["to"]), e.get("kind") or "supply"))
+    changes = [Change(REMOVED, "link", e["id"], names.ends(e, old=True)) for e in removed]
+    changes += [Change(ADDED, "link", e["id"], names.ends(e)) for e in added]
+    for x, y in pairs:
+        x_mapped = {**x, "from": names.mapped(x["from"]), "to": names.mapped(x["to"])}
+        label = names.ends(y)
+        for change in _field_changes("link", y["id"], label, x_mapped, y, (),
+                                     lambda k, v: names.new.get(v, v) if k in ("from", "to") else v):
+            if change.field != "flows":
+                changes.append(change)
+                continue
+            before = {(f["from"], f["to"]) for f in x.get("flows", ())}
+            after = {(f["from"], f["to"]) for f in y.get("flows", ())}
+            changes += [Change(ADDED, "link", y["id"], label, "flow", ABSENT, f"{f[0]} → {f[1]}")
+                        for f in sorted(after - before)]
+            changes += [Change(REMOVED, "link", y["id"], label, "flow", f"{f[0]} → {f[1]}")
+                        for f in sorted(before - after)]
+            if before == after:
+                changes.append(change)
+    return changes
+
+
+def _note_changes(old: dict[str, Any], new: dict[str, Any], names: _Names) -> list[Change]:
+    pairs, removed, added = _pair(old.get("notes", []), new.get("notes", []), None)
+    changes = [Change(REMOVED, "note", n["id"], show(n["text"], 40)) for n in removed]
+    changes += [Change(ADDED, "note", n["id"], show(n["text"], 40)) for n in added]
+    for x, y in pairs:
+        x_mapped = {**x, "node": names.mapped(x["node"])} if "node" in x else x
+        changes += _field_changes("note", y["id"], show(y["text"], 40), x_mapped, y, (),
+                                  lambda k, v: names.new.get(v, v) if k == "node" else v)
     return changes

@@ -8,7 +8,7 @@ encloses its own box (the header) and all its sub-segments' frames, plus padding
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from .model import ChainMap
@@ -128,18 +128,24 @@ class Band:
     right: float
 
 
-def tier_bands(chain_map: ChainMap, folded: Collection[str] = ()) -> list[Band]:
+def tier_bands(chain_map: ChainMap, folded: Collection[str] = (),
+               measured: Mapping[str, Rect | None] | None = None) -> list[Band]:
     """Bands left to right in tier order, derived from the segments' positions.
 
     Each band covers its segments' frames plus a margin; adjacent bands meet halfway
     between their contents, so every x belongs to exactly one tier (the first and last
     bands extend to infinity for :func:`tier_at`). An empty tier gets a default width.
+    ``measured``: frames the caller already has, up to date (a scene keeps them); the
+    others are measured here.
     """
     extents: dict[str, Rect] = {}
     for node in chain_map.nodes:
         if node.parent is not None:
             continue  # inside its parent's frame
-        rect = frame(chain_map, node.id, folded)
+        if measured is not None and node.id in measured:
+            rect = measured[node.id]
+        else:
+            rect = frame(chain_map, node.id, folded)
         if rect is None:
             continue
         current = extents.get(node.tier)

@@ -41,3 +41,16 @@ def word(text: str) -> str:
 def N_(template: str) -> str:  # noqa: N802 - the customary name of a no-op marker
     """Mark ``template`` as a message key without translating it (it is said later)."""
     return template
+
+
+_NOT_SAVED = N_("The map was not saved")
+_NOTHING_WRITTEN = N_("Nothing was written")
+
+
+def nothing_written(text: str) -> str:
+    """A refusal to save a map (``"The map was not saved: …"``) said of another file an export
+    writes (``"Nothing was written: …"``), in the language ``text`` speaks."""
+    for start, instead in ((word(_NOT_SAVED), word(_NOTHING_WRITTEN)), (_NOT_SAVED, _NOTHING_WRITTEN)):
+        if start in text:
+            return text.replace(start, instead, 1)
+    return text

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from .messages_zh_help import HELP
+from .messages_zh_import import IMPORT
 
 ZH: dict[str, str] = {
     # ---------------------------------------------------------------- chainmap validate
@@ -148,6 +149,21 @@ ZH: dict[str, str] = {
     "The file is not UTF-8 text: byte {byte} cannot be decoded (is it a binary file, or saved in another "
     "encoding such as GBK?).":
         "文件不是 UTF-8 文本：第 {byte} 个字节无法解码（是二进制文件，还是以 GBK 等其他编码保存的？）。",
+    "--aspect: '{text}' is not an aspect ratio; write width:height, for example 16:9":
+        "--aspect：“{text}”不是宽高比；请写成 宽:高，例如 16:9",
+    "--aspect: '{text}' must have a width and a height above zero, for example 16:9":
+        "--aspect：“{text}”的宽和高都必须大于零，例如 16:9",
+    "--aspect: '{text}' is outside 1:100 to 100:1; choose a ratio such as 4:3 or 16:9":
+        "--aspect：“{text}”超出了 1:100 到 100:1 的范围；请选择 4:3 或 16:9 这样的比例",
+    "Expecting value": "此处应为一个值",
+    "Expecting ',' delimiter": "此处应为逗号“,”",
+    "Expecting ':' delimiter": "此处应为冒号“:”",
+    "Expecting property name enclosed in double quotes": "此处应为用双引号括起的键名",
+    "Unterminated string starting at": "字符串缺少结尾的引号",
+    "Invalid control character at": "字符串中有不允许的控制字符",
+    "Invalid \\escape": "无效的反斜杠转义",
+    "Invalid \\uXXXX escape": "无效的 \\uXXXX 转义",
+    "Extra data": "JSON 内容结束后还有多余的数据",
     "The file is not valid JSON: {reason}.": "文件不是有效的 JSON：{reason}。",
     "The file is not valid JSON: {exc}.": "文件不是有效的 JSON：{exc}。",
     "The map was not saved: {exc}; the file on disk is unchanged.": "图谱未保存：{exc}；磁盘上的文件未改变。",
@@ -297,3 +313,258 @@ ZH: dict[str, str] = {
 
 # The command line's help, argparse's words and the exports' refusals (a module of their own: long).
 ZH.update(HELP)
+
+# The command line's status and error lines (layout, export, format, import, merge, route, edit, git).
+ZH.update({
+    # numbers and options
+    "'{text}' is not a number": "“{text}”不是数字",
+    "'{text}' must be a positive number": "“{text}”必须是正数",
+    "'{text}' is not a paper size: use A4, A3, A2, A1, A0 or letter": "“{text}”不是纸张尺寸：请用 A4、A3、A2、A1、A0 或 letter",
+    "'{text}' is not a whole number of pixels": "“{text}”不是整数像素值",
+    "the long edge must be {low} to {high} pixels, not {value}": "长边必须在 {low} 到 {high} 像素之间，而不是 {value}",
+    "--fit and --scale exclude each other: --fit picks the scale": "--fit 与 --scale 不能同时使用：--fit 会自行决定缩放比例",
+    "--fit sets a PNG's long edge in pixels and does not apply to {format} output":
+        "--fit 设定 PNG 长边的像素数，不适用于 {format} 输出",
+    "--scale applies to a poster (--tile): a single page is fitted to the paper":
+        "--scale 只用于海报（--tile）：单页会自动缩放到纸张大小",
+    "--scale does not apply to PPTX: each picture is painted at the size it takes on its slide":
+        "--scale 不适用于 PPTX：每张图片按其在幻灯片上所占的大小绘制",
+    "--view does not apply to PPTX: the deck has the whole map and every region's gaps view":
+        "--view 不适用于 PPTX：幻灯片包含整张图谱和每个地区的缺口视图",
+    "--size {size!r}: give WIDTHxHEIGHT, e.g. 1600x1000.": "--size {size!r}：请给出 宽x高，例如 1600x1000。",
+    "--transparent and --background exclude each other": "--transparent 与 --background 不能同时使用",
+    "--yed goes with a .graphml output": "--yed 只能与 .graphml 输出一起使用",
+    "-o - writes to standard output: give its format with --format png, svg or pdf":
+        "-o - 表示写到标准输出：请用 --format png、svg 或 pdf 指定格式",
+    "cannot tell the format of '{output}': name it .png, .svg or .pdf (.pptx for slides), or give --format":
+        "无法判断“{output}”的格式：请将其命名为 .png、.svg 或 .pdf（幻灯片用 .pptx），或给出 --format",
+    "{option} lays out PDF pages: name the output .pdf (here it is {format})":
+        "{option} 用于排版 PDF 页面：请将输出命名为 .pdf（此处为 {format}）",
+    # counts in the import's summary
+    ", ": "、",
+    "; ": "；",
+    "1 segment": "1 个环节",
+    "{count} segments": "{count} 个环节",
+    "1 link": "1 个链接",
+    "{count} links": "{count} 个链接",
+    "1 note": "1 条注释",
+    "{count} notes": "{count} 条注释",
+    "1 tier": "1 个层级",
+    "{count} tiers": "{count} 个层级",
+    "1 enterprise": "1 家重点企业",
+    "{count} enterprises": "{count} 家重点企业",
+    "created {items}": "新建 {items}",
+    "updated {items}": "更新 {items}",
+    "deleted {items}": "删除 {items}",
+    "placed 1 segment": "放置 1 个环节",
+    "placed {count} segments": "放置 {count} 个环节",
+    "no change": "没有变化",
+    # saving
+    "The map was not saved": "图谱未保存",
+    "Nothing was written": "未写入任何内容",
+    "It was not changed": "文件未改动",
+    "standard output": "标准输出",
+    "landscape": "横向",
+    "portrait": "纵向",
+    # export
+    "chainmap export: standard output is a terminal, where a workbook would show as garbage; redirect it "
+    "(> map.xlsx) or give -o FILE. Nothing was written.":
+        "chainmap export：标准输出是终端，工作簿在终端上会显示为乱码；请重定向（> map.xlsx）或给出 -o FILE。未写入任何内容。",
+    "chainmap export: standard output is a terminal, where a {format} would show as garbage; redirect it "
+    "(> map.{suffix}) or give -o FILE. Nothing was written.":
+        "chainmap export：标准输出是终端，{format} 在终端上会显示为乱码；请重定向（> map.{suffix}）或给出 -o FILE。"
+        "未写入任何内容。",
+    "{output}: the folder {folder} does not exist; nothing was written.": "{output}：文件夹 {folder} 不存在；未写入任何内容。",
+    "{output}: warning: {warning}": "{output}：警告：{warning}",
+    "{output}: {format}, {width} × {height} px at {dpi:g} dpi ({seconds:.2f} s)":
+        "{output}：{format}，{width} × {height} 像素，{dpi:g} dpi（用时 {seconds:.2f} 秒）",
+    "{output}: {format}, {size:,} bytes": "{output}：{format}，{size:,} 字节",
+    "{output}: {format} (yEd), {size:,} bytes": "{output}：{format}（yEd），{size:,} 字节",
+    "{output}: PPTX, {slides} slides: {pictures} pictures, {tables} tables ({seconds:.2f} s)":
+        "{output}：PPTX，{slides} 张幻灯片：{pictures} 张图片，{tables} 个表格（用时 {seconds:.2f} 秒）",
+    "{output}: PDF, 1 page of {paper} {turn}, fitted at scale {scale:.2g} ({seconds:.2f} s)":
+        "{output}：PDF，1 页 {paper} {turn}，缩放比例 {scale:.2g}（用时 {seconds:.2f} 秒）",
+    "{output}: PDF, {pages} pages of {paper} {turn}, fitted at scale {scale:.2g} ({seconds:.2f} s)":
+        "{output}：PDF，{pages} 页 {paper} {turn}，缩放比例 {scale:.2g}（用时 {seconds:.2f} 秒）",
+    "{output}: PDF, 1 page of {paper} {turn}, a poster of {rows} row(s) × {columns} column(s) at scale "
+    "{scale:.3g} ({seconds:.2f} s)":
+        "{output}：PDF，1 页 {paper} {turn}，海报为 {rows} 行 × {columns} 列，缩放比例 {scale:.3g}（用时 {seconds:.2f} 秒）",
+    "{output}: PDF, {pages} pages of {paper} {turn}, a poster of {rows} row(s) × {columns} column(s) at scale "
+    "{scale:.3g} ({seconds:.2f} s)":
+        "{output}：PDF，{pages} 页 {paper} {turn}，海报为 {rows} 行 × {columns} 列，缩放比例 {scale:.3g}"
+        "（用时 {seconds:.2f} 秒）",
+    "{source}: the map has no region '{region}'; use --view all or one of {codes}.":
+        "{source}：图谱中没有地区“{region}”；请用 --view all 或以下之一：{codes}。",
+    "{source}: placed {placed} segment(s) that had no position": "{source}：已放置 {placed} 个没有位置的环节",
+    "{source}: laid out all {placed} segments": "{source}：已重新布局全部 {placed} 个环节",
+    # layout, format
+    "{source}: placed {placed} of {count} segments; {crossings} link crossings":
+        "{source}：已放置 {count} 个环节中的 {placed} 个；链接交叉 {crossings} 处",
+    "{source}: placing '{name}' made its frame overlap a neighbour's; run 'chainmap layout' without --only-new "
+    "to tidy up":
+        "{source}：放置“{name}”后它的框与相邻的框重叠；请不带 --only-new 运行 'chainmap layout' 重新整理",
+    "{source}: not in canonical form (run 'chainmap format --in-place {source}')":
+        "{source}：不是规范格式（请运行 'chainmap format --in-place {source}'）",
+    # import
+    "chainmap import: --delete-missing needs --into MAP (there is nothing to delete from a new map)":
+        "chainmap import：--delete-missing 需要与 --into MAP 一起使用（新图谱中没有可删除的内容）",
+    "chainmap import: 1 problem found; nothing was written.": "chainmap import：发现 1 个问题；未写入任何内容。",
+    "chainmap import: {count} problems found; nothing was written.": "chainmap import：发现 {count} 个问题；未写入任何内容。",
+    # merge
+    "chainmap merge: give at least two maps to merge.": "chainmap merge：请至少给出两个要合并的图谱。",
+    "chainmap merge: {output} is one of the inputs; it is not overwritten unless you add --overwrite.":
+        "chainmap merge：{output} 是输入文件之一；除非加上 --overwrite，否则不会覆盖它。",
+    "chainmap merge: {path} cannot be read as a map; nothing was written.":
+        "chainmap merge：{path} 无法作为图谱读取；未写入任何内容。",
+    # route
+    "{source}: {boxes} boxes, {links} links routed ({hidden} not drawn: folded away or without a position), "
+    "{labels} labels ({shrunk} shrunk), {notes} notes ({moved} moved off boxes)":
+        "{source}：{boxes} 个框，已布线 {links} 个链接（{hidden} 个未绘制：已折叠或没有位置），{labels} 个标签"
+        "（{shrunk} 个已缩小），{notes} 条注释（{moved} 条已移出框外）",
+    "{source}: {boxes} boxes, {links} links routed, {labels} labels ({shrunk} shrunk), {notes} notes "
+    "({moved} moved off boxes)":
+        "{source}：{boxes} 个框，已布线 {links} 个链接，{labels} 个标签（{shrunk} 个已缩小），{notes} 条注释"
+        "（{moved} 条已移出框外）",
+    "{source}: {hits} links through boxes, {overlaps} overlapping labels or notes":
+        "{source}：{hits} 个链接穿过框，{overlaps} 处标签或注释重叠",
+    "{source}: link '{link}' passes through the box of '{name}' (no free path around it)":
+        "{source}：链接“{link}”穿过“{name}”的框（周围没有可绕行的通路）",
+    "{source}: {first} overlaps {second}": "{source}：{first} 与 {second} 重叠",
+    "box {id}": "框 {id}",
+    "label {id}": "标签 {id}",
+    "note {id}": "注释 {id}",
+    "{source}: --fold {segment}: the map has no segment '{segment}'": "{source}：--fold {segment}：图谱中没有环节“{segment}”",
+    # edit
+    "the bundled example {example} is not installed; give a FILE to open.": "未安装自带的示例 {example}；请给出要打开的 FILE。",
+    "{path}: there is no such file.": "{path}：没有这个文件。",
+    "there is no display to open the editor on (DISPLAY is not set). Run it in a desktop session, or use "
+    "'chainmap edit FILE --screenshot OUT.png' for a picture.":
+        "没有可供打开编辑器的显示器（未设置 DISPLAY）。请在桌面会话中运行，或用 "
+        "'chainmap edit FILE --screenshot OUT.png' 生成一张图片。",
+    "the display {display} is not running, so the editor cannot open a window.": "显示器 {display} 未运行，编辑器无法打开窗口。",
+    "the editor needs Qt (PySide6), which cannot be loaded here ({error}). The other commands (validate, format, "
+    "info, ...) work without it.":
+        "编辑器需要 Qt（PySide6），但此处无法加载（{error}）。其他命令（validate、format、info 等）不需要它也能使用。",
+    # git
+    "chainmap git-merge: {name}: base version ({path}) is not a valid map; '{name}' was left as ours. The problems:":
+        "chainmap git-merge：{name}：共同祖先版本（{path}）不是有效的图谱；“{name}”保留为我方版本。问题如下：",
+    "chainmap git-merge: {name}: ours version ({path}) is not a valid map; '{name}' was left as ours. The problems:":
+        "chainmap git-merge：{name}：我方版本（{path}）不是有效的图谱；“{name}”保留为我方版本。问题如下：",
+    "chainmap git-merge: {name}: theirs version ({path}) is not a valid map; '{name}' was left as ours. "
+    "The problems:":
+        "chainmap git-merge：{name}：对方版本（{path}）不是有效的图谱；“{name}”保留为我方版本。问题如下：",
+    "chainmap git-merge: {name}: {problem} '{name}' was left as ours.": "chainmap git-merge：{name}：{problem}“{name}”保留为我方版本。",
+    "chainmap git-merge: {name}: merged cleanly.": "chainmap git-merge：{name}：已顺利合并。",
+    "chainmap git-merge: {name}: conflicts recorded in the file ({counts}); open it in chainmap to resolve them, "
+    "then 'git add' it.":
+        "chainmap git-merge：{name}：冲突已记录在文件中（{counts}）；请在 chainmap 中打开并处理冲突，然后 'git add' 该文件。",
+    "chainmap git-setup: git is not installed (or not on PATH).": "chainmap git-setup：未安装 git（或不在 PATH 中）。",
+    "chainmap git-setup: {repo} is not inside a git repository.": "chainmap git-setup：{repo} 不在 git 仓库中。",
+    "chainmap git-setup: {problem}; nothing was changed. Add the line '{line}' to a plain {file} file and run "
+    "git-setup again.":
+        "chainmap git-setup：{problem}；未做任何改动。请将 '{line}' 这一行加入普通的 {file} 文件，然后再次运行 git-setup。",
+    "chainmap git-setup: git config {key} failed: {error}": "chainmap git-setup：git config {key} 失败：{error}",
+    "chainmap git-setup: {path} cannot be read ({error}); add the line '{line}' yourself.":
+        "chainmap git-setup：无法读取 {path}（{error}）；请自行加入 '{line}' 这一行。",
+    "chainmap git-setup: {path}: {reason} Add the line '{line}' yourself.":
+        "chainmap git-setup：{path}：{reason}请自行加入 '{line}' 这一行。",
+    "{path} cannot be looked at ({error})": "无法查看 {path}（{error}）",
+    "{path} is a symbolic link, which chainmap does not write through (it may lead out of the repository)":
+        "{path} 是符号链接，chainmap 不会通过它写入（它可能指向仓库之外）",
+    "{path} is a folder, where git expects a file": "{path} 是文件夹，而 git 需要的是文件",
+    "{path} is not a regular file": "{path} 不是普通文件",
+    "{path}: already has '{line}'": "{path}：已有 '{line}'",
+    "{path}: added '{line}' (commit it so that every clone uses it)": "{path}：已加入 '{line}'（请提交它，使每个克隆都使用它）",
+    "{path}: added '{line}' (the editor's lock files; commit it)": "{path}：已加入 '{line}'（编辑器的锁文件；请提交它）",
+})
+
+# Why a save was refused (chainmap.core.format.savetarget): the editor and the command line.
+ZH.update({
+    "you have no permission to write there": "你没有在那里写入的权限",
+    "the disk is read-only": "磁盘是只读的",
+    "the disk is full": "磁盘已满",
+    "the disk quota is exceeded": "超出了磁盘配额",
+    "the folder does not exist": "文件夹不存在",
+    "a part of the path is not a folder": "路径中有一部分不是文件夹",
+    "the path is a folder": "该路径是文件夹",
+    "the file name is too long": "文件名太长",
+    "the path is a loop of symbolic links that never reaches a file": "该路径是一个符号链接循环，永远到不了文件",
+    "a named pipe (FIFO)": "命名管道（FIFO）",
+    "a device": "设备",
+    "a socket": "套接字",
+    "not a regular file": "特殊文件",
+    "the file is read-only (permissions {permissions})": "文件是只读的（权限 {permissions}）",
+    "the file is on a read-only disk": "文件位于只读磁盘上",
+    "the file is read-only for you (you have no permission to write it)": "文件对你是只读的（你没有写入它的权限）",
+    "The map was not saved: {reason}.": "图谱未保存：{reason}。",
+    "The map was not saved: the path is a folder.": "图谱未保存：该路径是文件夹。",
+    "The map was not saved: the path is {kind}, not a regular file, and chainmap never replaces one; it was left "
+    "as it is.":
+        "图谱未保存：该路径是{kind}，不是普通文件，chainmap 从不替换这类文件；它保持原样。",
+    "The map was not saved: {reason}, so it was left as it is.": "图谱未保存：{reason}，因此保持原样。",
+})
+
+# Why maps cannot be merged (chainmap.core.merge.engine).
+ZH.update({
+    "Nothing to merge: give at least one map.": "没有可合并的内容：请至少给出一个图谱。",
+    "{label} has '{id}'": "{label} 的 id 为“{id}”",
+    "the base has '{id}'": "共同祖先的 id 为“{id}”",
+    "These maps are not copies of one map: their ids differ ({named}). Merge them anyway with --force (the result "
+    "takes the first map's id).":
+        "这些图谱不是同一图谱的副本：它们的 id 不同（{named}）。如仍要合并，请加上 --force（结果采用第一个图谱的 id）。",
+    "The merge produced an invalid map (a bug in chainmap): {problems}": "合并得到的图谱无效（这是 chainmap 的缺陷）：{problems}",
+    "The merge produced a map that cannot be built (a bug in chainmap): {problem}":
+        "合并得到的图谱无法构建（这是 chainmap 的缺陷）：{problem}",
+})
+
+# How many conflicts of a kind (chainmap git-merge's line).
+ZH.update({
+    "{count} edit": "{count} 个修改冲突",
+    "{count} delete": "{count} 个删除冲突",
+    "{count} duplicate": "{count} 个重复冲突",
+})
+
+# A spreadsheet cell the import cannot read (chainmap.core.interchange.values and labels).
+ZH.update({
+    "unknown status '{text}' (expected {chinese} or {english})": "未知的现状“{text}”（应为 {chinese} 或 {english}）",
+    "unknown action '{text}' (expected {chinese} or {english})": "未知的举措“{text}”（应为 {chinese} 或 {english}）",
+    "unknown priority '{text}' (expected {chinese} or {english})": "未知的优先级“{text}”（应为 {chinese} 或 {english}）",
+    "unknown mark '{text}' (expected {chinese} or {english})": "未知的企业标识“{text}”（应为 {chinese} 或 {english}）",
+    "unknown kind '{text}' (expected {chinese} or {english})": "未知的链接类型“{text}”（应为 {chinese} 或 {english}）",
+    "'{text}' is not an id: an id is letters, digits and _ . : -, starting with a letter or digit, at most 64 "
+    "characters (leave the cell empty for a new item)":
+        "“{text}”不是 id：id 由字母、数字和 _ . : - 组成，以字母或数字开头，最多 64 个字符（新条目请留空此单元格）",
+})
+
+# The exports' refusals and warnings (chainmap/render/export.py, svg_fonts.py).
+ZH.update({
+    "Cannot export to {given}: use a file ending in .png, .svg or .pdf.":
+        "无法导出到 {given}：请使用以 .png、.svg 或 .pdf 结尾的文件名。",
+    "The map has no region '{region}'; its regions are {codes}.": "图谱中没有地区“{region}”；它的地区是 {codes}。",
+    "The dpi must be a positive number, not {value}.": "dpi 必须是正数，而不是 {value}。",
+    "The scale must be a positive number, not {value}.": "缩放比例必须是正数，而不是 {value}。",
+    "'{colour}' is not a colour: use a name such as white or #RRGGBB.":
+        "“{colour}”不是颜色：请使用 white 这样的颜色名或 #RRGGBB。",
+    "{path}: there is not enough memory to paint a {width:,} × {height:,} pixel PNG; use a smaller --scale or --dpi.":
+        "{path}：内存不足，无法绘制 {width:,} × {height:,} 像素的 PNG；请使用更小的 --scale 或 --dpi。",
+    "{path}: the PDF could not be started.": "{path}：无法开始写入 PDF。",
+    "A PDF page of {width:,.0f} × {height:,.0f} inches is larger than PDF allows (200 inches a side); "
+    "use a smaller --scale.":
+        "{width:,.0f} × {height:,.0f} 英寸的 PDF 页面超过了 PDF 允许的大小（每边 200 英寸）；请使用更小的 --scale。",
+    "The map reaches {width:.3g} × {height:.3g} units across: something lies far out (a segment or note with a "
+    "position such as 1e+300), and no picture can be that large. Move it back, or lay the map out again "
+    "(chainmap layout).":
+        "图谱的范围达到 {width:.3g} × {height:.3g} 个单位：有内容位于极远处（环节或注释的位置如 1e+300），"
+        "任何图片都不可能这么大。请把它移回来，或重新布局图谱（chainmap layout）。",
+    "A PNG of {width:,} × {height:,} pixels ({megapixels:,.0f} MP) cannot be made: the most chainmap paints is "
+    "about {most:,.0f} MP. Use a smaller --scale or --dpi, or export to SVG or PDF, which have no such limit.":
+        "无法生成 {width:,} × {height:,} 像素（{megapixels:,.0f} 百万像素）的 PNG：chainmap 最多绘制约 "
+        "{most:,.0f} 百万像素。请使用更小的 --scale 或 --dpi，或导出为没有此限制的 SVG 或 PDF。",
+    "The PNG would be {asked_width:,} × {asked_height:,} pixels, more than chainmap paints; it was scaled down to "
+    "{width:,} × {height:,} (scale {scale:.3g} at {dpi:g} dpi).":
+        "PNG 将有 {asked_width:,} × {asked_height:,} 像素，超过 chainmap 的绘制上限；已缩小为 "
+        "{width:,} × {height:,}（{dpi:g} dpi 下缩放比例 {scale:.3g}）。",
+    "The bundled font could not be embedded in the SVG: {exc}.": "无法将自带字体嵌入 SVG：{exc}。",
+    "The imported map could not be built: {exc}": "无法建立导入的图谱：{exc}",
+})
+ZH.update(IMPORT)

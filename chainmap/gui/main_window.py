@@ -49,7 +49,7 @@ from chainmap import __version__
 from chainmap.core.model import ChainMap
 from chainmap.render.scene import MapScene
 
-from . import settings
+from . import long_lived, settings
 from .canvas.edit_actions import EditController
 from .canvas.placement import place_unpositioned, placed_text
 from .canvas.view import MapCanvas
@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.document: Document = None  # type: ignore[assignment]
         self.scene: MapScene | None = None
+        self._kept: Document | None = None  # a big map's document, its objects kept out of the collector
         self._disposed = False
         self.undo_group = QUndoGroup(self)
         self.canvas = MapCanvas(self)
@@ -474,6 +475,10 @@ class MainWindow(QMainWindow):
         self.document = document
         # Before the scene is built: a 3,000-segment map without positions is drawn once.
         placed = place_unpositioned(document)
+        if len(document.chain_map.nodes) > LARGE_MAP:
+            # Its objects live as long as it is open: the collector need not walk them.
+            long_lived.keep()
+            self._kept = document
         self.scene = MapScene(document.chain_map)
         self.undo_group.addStack(document.undo_stack)
         self.undo_group.setActiveStack(document.undo_stack)
@@ -681,6 +686,9 @@ class MainWindow(QMainWindow):
             self._release_document(self.document)
 
     def _release_document(self, document: Document) -> None:
+        if document is self._kept:
+            long_lived.let_go()
+            self._kept = None
         # A stack being destroyed emits cleanChanged; nobody may hear it while its
         # document is half gone.
         document.release_lock()

@@ -24,6 +24,7 @@ from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPdfWriter
 from chainmap import __version__
 from chainmap.core.format.fileio import write_atomic
 from chainmap.core.format.problems import MapFileError
+from chainmap.core.messages import N_, msg, nothing_written
 from chainmap.core.model import ChainMap
 
 from .export_parts import paint_band, render, svg_passes
@@ -96,7 +97,7 @@ def format_of(path: str | os.PathLike[str], fmt: str | None = None) -> str:
     name = (fmt or Path(path).suffix.lstrip(".")).lower()
     if name not in FORMATS:
         given = f"'{fmt}'" if fmt else f"the suffix of '{os.fspath(path)}'"
-        raise ExportError(f"Cannot export to {given}: use a file ending in .png, .svg or .pdf.")
+        raise ExportError(msg("Cannot export to {given}: use a file ending in .png, .svg or .pdf.", given=given))
     return name
 
 
@@ -131,7 +132,8 @@ def export_map(
     kind = checked_request(path, fmt, dpi, scale)
     if view_region is not None and not chain_map.has_region(view_region):
         codes = ", ".join(chain_map.region_codes())
-        raise ExportError(f"The map has no region '{view_region}'; its regions are {codes}.")
+        raise ExportError(msg("The map has no region '{region}'; its regions are {codes}.", region=view_region,
+                                 codes=codes))
     fill = _background(transparent, background)
     ensure_application()
     scene = MapScene(chain_map, editable=False, legend=legend, cached=False, transient=True)
@@ -141,7 +143,7 @@ def export_map(
             scene.set_view_region(view_region)
         for node_id in folded:
             if not chain_map.has_node(node_id):
-                warnings.append(f"There is no segment '{node_id}' to fold; ignored.")
+                warnings.append(msg("There is no segment '{node_id}' to fold; ignored.", node_id=node_id))
             elif chain_map.children(node_id):
                 scene.set_folded(node_id, True)
         result = export_scene(scene, path, fmt=kind, dpi=dpi, scale=scale, background=fill)
@@ -237,8 +239,8 @@ def planned_size(scene_or_rect: MapScene | QRectF, fmt: str, dpi: float = 150,
     plan = PlannedSize(kind, width, height, dpi, scale, (width, height))
     points = max(width, height) * 72 / SCENE_DPI
     if kind == "pdf" and points > PDF_MAX_POINTS:
-        note = (f"A PDF page of {width / SCENE_DPI:,.0f} × {height / SCENE_DPI:,.0f} inches is larger than "
-                "PDF allows (200 inches a side); use a smaller --scale.")
+        note = msg("A PDF page of {width:,.0f} × {height:,.0f} inches is larger than PDF allows (200 inches a "
+                   "side); use a smaller --scale.", width=width / SCENE_DPI, height=height / SCENE_DPI)
         return replace(plan, note=note, refused=True)
     return plan
 
@@ -252,16 +254,18 @@ def _beyond_any_size(source: QRectF, kind: str, dpi: float, scale: float) -> Pla
     largest = PNG_MAX_SIDE * MAX_SHRINK if kind == "png" else PNG_MAX_SIDE
     if math.isfinite(width) and math.isfinite(height) and max(width, height) <= largest:
         return None
-    note = (f"The map reaches {source.width():.3g} × {source.height():.3g} units across: something lies far out "
-            "(a segment or note with a position such as 1e+300), and no picture can be that large. Move it back, "
-            "or lay the map out again (chainmap layout).")
+    note = msg("The map reaches {width:.3g} × {height:.3g} units across: something lies far out (a segment or "
+               "note with a position such as 1e+300), and no picture can be that large. Move it back, or lay the "
+               "map out again (chainmap layout).", width=source.width(), height=source.height())
     return PlannedSize(kind, 1, 1, dpi, factor, (1, 1), note, refused=True)
 
 
 # ------------------------------------------------------------------- helpers
 def _check_number(name: str, value: float) -> None:
     if not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0:
-        raise ExportError(f"The {name} must be a positive number, not {value!r}.")
+        template = (N_("The dpi must be a positive number, not {value}.") if name == "dpi"
+                    else N_("The scale must be a positive number, not {value}."))
+        raise ExportError(msg(template, value=repr(value)))
 
 
 def _background(transparent: bool, background: str | None) -> QColor | None:
@@ -271,7 +275,7 @@ def _background(transparent: bool, background: str | None) -> QColor | None:
         return QColor("white")
     colour = QColor(background)
     if not colour.isValid():
-        raise ExportError(f"'{background}' is not a colour: use a name such as white or #RRGGBB.")
+        raise ExportError(msg("'{colour}' is not a colour: use a name such as white or #RRGGBB.", colour=background))
     return colour
 
 
@@ -286,7 +290,7 @@ def _write(path: str, data: bytes) -> None:
         write_atomic(path, data)
     except MapFileError as exc:
         message = exc.problems[0].message if exc.problems else str(exc)
-        raise ExportError(f"{path}: {message.replace('The map was not saved', 'Nothing was written')}") from None
+        raise ExportError(f"{path}: {nothing_written(message)}") from None
 
 
 # ----------------------------------------------------------------------- PNG
@@ -302,18 +306,17 @@ def _plan_png(source: QRectF, dpi: float, scale: float) -> PlannedSize:
         shrink = math.sqrt(width * height * 4 / MAX_IMAGE_BYTES)
         shrink = max(shrink, width / PNG_MAX_SIDE, height / PNG_MAX_SIDE)
         if shrink > MAX_SHRINK:
-            note = (
-                f"A PNG of {width:,} × {height:,} pixels ({width * height / 1e6:,.0f} MP) cannot be made: "
-                f"the most chainmap paints is about {MAX_IMAGE_BYTES // 4 / 1e6:,.0f} MP. "
-                "Use a smaller --scale or --dpi, or export to SVG or PDF, which have no such limit."
-            )
+            note = msg("A PNG of {width:,} × {height:,} pixels ({megapixels:,.0f} MP) cannot be made: the most "
+                       "chainmap paints is about {most:,.0f} MP. Use a smaller --scale or --dpi, or export to SVG "
+                       "or PDF, which have no such limit.", width=width, height=height,
+                       megapixels=width * height / 1e6, most=MAX_IMAGE_BYTES // 4 / 1e6)
             return PlannedSize("png", width, height, dpi, factor, requested, note, refused=True)
         factor /= shrink * 1.001
         width, height = _png_size(source, factor)
-        note = (
-            f"The PNG would be {requested[0]:,} × {requested[1]:,} pixels, more than chainmap paints; "
-            f"it was scaled down to {width:,} × {height:,} (scale {factor * SCENE_DPI / dpi:.3g} at {dpi:g} dpi)."
-        )
+        note = msg("The PNG would be {asked_width:,} × {asked_height:,} pixels, more than chainmap paints; it was "
+                   "scaled down to {width:,} × {height:,} (scale {scale:.3g} at {dpi:g} dpi).",
+                   asked_width=requested[0], asked_height=requested[1], width=width, height=height,
+                   scale=factor * SCENE_DPI / dpi, dpi=dpi)
         return PlannedSize("png", width, height, dpi, factor, requested, note)
     return PlannedSize("png", width, height, dpi, factor, requested)
 
@@ -336,8 +339,8 @@ def _export_png(scene: MapScene, source: QRectF, path: str, plan: PlannedSize,
     except StreamWriteError as exc:
         raise ExportError(str(exc)) from None
     except MemoryError:
-        raise ExportError(f"{path}: there is not enough memory to paint a {width:,} × {height:,} pixel PNG; "
-                          "use a smaller --scale or --dpi.") from None
+        raise ExportError(msg("{path}: there is not enough memory to paint a {width:,} × {height:,} pixel PNG; "
+                              "use a smaller --scale or --dpi.", path=path, width=width, height=height)) from None
     return ExportResult(path, "png", width, height, dpi, plan.scale, tiles, warnings)
 
 
@@ -379,7 +382,7 @@ def _export_pdf(scene: MapScene, source: QRectF, path: str, plan: PlannedSize,
                                      QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
     painter = QPainter()
     if not painter.begin(writer):
-        raise ExportError(f"{path}: the PDF could not be started.")
+        raise ExportError(msg("{path}: the PDF could not be started.", path=path))
     target = QRectF(0, 0, writer.width(), writer.height())
     _paint(scene, painter, target, _source_of(source, scale, width, height), background)
     painter.end()

@@ -39,6 +39,14 @@ ARROW_LENGTH = 10.0
 ARROW_HALF = 4.5
 # Above every container frame, below every box, so a link never hides a segment's name.
 Z_LINK = 50.0
+# Links with a label (or a flow tag) stack this much above the others: no unlabelled link is
+# drawn across a label (the labels themselves never overlap; labelled links still stack in
+# the order the scene made them).
+LABEL_LIFT = 1.0
+# Among labelled links, each level of :func:`chainmap.core.routing.label_levels` stacks this
+# much higher, so a label is drawn over the labelled lines that cross it (30 levels at most:
+# every link stays under the overview, Z 60, and the boxes).
+LABEL_RAISE = 0.25
 
 Point = tuple[float, float]
 
@@ -86,6 +94,8 @@ class LinkItem(QGraphicsRectItem):
     _dimmed = False
     _marks: tuple[str, ...] = ()
     _routed = False
+    _lift = 0.0  # LABEL_LIFT while the link has a label
+    _raise = 0.0  # LABEL_RAISE per level of label_levels
 
     def __init__(self, edge_id: str, state: RenderState) -> None:
         super().__init__()
@@ -165,6 +175,10 @@ class LinkItem(QGraphicsRectItem):
         if text != self._text or flow_parts != self._flow_parts:
             self._text, self._flow_parts, self._pieces = text, flow_parts, None
         self._labelled = bool(text) or bool(flows)
+        lift = LABEL_LIFT if self._labelled else 0.0
+        if lift != self._lift:
+            self.setZValue(self.zValue() - self._lift + lift)
+            self._lift = lift
         marks = state.marks.get(self.ref, ())
         if marks or self._marks:
             self._marks = marks
@@ -204,6 +218,14 @@ class LinkItem(QGraphicsRectItem):
         self._label_rect = _NO_RECT if label is None else QRectF(label[0], label[1], label[2] - label[0],
                                                                    label[3] - label[1])
         self._geometry_changed()
+
+    def raise_label(self, level: int) -> None:
+        """Stack the link ``level`` steps above the lowest labelled links (its level in
+        :func:`chainmap.core.routing.label_levels`; 0 for a link without a label)."""
+        lift = LABEL_RAISE * level
+        if lift != self._raise:
+            self.setZValue(self.zValue() - self._raise + lift)
+            self._raise = lift
 
     def route_points(self) -> tuple[Point, ...]:
         """The route drawn now (scene coordinates); empty when hidden or not routed yet."""

@@ -16,13 +16,14 @@ import os
 import time
 from dataclasses import dataclass
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QColor, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from chainmap import __version__
 from chainmap.core.messages import msg
 
 from .export import SCENE_DPI, WHITE, ExportError, _write
+from .export_parts import render
 from .paper_marks import draw_tile_marks
 from .scene import MapScene
 
@@ -208,12 +209,7 @@ def _paint_tile(painter: QPainter, scene: MapScene, plan: PagePlan, row: int, co
     source = QRectF(plan.source.left() + (visible.left() - plan.poster.left()) / plan.factor,
                     plan.source.top() + (visible.top() - plan.poster.top()) / plan.factor,
                     visible.width() / plan.factor, visible.height() / plan.factor)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-    if background is not None:
-        painter.fillRect(target, background)
-    scene.render(painter, target, source, Qt.AspectRatioMode.IgnoreAspectRatio)
+    render(scene, painter, target, source, background)
 
 
 @dataclass

@@ -58,8 +58,13 @@ class PngWriter:
         self._idat += b"\x78\x9c"  # zlib header: deflate, 32 KB window
 
     def add_rows(self, pixels: np.ndarray) -> None:
-        """Add the next rows: an array of ``rows × width × channels`` bytes."""
+        """Add the next rows: an array of ``rows × width × channels`` bytes (it may be a view
+        of the painted tile: the rows are filtered into a copy before this returns)."""
         rows = pixels.reshape(pixels.shape[0], self.width * self.channels)
+        # At most ``workers`` filtered bands exist at once, this one included: the oldest
+        # is written before this one is made (a band is tens of MB).
+        while len(self._pending) >= self._workers:
+            self._emit(self._pending.popleft().result())
         filtered = np.empty((rows.shape[0], rows.shape[1] + 1), dtype=np.uint8)
         filtered[:, 0] = 2  # the "Up" filter: each byte minus the one above it
         np.subtract(rows[0], self._previous, out=filtered[0, 1:])
@@ -69,7 +74,8 @@ class PngWriter:
         self._adler = zlib.adler32(filtered.data, self._adler)
         last = self.rows_written >= self.height
         self._pending.append(self._pool.submit(_deflate, filtered, last))
-        while len(self._pending) > self._workers or (last and self._pending):
+        del filtered
+        while last and self._pending:
             self._emit(self._pending.popleft().result())
 
     def _emit(self, data: bytes) -> None:
@@ -120,7 +126,8 @@ def paint_png(stream: BinaryIO, paint: Callable[[QPainter, QRectF, QRectF], None
     try:
         for top in range(0, height, rows_per_band):
             h = min(rows_per_band, height - top)
-            band = np.empty((h, width * channels), dtype=np.uint8)
+            # A band one tile wide goes to the writer straight from the tile, without a copy.
+            band = np.empty((h, width * channels), dtype=np.uint8) if width > max_side else None
             for left in range(0, width, max_side):
                 w = min(max_side, width - left)
                 tile = QImage(w, h, paint_format)
@@ -133,10 +140,14 @@ def paint_png(stream: BinaryIO, paint: Callable[[QPainter, QRectF, QRectF], None
                 painter.end()
                 tile.convertTo(final_format)
                 pixels = np.frombuffer(tile.constBits(), dtype=np.uint8).reshape(h, tile.bytesPerLine())
-                band[:, left * channels:(left + w) * channels] = pixels[:, : w * channels]
+                if band is None:
+                    writer.add_rows(pixels[:, : w * channels])
+                else:
+                    band[:, left * channels:(left + w) * channels] = pixels[:, : w * channels]
                 del pixels, tile
                 tiles += 1
-            writer.add_rows(band)
+            if band is not None:
+                writer.add_rows(band)
             del band
     except BaseException:
         writer.abort()

@@ -10,10 +10,17 @@ canvas and every export (they paint the scene) draw what ``chainmap route --json
   input goes in pieces to a routing process (:class:`~.routes_worker.RouteWorker`); the
   routes come back in pieces and replace the previews a few hundred at a time. A result
   the map has changed under is dropped (and the process stops that route);
+- links with a label stack above those without, and among them each is stacked above the
+  labelled links whose lines cross its label (:func:`~chainmap.core.routing.label_levels`,
+  worked out with each whole-map route, here or in the routing process), so no line is
+  drawn across a label's text but where labels cross each other's lines in a ring;
 - a drag step (:meth:`SceneRoutes.moved` with ``live``) re-routes only the moved boxes' links:
   within :data:`~chainmap.core.routing.router.DRAG_BUDGET` when the editor holds the router
-  (a small map), else as straight previews; when the drag is over, the routes round the
-  moved boxes settle (in idle slices, or in the routing process), then the whole map is
+  (a small map), else as straight previews at once, then as the routing process routes them
+  (one step out at a time, the newest position next; an answer is drawn only while the boxes
+  are still where it has them; previews until the drop while the process has no routes of
+  the map yet, as right after it opens); when the drag is over, the routes round the moved
+  boxes settle (in idle slices, or in the routing process), then the whole map is
   routed afresh (in idle slices on a small map, in the routing process on a big one), so the
   routes end up exactly as a fresh :func:`~chainmap.core.routing.route_map` of the new
   positions.
@@ -32,7 +39,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer
 
 from chainmap.core.model import ChainMap
-from chainmap.core.routing import Router, RouteSet, RoutingInput, routing_input
+from chainmap.core.routing import Router, RouteSet, RoutingInput, label_levels, routing_input
 from chainmap.core.routing.labels import LABEL_SIZE
 from chainmap.core.routing.obstacles import Box, Point
 
@@ -89,12 +96,22 @@ class SceneRoutes(BigMapRouting):
         # What the routing process sent for each link (points, label, pixel size), for link
         # items made after the answer came (a big scene makes its items lazily).
         self._answers: dict[str, tuple[tuple[Point, ...], Box | None, int]] = {}
+        self._levels: dict[str, int] = {}  # labelled links stacked higher (label_levels), when not 0
         self._frozen = False  # gc.freeze() called for this scene's big map
         self._discarded: list[Any] = []  # steps dropped, to free while idle
         self.redrawn: set[str] = set()
         self._timer = QTimer(parent)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._slice)
+        # A big map's drag steps, re-routed in the routing process (routes_big).
+        self._drag_timer = QTimer(parent)
+        self._drag_timer.timeout.connect(self._poll_drag)
+        self._drag_job: int | None = None
+        self._drag_waiting: dict[str, Point] = {}
+        self._drag_sent: dict[str, Point] = {}
+        self._drag_answer: list[tuple[str, tuple[Point, ...], Box | None, int]] = []
+        self._drag_notes: list[tuple[str, Box, tuple[Point, ...] | None]] = []
+        self.drag_answers = 0
 
     # ------------------------------------------------------------------ input
     def restructure(self) -> None:
@@ -110,6 +127,7 @@ class SceneRoutes(BigMapRouting):
     def dispose(self) -> None:
         """Stop the idle work and the routing process."""
         self._timer.stop()
+        self._end_drag()
         self._fresh = None
         self._steps = None
         self._discarded.clear()
@@ -140,6 +158,13 @@ class SceneRoutes(BigMapRouting):
         return self._settling or bool(self._move_jobs)
 
     @property
+    def drag_pending(self) -> bool:
+        """True while the routing process has a drag step of a big map to answer: the moved
+        boxes' links are previews until an answer for where they are is drawn (False too
+        while the process holds no routes of the map yet: then previews until the drop)."""
+        return self._live and self._drag_job is not None
+
+    @property
     def in_process(self) -> bool:
         """True while the routing process works on this map (or is about to)."""
         return self._steps is not None and self._route_job is not None
@@ -148,6 +173,7 @@ class SceneRoutes(BigMapRouting):
         """Draw a link item made after the routes (a lazily made item): as last routed, else
         as a straight preview, else hidden when the link is not drawn."""
         router = self._router
+        item.raise_label(self._levels.get(link_id, 0))
         if router is not None:
             route = router.result.links.get(link_id)
             if route is not None:
@@ -197,7 +223,9 @@ class SceneRoutes(BigMapRouting):
         if self._router is None:
             self._cancel()
             self._preview_moves(moves)
-            if not self._live:
+            if self._live:
+                self._drag_step(moves)
+            else:
                 self._drop(moves)
             return
         self._cancel()
@@ -277,6 +305,7 @@ class SceneRoutes(BigMapRouting):
         self._previewed = True
         self._set_data(router.data)
         result = router.result
+        levels = self._levels = {link_id: level for link_id, level in label_levels(result).items() if level}
         for link_id, item in self._links.items():
             route = result.links.get(link_id)
             if route is None:
@@ -284,6 +313,7 @@ class SceneRoutes(BigMapRouting):
             elif differs(item, route.points, route.label, route.label_pixel_size):
                 item.set_route(route.points, route.label, route.label_pixel_size)
                 self.redrawn.add(link_id)
+            item.raise_label(levels.get(link_id, 0))
         self._show_notes(result, self._notes)
 
     def _show(self, links: Collection[str], notes: Collection[str]) -> None:

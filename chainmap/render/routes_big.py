@@ -6,8 +6,12 @@ of :meth:`BigMapRouting._pipeline`, which the scene's idle slices run a few mill
 time: gather the routing input (no text measured), draw straight previews of the links whose
 ends changed, send the input in pieces to the routing process, then draw its answers a few
 links at a time. A change of the map drops the steps and the answers still to come
-(:meth:`BigMapRouting._cancel`); a dropped drag asks the process to move the boxes in its
-routes (:meth:`BigMapRouting._drop`) before it routes the whole map afresh.
+(:meth:`BigMapRouting._cancel`). A drag step draws the moved boxes' links as straight
+previews at once and asks the process to move the boxes in its routes and route those links
+(:meth:`BigMapRouting._drag_step`: one step out at a time, the newest position next; an
+answer is drawn only while the boxes are still where it has them). A dropped drag moves the
+boxes there too and settles the routes round them (:meth:`BigMapRouting._drop`) before the
+process routes the whole map afresh.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from chainmap.core.routing.obstacles import Box, Point
 from .routes_worker import RouteWorker
 
 WAIT_MS = 15  # how often to look for the routing process's answers while it works
+DRAG_POLL_MS = 3  # how often to look for the answer to a drag step (a look costs microseconds)
 PREVIEW_STEP = 25  # links previewed (or drawn from an answer) between two looks at the clock
 INDEX_STEP = 2000  # links indexed between two looks at the clock
 _WAIT = "wait"  # what a step of the pipeline yields while the process works
@@ -53,6 +58,15 @@ class BigMapRouting:
     _route_job: int | None
     _base_job: int | None
     _answers: dict[str, tuple[tuple[Point, ...], Box | None, int]]
+    _levels: dict[str, int]
+    _drag_timer: QTimer
+    _drag_job: int | None  # the drag step the routing process is answering
+    _drag_waiting: dict[str, Point]  # where boxes were dragged since that step was sent
+    _drag_sent: dict[str, Point]  # the positions that step has the boxes at
+    _drag_answer: list[tuple[str, tuple[Point, ...], Box | None, int]]
+    _drag_notes: list[tuple[str, Box, tuple[Point, ...] | None]]
+    drag_answers: int  # drag steps whose routes were drawn (for benchmarks and tests)
+    _live: bool
     _frozen: bool
     _discarded: list[Any]
     _timer: QTimer
@@ -64,8 +78,10 @@ class BigMapRouting:
     def _begin(self, previews: bool) -> None:
         """Start the big map's steps: gather the input, preview what changed (when
         ``previews``), send it to the routing process and draw the answers."""
+        self._end_drag()
         self._cancel()
         if previews:
+            self._base_job = None  # the links changed: drags keep previews until routed afresh
             self._previewed = False
             self._move_jobs.clear()  # the links themselves may have changed
             self._answers = {}
@@ -84,9 +100,81 @@ class BigMapRouting:
         self._steps = None
         self._route_job = None
 
+    def _drag_step(self, moves: Mapping[str, Point]) -> None:
+        """A drag step (the editor does not hold the routes; the moved boxes' links were just
+        drawn as previews): the routing process moves the boxes in its routes and routes
+        their links (only those). One step is out at a time: the newest position waits for
+        its answer, and an answer is drawn only if the boxes are still where it has them."""
+        self._drag_waiting.update(moves)
+        if self._drag_job is None:
+            self._send_drag()
+        if self._drag_job is not None and not self._drag_timer.isActive():
+            self._drag_timer.start(DRAG_POLL_MS)
+
+    def _send_drag(self) -> None:
+        worker = self._worker
+        if worker is None or not worker.ready or self._base_job is None or not self._drag_waiting:
+            return  # no routes in the process yet (a map just opened or changed): previews
+        job = self._new_job()
+        if worker.send(pack(("drag", job, self._base_job, dict(self._drag_waiting)))):
+            self._base_job = job
+            self._drag_job = job
+            self._drag_sent, self._drag_waiting = self._drag_waiting, {}
+            self._drag_answer = []
+            self._drag_notes = []
+
+    def _poll_drag(self) -> None:
+        """While a drag goes on: read the routing process's answer to the step sent, draw it
+        if the boxes have not moved since, and send the newest position."""
+        worker = self._worker
+        while self._live and worker is not None and self._drag_job is not None:
+            message = worker.receive()
+            if message is None:
+                break
+            kind, answered = message[0], message[1]
+            if kind == "error":
+                self._drag_job = None  # the drop routes the map afresh (or here, if the process is gone)
+                self._drag_waiting = {}
+                break
+            if answered != self._drag_job:
+                continue  # the rest of an answer the drag made stale
+            if kind == "links":
+                self._drag_answer.extend(message[2])
+            elif kind == "notes":
+                self._drag_notes.extend(message[2])
+            elif kind == "done":
+                self._drag_done()
+        if not self._live or self._drag_job is None:
+            self._drag_timer.stop()
+
+    def _drag_done(self) -> None:
+        sent, self._drag_sent = self._drag_sent, {}
+        waiting = self._drag_waiting
+        self._drag_job = None
+        if waiting.keys() <= sent.keys() and all(sent[box_id] == centre for box_id, centre in waiting.items()):
+            self._drag_waiting = {}  # the boxes are where this answer has them
+            for _ in self._draw_answer(self._drag_answer):
+                pass
+            self._draw_notes(self._drag_notes)
+            self.drag_answers += 1
+        self._drag_answer = []
+        self._drag_notes = []
+        self._send_drag()
+
+    def _end_drag(self) -> None:
+        """No more drag steps: what the process still sends for them is left unread here
+        (the big map's steps skip it)."""
+        self._drag_timer.stop()
+        self._drag_job = None
+        self._drag_sent = {}
+        self._drag_waiting = {}
+        self._drag_answer = []
+        self._drag_notes = []
+
     def _drop(self, moves: Mapping[str, Point]) -> None:
         """A drag over (the editor does not hold the routes): the process moves the boxes in
         its routes and sends what changed, then routes the whole map afresh."""
+        self._end_drag()
         if self._worker is not None and self._worker.ready and self._base_job is not None:
             job = self._new_job()
             if self._worker.send(pack(("move", job, self._base_job, dict(moves)))):
@@ -164,6 +252,8 @@ class BigMapRouting:
                 continue  # stale: the map changed since
             if kind == "links":
                 yield from self._draw_answer(message[2])
+            elif kind == "levels":
+                yield from self._stack_labels(dict(message[2]))
             elif kind == "notes":
                 self._draw_notes(message[2])
             elif kind == "done" and answered == job:
@@ -200,6 +290,16 @@ class BigMapRouting:
             if item is not None and differs(item, points, label, pixel_size):
                 item.set_route(points, label, pixel_size)
                 self.redrawn.add(link_id)
+            if i % PREVIEW_STEP == PREVIEW_STEP - 1:
+                yield
+
+    def _stack_labels(self, levels: dict[str, int]) -> Iterator[None]:
+        """Stack the labelled links as a whole map's route says (links not listed: level 0)."""
+        old, self._levels = self._levels, levels
+        for i, link_id in enumerate(old.keys() | levels.keys()):
+            item = self._links.get(link_id)
+            if item is not None:
+                item.raise_label(levels.get(link_id, 0))
             if i % PREVIEW_STEP == PREVIEW_STEP - 1:
                 yield
 

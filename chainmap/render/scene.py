@@ -196,7 +196,8 @@ class MapScene(QGraphicsScene):
         self.flush()
         sync.overview_on = on
         sync.apply_all_flags()
-        sync.overview.invalidate()
+        # What it gathered still holds: every change since invalidated it. Gathering a
+        # 20,000-segment map's items again on each zoom out took 0.25 s.
         sync.overview.setVisible(on)
 
     @property

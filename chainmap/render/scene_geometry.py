@@ -42,6 +42,8 @@ class SceneGeometry:
         self._items = items
         self.folded: set[str] = set()
         self.frames: dict[str, QRectF] = {}
+        # The same frames as the model measures them (no drag offsets), for the bands.
+        self._measured: dict[str, geometry.Rect | None] = {}
         self.live: dict[str, QPointF] = {}  # dragged segments the model has not moved yet
         self.bands: list[geometry.Band] = []
         self._spans: dict[str, tuple[float, float]] = {}  # top and bottom of each frame
@@ -147,6 +149,7 @@ class SceneGeometry:
         self.routes.restructure()
         self.tops_changed()
         self.frames.pop(node_id, None)
+        self._measured.pop(node_id, None)
         self._spans.pop(node_id, None)
         self.live.pop(node_id, None)
         self.folded.discard(node_id)
@@ -156,6 +159,7 @@ class SceneGeometry:
         """Forget every frame and drag (the scene is built again); folds of segments that
         are gone are dropped."""
         self.frames.clear()
+        self._measured.clear()
         self._spans.clear()
         self.live.clear()
         self.folded.intersection_update([f for f in self.folded if self._map.has_node(f)])
@@ -226,6 +230,7 @@ class SceneGeometry:
         present = [node_id for node_id in frames if self._map.has_node(node_id)]
         # All at once: each sub-segment measured once, however deep they nest.
         model_frames = geometry.frames(self._map, present, self.folded)
+        self._measured.update(model_frames)
         depths = self.depths(present)
         for node_id in present:
             rect = _rect(model_frames[node_id])
@@ -278,7 +283,7 @@ class SceneGeometry:
         bands = self.bands
         changed = False
         if self._bands_dirty:
-            bands = geometry.tier_bands(self._map, self.folded)
+            bands = geometry.tier_bands(self._map, self.folded, self._measured)
             changed = bands != self.bands
             self.bands = bands
         self._bands_dirty = self._extent_dirty = False

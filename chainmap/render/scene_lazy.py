@@ -16,12 +16,13 @@ from typing import Any
 
 from PySide6.QtCore import QLineF, QRectF
 
-from chainmap.core.model import ChainMap
+from chainmap.core.model import ChainMap, Edge, Node
 from chainmap.core.vocabulary import STATUS_RANK
 
 from . import style
 from .items_link import Z_LINK
 from .items_segment import BOX
+from .overview import BUCKET, Buckets
 from .state import RenderState
 
 __all__ = ["CELL", "IDLE_SEGMENTS", "LAZY_SEGMENTS", "PendingItems"]
@@ -31,7 +32,7 @@ LAZY_SEGMENTS = 3000
 IDLE_SEGMENTS = 30_000
 """Up to this many segments the items not shown yet are made in idle batches; above, only
 when a view shows them (or someone needs them all)."""
-CELL = 2000.0
+CELL = 1000.0
 """The side of a grid cell of the index (scene units)."""
 _WIDE = 64  # a link whose box covers more cells than this is taken with any view
 _Cell = tuple[int, int]
@@ -68,8 +69,46 @@ class PendingItems:
     def fill(self) -> None:
         """Every segment and link of the map is pending (the scene has made none of them)."""
         self.clear()
-        self._order = {edge.id: index for index, edge in enumerate(self._map.edges)}
-        self.give_back((node.id for node in self._map.nodes), (edge.id for edge in self._map.edges))
+        edges = self._map.edges
+        self._order = {edge.id: index for index, edge in enumerate(edges)}
+        self._index(self._map.nodes, edges)
+
+    def give_back(self, node_ids: Iterable[str], edge_ids: Iterable[str]) -> None:
+        """These segments and links have no item (any more): pending, indexed where they are."""
+        chain_map = self._map
+        wanted = set(edge_ids)
+        self._index([chain_map.node(node_id) for node_id in node_ids],
+                    [edge for edge in chain_map.edges if edge.id in wanted])
+
+    def _index(self, nodes: Iterable[Node], edges: Iterable[Edge]) -> None:
+        """Make ``nodes`` and ``edges`` pending, each in the grid cells it reaches."""
+        node_cells = self._node_cells
+        pending_nodes = self.nodes
+        for node in nodes:
+            pending_nodes[node.id] = None
+            if node.x is not None and node.y is not None:
+                node_cells.setdefault((int(node.x // CELL), int(node.y // CELL)), []).append(node.id)
+        node_of = self._map.node
+        edge_cells = self._edge_cells
+        pending_edges = self.edges
+        for edge in edges:
+            edge_id = edge.id
+            pending_edges[edge_id] = None
+            source, target = node_of(edge.source), node_of(edge.target)
+            x1, y1, x2, y2 = source.x, source.y, target.x, target.y
+            if x1 is None or y1 is None or x2 is None or y2 is None:
+                continue  # never drawn: made by a batch or when all are needed
+            left, right = (int(x1 // CELL), int(x2 // CELL)) if x1 < x2 else (int(x2 // CELL), int(x1 // CELL))
+            top, bottom = (int(y1 // CELL), int(y2 // CELL)) if y1 < y2 else (int(y2 // CELL), int(y1 // CELL))
+            if left == right and top == bottom:
+                edge_cells.setdefault((left, top), []).append(edge_id)
+            elif (right - left + 1) * (bottom - top + 1) > _WIDE:
+                self._wide_edges.append(edge_id)
+            else:
+                for cx in range(left, right + 1):
+                    for cy in range(top, bottom + 1):
+                        edge_cells.setdefault((cx, cy), []).append(edge_id)
+        self._overview = None
 
     def link_z(self, edge_id: str) -> float | None:
         """The stacking of a link made lazily: in map order, as if all were made at once (a
@@ -82,40 +121,6 @@ class PendingItems:
         if index is None:
             index = order[edge_id] = len(order)
         return Z_LINK + index * 1e-6
-
-    def give_back(self, node_ids: Iterable[str], edge_ids: Iterable[str]) -> None:
-        """These segments and links have no item (any more): pending, indexed where they are."""
-        centres = {node.id: (node.x, node.y) for node in self._map.nodes
-                   if node.x is not None and node.y is not None}
-        node_cells = self._node_cells
-        pending_nodes = self.nodes
-        for node_id in node_ids:
-            pending_nodes[node_id] = None
-            centre = centres.get(node_id)
-            if centre is not None:
-                node_cells.setdefault(_cell(*centre), []).append(node_id)
-        edge_cells = self._edge_cells
-        pending_edges = self.edges
-        wanted = set(edge_ids)
-        for edge in self._map.edges:
-            edge_id = edge.id
-            if edge_id not in wanted:
-                continue
-            pending_edges[edge_id] = None
-            source, target = centres.get(edge.source), centres.get(edge.target)
-            if source is None or target is None:
-                continue  # never drawn: made by a batch or when all are needed
-            left, top = _cell(min(source[0], target[0]), min(source[1], target[1]))
-            right, bottom = _cell(max(source[0], target[0]), max(source[1], target[1]))
-            if left == right and top == bottom:
-                edge_cells.setdefault((left, top), []).append(edge_id)
-            elif (right - left + 1) * (bottom - top + 1) > _WIDE:
-                self._wide_edges.append(edge_id)
-            else:
-                for cx in range(left, right + 1):
-                    for cy in range(top, bottom + 1):
-                        edge_cells.setdefault((cx, cy), []).append(edge_id)
-        self._overview = None
 
     def clear(self, keep_order: bool = False) -> None:
         """Nothing is pending (``keep_order``: links made later still stack in map order)."""
@@ -216,19 +221,22 @@ class PendingItems:
 
     def overview(self) -> dict[str, Any]:
         """What the far-zoom overview draws for the pending ids: boxes by colour name, and
-        link lines (straight, between the boxes' centres). Gathered once: ids made since
+        link lines (straight, between the boxes' centres), each held by
+        :class:`~chainmap.render.overview.Buckets`. Gathered once: ids made since
         stay in it (their items draw the same boxes over them) until :meth:`restyled`."""
         if self._overview is None:
             self._overview = self._gather()
         return self._overview
 
     def _gather(self) -> dict[str, Any]:
+        # Every pending box and line of a big map, once: the squares of BUCKET are worked
+        # out here rather than by Buckets.add, a call fewer for each of 100,000 shapes.
         state = self._state
         view = state.view_region
         codes = state.region_codes
         rank = STATUS_RANK.__getitem__
         names = {status: style.name_of(colour) for status, colour in style.STATUS_LOD_FILLS.items()}
-        boxes: dict[str, list[QRectF]] = {name: [] for name in names.values()}
+        cells: dict[str, dict[tuple[int, int], list[QRectF]]] = {name: {} for name in names.values()}
         width, height = BOX.width(), BOX.height()
         half_w, half_h = width / 2, height / 2
         pending = self.nodes
@@ -247,15 +255,41 @@ class PendingItems:
             else:
                 status = min([entry.status if (entry := regions.get(code)) is not None else "unknown"
                               for code in codes], key=rank, default="unknown")
-            boxes[names[status]].append(QRectF(x - half_w, y - half_h, width, height))
-        lines: list[QLineF] = []
+            left, top = x - half_w, y - half_h
+            key = (int(left // BUCKET), int(top // BUCKET))
+            group = cells[names[status]].get(key)
+            if group is None:
+                group = cells[names[status]][key] = []
+            group.append(QRectF(left, top, width, height))
+        lines = Buckets()
+        groups = lines.groups
         edges = self.edges
         for edge in self._map.edges:
             if edge.id in edges:
                 source, target = centres.get(edge.source), centres.get(edge.target)
-                if source is not None and target is not None:
-                    lines.append(QLineF(source[0], source[1], target[0], target[1]))
-        return {"boxes": {name: rects for name, rects in boxes.items() if rects}, "lines": lines}
+                if source is None or target is None:
+                    continue
+                x1, y1 = source
+                x2, y2 = target
+                left, right = (x1, x2) if x1 < x2 else (x2, x1)
+                top, bottom = (y1, y2) if y1 < y2 else (y2, y1)
+                key = (int(left // BUCKET), int(top // BUCKET))
+                line_group = groups.get(key)
+                if line_group is None:
+                    groups[key] = [left, top, right, bottom, [QLineF(x1, y1, x2, y2)]]
+                    continue
+                line_group[4].append(QLineF(x1, y1, x2, y2))
+                if left < line_group[0]:
+                    line_group[0] = left
+                if top < line_group[1]:
+                    line_group[1] = top
+                if right > line_group[2]:
+                    line_group[2] = right
+                if bottom > line_group[3]:
+                    line_group[3] = bottom
+        lines.count = sum(len(group[4]) for group in groups.values())
+        return {"boxes": {name: Buckets.of_boxes(boxes, width, height) for name, boxes in cells.items() if boxes},
+                "lines": lines}
 
     def extent(self) -> QRectF:
         """The pending segments' boxes together (scene coordinates); null when none is placed."""

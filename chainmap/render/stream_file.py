@@ -20,7 +20,7 @@ from chainmap.core.format.savetarget import (
     save_reason,
     temporary_prefix,
 )
-from chainmap.core.messages import msg
+from chainmap.core.messages import msg, nothing_written
 
 
 class StreamWriteError(Exception):
@@ -36,7 +36,7 @@ def atomic_stream(path: str) -> Iterator[BinaryIO]:
         target = check_save_target(path)
     except MapFileError as exc:
         message = exc.problems[0].message if exc.problems else str(exc)
-        raise StreamWriteError(f"{path}: {message.replace('The map was not saved', 'Nothing was written')}") from None
+        raise StreamWriteError(f"{path}: {nothing_written(message)}") from None
     directory = target.path.parent
     remove_stale_temporaries(directory)
     temporary: str | None = None

@@ -17,6 +17,7 @@ import html
 import io
 import re
 
+from chainmap.core.messages import msg
 from chainmap.resources_path import resource_path
 
 FAMILY = "Noto Sans SC Chainmap"
@@ -66,7 +67,7 @@ def font_face_rules(text: str, weights: set[int]) -> tuple[list[str], list[str]]
         try:
             data = resource_path("fonts", FILES[weight]).read_bytes()
         except (FileNotFoundError, OSError) as exc:
-            warnings.append(f"The bundled font could not be embedded in the SVG: {exc}.")
+            warnings.append(msg("The bundled font could not be embedded in the SVG: {exc}.", exc=exc))
             continue
         data = _subset(data, text + " ")
         encoded = base64.b64encode(data).decode("ascii")

@@ -28,7 +28,6 @@ def write_svg(stream: BinaryIO, paint: Callable[[QPainter], None] | Sequence[Cal
     its own, so QSvgGenerator never holds more than one slice; their bodies are joined, in
     order, under one header and one ``<style>``."""
     passes = [paint] if callable(paint) else list(paint)
-    width, height = size
     with tempfile.TemporaryDirectory(prefix="chainmap-svg-") as folder:
         header: tuple[str, str, str] | None = None
         compactor: Compactor | None = None

@@ -121,6 +121,7 @@ class Probe:
     are updated, over ``steps`` steps and ``settle`` ms in all."""
 
     before: int
+    before_cpu: float
     wall: int
     cpu: float
     steps: int
@@ -204,7 +205,9 @@ def _dock_figures(chain_map: Any, recomputes: int) -> None:
         gaps = [(end - begin, cpu_end - cpu_begin, end)
                 for (begin, cpu_begin), (end, cpu_end) in zip(ticks, ticks[1:], strict=False)]
         after = [(wall, cpu) for wall, cpu, end in gaps if end >= arrival]
-        return Probe(max((wall for wall, _cpu, end in gaps if end < arrival), default=0),
+        waiting = [(wall, cpu) for wall, cpu, end in gaps if end < arrival]
+        longest_wait = max(waiting, default=(0, 0.0))
+        return Probe(longest_wait[0], longest_wait[1],
                      max((wall for wall, _cpu in after), default=0), max((cpu for _wall, cpu in after), default=0.0),
                      len(after), done - arrival)
 
@@ -246,7 +249,9 @@ def _dock_figures(chain_map: Any, recomputes: int) -> None:
                   f"(processor time of the event loop's thread in a step: median {statistics.median(cpus):.0f} ms, "
                   f"max {max(cpus):.0f} ms); {max(run.steps for run in runs)} steps, "
                   f"{max(run.settle for run in runs)} ms to settle; before the result "
-                  f"(the snapshot taken, the worker running) at most {max(run.before for run in runs)} ms")
+                  f"(the snapshot taken, the worker running): median {statistics.median(run.before for run in runs):.0f} ms, "
+                  f"max {max(run.before for run in runs)} ms (the event loop's own processor time in that "
+                  f"step: max {max(run.before_cpu for run in runs):.0f} ms)")
     dock.dispose()
     overlay.set_scene(None)
     canvas.detach()

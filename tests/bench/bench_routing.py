@@ -19,12 +19,16 @@ it prints a table of
 
 Then, for generated maps (``tests/render/bigmap.py``, 1.6 links per segment), the time to
 route the whole map (the font already loaded; its first load is timed apart), and the time
-of :meth:`Router.move` for drag steps of one segment and of a group of 50.
+of :meth:`Router.move` for drag steps of one segment and of a group of 50. Before the drags
+the routed map's objects are kept from Python's cyclic garbage collector (``gc.freeze()``),
+as the editor does for a map it keeps open (``chainmap.render.routes_big``): otherwise a
+collection walking the whole map now and then lands in a drag step (``--gc`` to see that).
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import random
 import re
@@ -213,7 +217,7 @@ def print_table(rows: list[dict[str, object]]) -> None:
         print("| " + " | ".join(str(row[c]) for c in columns) + " |")
 
 
-def time_big(size: int, repeat: int) -> None:
+def time_big(size: int, repeat: int, freeze: bool = True) -> None:
     chain_map = make_big_map(size, int(size * 1.6))
     data = routing_input(chain_map)
     times, cpu = [], []
@@ -224,9 +228,15 @@ def time_big(size: int, repeat: int) -> None:
         times.append(time.perf_counter() - started)
         cpu.append(time.process_time() - started_cpu)
     hits = box_hits([(i, r.source, r.target, r.points) for i, r in routes.links.items()], routes.boxes)
+    if freeze:
+        gc.collect()
+        gc.freeze()
+    drags = f"{_drag(router, data.boxes, 1)} | {_drag(router, data.boxes, 50)}"
+    if freeze:
+        gc.unfreeze()
     print(f"| {size:,} / {len(data.links):,} | {statistics.median(times):.2f} s "
           f"(CPU {statistics.median(cpu):.2f} s) | {len(hits)} | "
-          f"{len(label_overlaps(routes))} | {_drag(router, data.boxes, 1)} | {_drag(router, data.boxes, 50)} |")
+          f"{len(label_overlaps(routes))} | {drags} |")
 
 
 def _drag(router: Router, boxes: dict[str, tuple[float, float, float, float]], group: int) -> str:
@@ -266,6 +276,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 5000])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-neato", action="store_true")
+    parser.add_argument("--gc", action="store_true", help="leave the garbage collector on during the drags")
     args = parser.parse_args()
     use_neato = not args.no_neato and shutil.which("neato") is not None
     started = time.perf_counter()
@@ -281,7 +292,7 @@ def main() -> None:
           "| settle, 1 box (slices of 12 ms) | drag step, 50 boxes | settle, 50 boxes |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for size in args.sizes:
-        time_big(size, args.repeat)
+        time_big(size, args.repeat, freeze=not args.gc)
 
 
 if __name__ == "__main__":

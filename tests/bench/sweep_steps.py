@@ -3,7 +3,8 @@
     python tests/bench/sweep_steps.py STEP FOLDER RESULT.json [SIZE]
 
 ``generate`` writes FOLDER's inputs for SIZE segments (the map, three regions' edited copies,
-the graph in DOT twice); every other step imports what it needs, then times only its work
+the graph in DOT twice); ``positioned`` writes only the DOT with the map's positions (for
+a cache made before it existed); every other step imports what it needs, then times only its work
 (``time.perf_counter`` around it) and writes ``{"work": seconds, "cpu": seconds, "hwm_kb": peak,
 ...}`` to RESULT.json: ``cpu`` is the process's CPU time over the same work, steadier than the
 wall clock on a shared machine. The peak is this process's own VmHWM (``ru_maxrss`` would
@@ -32,7 +33,7 @@ MAP = "map.chainmap.json"
 OWNERS = ("CN-BJ", "CN-TJ", "CN-HE")
 COPIES = tuple(f"{owner}.chainmap.json" for owner in OWNERS)
 TIERS_DOT = "tiers.dot"  # tiers as rank=same groups, fixed boxes (bench_layout.to_dot)
-LABELLED_DOT = "labelled.dot"  # the same graph with the segments' names (bench_export.to_dot)
+POSITIONED_DOT = "positioned.dot"  # labelled, at the map's own positions, for ``neato -n2``
 LINKS_PER_SEGMENT = 1.6
 
 
@@ -45,8 +46,8 @@ def _peak_kb() -> int:
 
 def generate(folder: Path, size: int) -> dict[str, Any]:
     """The sweep's inputs: tests/render/bigmap's map (three regions, 1.6 links per segment,
-    positioned in tier columns), bench_merge's three regions' copies (~5% edited each), DOT."""
-    from bench_export import to_dot as labelled_dot
+    positioned in tier columns), bench_merge's three regions' copies (~5% edited each), DOT
+    (the tiers' graph for ``dot``, the positioned one for ``neato -n2``)."""
     from bench_layout import to_dot as tiers_dot
     from bench_merge import region_copy
 
@@ -59,8 +60,37 @@ def generate(folder: Path, size: int) -> dict[str, Any]:
     for seed, (owner, name) in enumerate(zip(OWNERS, COPIES, strict=True), 1):
         save_map(region_copy(base, owner, seed), folder / name)
     (folder / TIERS_DOT).write_text(tiers_dot(map_to_data(base)), encoding="utf-8")
-    (folder / LABELLED_DOT).write_text(labelled_dot(base), encoding="utf-8")
+    write_positioned(folder)
     return {"segments": len(base.nodes), "links": len(base.edges), "bytes": (folder / MAP).stat().st_size}
+
+
+def positioned_dot(data: dict[str, Any]) -> str:
+    """The map (as plain data) for Graphviz at its own positions: ``neato -n2`` draws it as it
+    is, with the segments' names as labels, boxes of the segments' size and the links' labels,
+    so its SVG holds the same things as ours, placed the same (map units taken as points)."""
+    from chainmap.core.geometry import SEGMENT_HEIGHT, SEGMENT_WIDTH
+
+    def quoted(text: str) -> str:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    lines = ["digraph chain {",
+             f'  node [shape=box, style=rounded, fontname="Noto Sans CJK SC", fixedsize=true, '
+             f"width={SEGMENT_WIDTH / 72:.4g}, height={SEGMENT_HEIGHT / 72:.4g}];"]
+    for node in data["nodes"]:
+        if "x" in node and "y" in node:
+            lines.append(f'  {quoted(node["id"])} [label={quoted(node["name"])}, pos="{node["x"]},{-node["y"]}!"];')
+    for edge in data["edges"]:
+        label = f" [label={quoted(edge['label'])}]" if edge.get("label") else ""
+        lines.append(f"  {quoted(edge['from'])} -> {quoted(edge['to'])}{label};")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def write_positioned(folder: Path) -> dict[str, Any]:
+    """Write FOLDER's map as :func:`positioned_dot`."""
+    data = json.loads((folder / MAP).read_bytes())
+    (folder / POSITIONED_DOT).write_text(positioned_dot(data), encoding="utf-8")
+    return {"bytes": (folder / POSITIONED_DOT).stat().st_size}
 
 
 _CPU: list[float] = []  # the CPU seconds of each timed work, for the result's "cpu"
@@ -218,8 +248,13 @@ def run_step(step: str, folder: Path) -> dict[str, Any]:
 def main(argv: list[str]) -> int:
     """Run ``STEP FOLDER RESULT.json [SIZE]`` and write the result as JSON."""
     step, folder, result_path = argv[0], Path(argv[1]), Path(argv[2])
-    result = generate(folder, int(argv[3])) if step == "generate" else run_step(step, folder)
-    if step != "generate" and len(_CPU) == 1:
+    if step == "generate":
+        result = generate(folder, int(argv[3]))
+    elif step == "positioned":
+        result = write_positioned(folder)
+    else:
+        result = run_step(step, folder)
+    if step not in ("generate", "positioned") and len(_CPU) == 1:
         result["cpu"] = _CPU[0]
     result["hwm_kb"] = _peak_kb()
     result_path.write_text(json.dumps(result), encoding="utf-8")

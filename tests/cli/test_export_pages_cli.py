@@ -39,7 +39,7 @@ def test_pptx_holds_the_map_pictures_and_the_three_lists_as_tables(tmp_path):
     assert_clean(done)
     deck = Presentation(str(tmp_path / "report.pptx"))
     slides = list(deck.slides)
-    assert f"PPTX, {len(slides)} slides: 4 pictures" in done.stderr
+    assert f"PPTX，{len(slides)} 张幻灯片：4 张图片" in done.stderr  # the done line in the reader's language
     kinds = [{shape.shape_type for shape in slide.shapes} for slide in slides]
     assert sum(MSO_SHAPE_TYPE.PICTURE in k for k in kinds) == 4  # the whole map and three gaps views
     cells = [[cell.text for cell in row.cells] for slide in slides for shape in slide.shapes if shape.has_table

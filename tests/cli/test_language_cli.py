@@ -93,3 +93,20 @@ def test_merge_summary_in_chinese(tmp_path: Path) -> None:
                 str(tmp_path / "merged.chainmap.json"), cwd=tmp_path, lang="zh_CN.UTF-8")
     assert done.returncode in (0, 1), done.stderr
     assert "按 id 匹配：" in done.stdout and "冲突：" in done.stdout and "已写入" in done.stdout
+
+
+@pytest.mark.parametrize(("text", "chinese", "english"), [
+    ('{"format": "chainmap", "nodes": [1 2]}', "此处应为逗号“,”", "Expecting ',' delimiter"),
+    ('{"format": "chainmap", "title": "x\\q"}', "无效的反斜杠转义", "Invalid \\escape"),
+    ('{"format": "chainmap"} {}', "JSON 内容结束后还有多余的数据", "Extra data"),
+])
+def test_broken_json_is_explained_in_the_reader_language_at_its_line_and_column(
+        tmp_path: Path, text: str, chinese: str, english: str) -> None:
+    broken = tmp_path / "broken.chainmap.json"
+    broken.write_text(text, encoding="utf-8")
+    zh = _run("validate", str(broken), cwd=tmp_path, lang="zh_CN.UTF-8")
+    en = _run("validate", str(broken), cwd=tmp_path, lang="C.UTF-8")
+    assert zh.returncode == en.returncode == 1
+    assert f"{broken}:第 1 行第 " in zh.stdout + zh.stderr and chinese in zh.stdout + zh.stderr
+    assert f"{broken}:line 1, column " in en.stdout + en.stderr and english in en.stdout + en.stderr
+    assert broken.read_text(encoding="utf-8") == text

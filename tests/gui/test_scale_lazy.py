@@ -105,3 +105,61 @@ def test_idle_batches_make_every_item(lazy, monkeypatch, make_main_window, qtbot
     qtbot.waitUntil(lambda: scene.items_pending == 0, timeout=30_000)
     assert len(scene.sync.items.nodes) == SEGMENTS
     assert len(scene.sync.items.edges) == LINKS
+
+
+def test_deleting_segments_and_links_not_made_yet_can_be_undone_and_redone(big_window) -> None:
+    from chainmap.core.refs import EDGE
+    from chainmap.gui.commands import delete_items
+
+    scene = big_window.scene
+    sync = scene.sync
+    chain_map = big_window.document.chain_map
+    stack = big_window.document.undo_stack
+    # A segment with sub-segments and links, and a link elsewhere: none of them has an item.
+    parent = next(n for n in reversed(chain_map.nodes) if n.parent is None and chain_map.children(n.id)
+                  and any(e.source == n.id or e.target == n.id for e in chain_map.edges))
+    family = {parent.id, *chain_map.descendants(parent.id)}
+    its_links = {e.id for e in chain_map.edges if e.source in family or e.target in family}
+    other = next(e for e in chain_map.edges if e.source not in family and e.target not in family)
+    assert not family & sync.items.nodes.keys() and not (its_links | {other.id}) & sync.items.edges.keys()
+    nodes_before, edges_before = len(chain_map.nodes), len(chain_map.edges)
+
+    def overview_boxes() -> int:
+        return sum(len(rects) for rects in sync.pending.overview()["boxes"].values())
+
+    assert big_window.document.push(delete_items(chain_map, [(NODE, parent.id), (EDGE, other.id)]))
+    QApplication.processEvents()
+    assert len(chain_map.nodes) == nodes_before - len(family)
+    assert not family & sync.pending.nodes.keys() and not (its_links | {other.id}) & sync.pending.edges.keys()
+    assert overview_boxes() == len(chain_map.nodes)  # the overview no longer draws them
+    assert scene.items_pending == len(chain_map.nodes) + len(chain_map.edges)
+
+    stack.undo()
+    QApplication.processEvents()
+    assert len(chain_map.nodes) == nodes_before and len(chain_map.edges) == edges_before
+    for node_id in family:  # back, with items (an edit makes the items it concerns)
+        item = scene.item_for("node", node_id)
+        node = chain_map.node(node_id)
+        assert item is not None and item.pos() == QPointF(node.x, node.y)
+    for edge_id in its_links | {other.id}:
+        assert scene.item_for("edge", edge_id) is not None
+    scene.complete_items()
+    assert len(sync.items.nodes) == nodes_before and len(sync.items.edges) == edges_before
+
+    stack.redo()
+    QApplication.processEvents()
+    assert not family & sync.items.nodes.keys() and not (its_links | {other.id}) & sync.items.edges.keys()
+    assert len(sync.items.nodes) == len(chain_map.nodes) and len(sync.items.edges) == len(chain_map.edges)
+
+
+def test_a_big_maps_objects_are_kept_out_of_the_collector_while_it_is_open(monkeypatch, make_main_window) -> None:
+    import gc
+
+    from chainmap.gui import main_window
+
+    monkeypatch.setattr(main_window, "LARGE_MAP", 50)
+    frozen_before = gc.get_freeze_count()
+    window = make_main_window(chain_map=make_big_map(SEGMENTS, LINKS, columns=2))
+    assert gc.get_freeze_count() > frozen_before  # the map's objects are in the permanent generation
+    window.dispose()
+    assert gc.get_freeze_count() == 0  # given back when it is closed

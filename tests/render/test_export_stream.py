@@ -46,6 +46,45 @@ def test_bands_and_tiles_paint_the_same_picture(app, tmp_path, monkeypatch, tran
     assert "Resolution: 37.8x37.8" in report  # 96 dpi in dots per centimetre
 
 
+@pytest.mark.parametrize("channels", [3, 4])
+def test_the_png_writer_keeps_at_most_its_workers_bands_and_writes_every_row(tmp_path, channels):
+    from chainmap.render import png_stream
+
+    width, height = 301, 97  # 301 × 3 bytes is no whole number of 4-byte words: rows are padded
+    rng = np.random.default_rng(5)
+    picture = rng.integers(0, 256, size=(height, width, channels), dtype=np.uint8)
+    padded = np.zeros((height, width * channels + 5), dtype=np.uint8)  # as a QImage's rows, strided
+    padded[:, : width * channels] = picture.reshape(height, -1)
+    held = []  # the filtered bands alive as each new one is handed to the threads, itself included
+    with open(tmp_path / "rows.png", "wb") as stream:
+        writer = png_stream.PngWriter(stream, width, height, channels, 3780, workers=2)
+        submit = writer._pool.submit
+
+        def counting(*args):  # type: ignore[no-untyped-def]
+            held.append(len(writer._pending) + 1)
+            return submit(*args)
+
+        writer._pool.submit = counting  # type: ignore[method-assign]
+        for top in range(0, height, 10):
+            writer.add_rows(padded[top:top + 10, : width * channels])
+        writer.close()
+    assert len(held) == 10 and max(held) == 2
+    image = QImage(str(tmp_path / "rows.png"))
+    image.convertTo(QImage.Format.Format_RGBA8888 if channels == 4 else QImage.Format.Format_RGB888)
+    decoded = np.frombuffer(image.constBits(), dtype=np.uint8).reshape(height, image.bytesPerLine())
+    assert np.array_equal(decoded[:, : width * channels], picture.reshape(height, -1))
+
+
+def test_bands_one_tile_wide_paint_the_same_picture_as_one_band(app, tmp_path, monkeypatch):
+    chain_map = small_map()
+    whole = export_map(chain_map, tmp_path / "whole.png", dpi=96)
+    monkeypatch.setattr(export_module, "BAND_PIXELS", whole.width * 37, raising=False)
+    banded = export_map(chain_map, tmp_path / "banded.png", dpi=96)
+    assert banded.tiles > 8 and banded.size == whole.size
+    a, b = pixels(QImage(str(tmp_path / "whole.png"))), pixels(QImage(str(tmp_path / "banded.png")))
+    assert float((abs(a - b).max(axis=2) > 40).mean()) < 0.002
+
+
 def test_each_link_is_painted_only_in_the_bands_it_crosses(app, make_scene, tmp_path, monkeypatch):
     scene = make_scene(small_map(), editable=False, legend=True, cached=False)
     paints: list[LinkItem] = []

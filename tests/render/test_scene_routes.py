@@ -12,7 +12,7 @@ import pytest
 
 from chainmap.core.format.fileio import load_map
 from chainmap.core.model import ChainMap
-from chainmap.core.routing import box_hits, route_map
+from chainmap.core.routing import box_hits, label_levels, route_map
 
 from .bigmap import make_big_map
 
@@ -117,6 +117,51 @@ def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return a[0] < b[2] - 1e-6 and b[0] < a[2] - 1e-6 and a[1] < b[3] - 1e-6 and b[1] < a[3] - 1e-6
 
 
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name.split(".")[0])
+def test_labels_are_drawn_over_the_lines_that_cross_them(harness, path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Unlabelled links stack under labelled ones; a labelled link whose label another
+    labelled link's line crosses stacks over it: no line is painted across a label, save
+    where two labels are each crossed by the other's line."""
+    from PySide6.QtCore import Qt
+
+    chain_map = load_map(path).map
+    h = harness(chain_map)
+    h.routes.apply()
+    routes = route_map(chain_map)
+    order = {id(item): i for i, item in enumerate(h.scene.items(Qt.SortOrder.AscendingOrder))}
+    crossing = {(line_id, label_id) for label_id, labelled in routes.links.items() if labelled.label is not None
+                for line_id in routes.links if line_id != label_id and _crosses(routes, line_id, label_id)}
+    assert crossing  # the examples have labels that lines cross
+    painted_over = {(line_id, label_id) for line_id, label_id in crossing
+                    if order[id(h.links[line_id])] > order[id(h.links[label_id])]}
+    # Only where labels cross in a ring (each link's line crosses the next one's label) must
+    # one line be painted over a label.
+    assert all(_reaches(crossing, label_id, line_id) for line_id, label_id in painted_over)
+
+
+def _reaches(crossing: set[tuple[str, str]], start: str, goal: str) -> bool:
+    """Whether a chain of (line, label) pairs leads from link ``start`` to link ``goal``."""
+    seen, todo = {start}, [start]
+    while todo:
+        here = todo.pop()
+        for line_id, label_id in crossing:
+            if line_id == here and label_id not in seen:
+                if label_id == goal:
+                    return True
+                seen.add(label_id)
+                todo.append(label_id)
+    return False
+
+
+def _crosses(routes: Any, line_id: str, label_id: str) -> bool:
+    """Whether link ``line_id``'s line passes through link ``label_id``'s label."""
+    from chainmap.core.routing.crossindex import CrossingIndex
+
+    index = CrossingIndex()
+    index.add(routes.links[line_id].corners, line_id)
+    return bool(index.covered(routes.links[label_id].label, label_id))
+
+
 def test_the_old_curves_went_through_boxes_the_routes_do_not(harness) -> None:  # type: ignore[no-untyped-def]
     """The vehicles map drawn as straight previews (what a link looked like before routing)
     crosses boxes; routed, none."""
@@ -148,6 +193,8 @@ def test_a_big_map_shows_previews_first_then_the_routes(harness) -> None:  # typ
 
 
 def test_a_big_map_is_routed_in_the_routing_process_as_route_map_does(harness, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from chainmap.render.items_link import LABEL_LIFT, LABEL_RAISE, Z_LINK
+
     chain_map = make_big_map(300, 480)
     h = harness(chain_map)
     h.routes.apply()
@@ -155,8 +202,16 @@ def test_a_big_map_is_routed_in_the_routing_process_as_route_map_does(harness, q
     assert all(len(item.route_points()) == 2 for item in h.links.values() if item.isVisible())
     qtbot.waitUntil(lambda: not h.routes.busy, timeout=120_000)
     assert h.drawn() == expected(chain_map)
+    # Labelled links stacked as a route here would stack them.
+    levels = label_levels(route_map(chain_map))
+    assert any(levels.values())
+    stacked = {link_id: item.zValue() for link_id, item in h.links.items()}
+    for link_id, item in h.links.items():
+        lift = LABEL_LIFT + LABEL_RAISE * levels[link_id] if link_id in levels else 0.0
+        assert item.zValue() == Z_LINK + lift, link_id
     h.routes.finish()  # nothing left to do: already exact
     assert h.drawn() == expected(chain_map)
+    assert {link_id: item.zValue() for link_id, item in h.links.items()} == stacked
 
 
 def test_routes_of_a_map_changed_meanwhile_are_dropped(harness, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -274,14 +329,20 @@ def test_on_a_big_map_a_drop_settles_here_then_the_routing_process_routes_afresh
     assert h.drawn() == expected(chain_map)
 
 
-def test_a_drop_on_a_big_map_routed_in_the_process_is_settled_there(harness, qtbot) -> None:  # type: ignore[no-untyped-def]
+def _big_map_routed_in_the_process(harness, qtbot):  # type: ignore[no-untyped-def]
+    """A map above the in-process threshold, routed by the routing process; a top-level
+    segment with at least two links, and those links' ids."""
     chain_map = make_big_map(300, 480)
     h = harness(chain_map)
     h.routes.apply()
     qtbot.waitUntil(lambda: not h.routes.busy, timeout=120_000)
     node = next(n for n in chain_map.nodes if n.parent is None and not chain_map.children(n.id)
                 and sum(1 for e in chain_map.edges if node_is_end(e, n.id)) >= 2)
-    own = {e.id for e in chain_map.edges if node_is_end(e, node.id)}
+    return chain_map, h, node, {e.id for e in chain_map.edges if node_is_end(e, node.id)}
+
+
+def test_a_drop_on_a_big_map_routed_in_the_process_is_settled_there(harness, qtbot) -> None:  # type: ignore[no-untyped-def]
+    chain_map, h, node, own = _big_map_routed_in_the_process(harness, qtbot)
     assert node.x is not None and node.y is not None
     for step in range(1, 4):  # a drag: only the moved segment's links, as previews
         h.routes.moved({node.id: (node.x + 9 * step, node.y + 5 * step)}, live=True)
@@ -293,5 +354,39 @@ def test_a_drop_on_a_big_map_routed_in_the_process_is_settled_there(harness, qtb
     h.routes.apply()
     qtbot.waitUntil(lambda: not h.routes.settling, timeout=60_000)  # the process moved it in its routes
     assert any(len(h.links[link_id].route_points()) > 2 for link_id in own)
+    qtbot.waitUntil(lambda: not h.routes.busy, timeout=120_000)
+    assert h.drawn() == expected(chain_map)
+
+
+def test_a_drag_on_a_big_map_is_routed_in_the_process_for_the_newest_position(harness, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Dragging a segment of a big map: each step draws its links as previews at once, the
+    routing process routes them (one step out at a time), and an answer is drawn only while
+    the segment stays where the answer has it: the routes Router.move gives there."""
+    from chainmap.core.routing import Router, routing_input
+
+    chain_map, h, node, own = _big_map_routed_in_the_process(harness, qtbot)
+    assert node.x is not None and node.y is not None
+    centres = [(node.x + 9 * step, node.y + 5 * step) for step in range(1, 4)]
+    before = {link_id: item.route_points() for link_id, item in h.links.items()}
+    for centre in centres:
+        h.routes.moved({node.id: centre}, live=True)
+        h.routes.apply()
+        assert all(len(h.links[link_id].route_points()) == 2 for link_id in own)  # previews first
+    # The process had the first step; the next two waited for its answer and went as one.
+    router = Router(routing_input(chain_map))
+    router.route_all()
+    for centre in (centres[0], centres[-1]):
+        router.move({node.id: centre}, budget=None)
+    qtbot.waitUntil(lambda: all(h.links[link_id].route_points() == router.result.links[link_id].points
+                                for link_id in own), timeout=60_000)
+    drawn = [(link_id, router.result.links[link_id].source, router.result.links[link_id].target,
+              h.links[link_id].route_points()) for link_id in own]
+    assert box_hits(drawn, router.result.boxes) == []
+    assert h.routes.drag_answers == 1  # the first step's answer came after the segment moved on
+    assert {link_id: item.route_points() for link_id, item in h.links.items() if link_id not in own} == {
+        link_id: points for link_id, points in before.items() if link_id not in own}
+    chain_map.update_node(node.id, x=node.x + 27, y=node.y + 15)
+    h.routes.moved({node.id: (node.x, node.y)})
+    h.routes.apply()
     qtbot.waitUntil(lambda: not h.routes.busy, timeout=120_000)
     assert h.drawn() == expected(chain_map)

@@ -7,6 +7,7 @@ regional gaps and not-assessed segments. The three lists (三张清单) are in
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import ChainMap, Node, Plan
@@ -55,24 +56,29 @@ class Complement:
     supplier_status: str
 
 
-def gaps_to_fill(chain_map: ChainMap, code: str | None = None) -> list[GapToFill]:
+def gaps_to_fill(chain_map: ChainMap, code: str | None = None,
+                 nodes: Sequence[Node] | None = None) -> list[GapToFill]:
     """Every (segment, region) where the region is weak or missing; ``code`` limits to one
-    region. In region order, then file order."""
+    region, ``nodes`` to those segments (a part of the map, in file order: a big map's list
+    is made part by part). In region order, then file order."""
     codes = [code] if code is not None else chain_map.region_codes()
+    segments = chain_map.nodes if nodes is None else nodes
     result = []
     for region in codes:
-        for node in chain_map.nodes:
+        for node in segments:
             entry = node.regions.get(region)
             if entry is not None and entry.status in GAP_STATUSES:
                 result.append(GapToFill(node, region, entry.status, entry.plan))
     return result
 
 
-def complements(chain_map: ChainMap, code: str | None = None) -> list[Complement]:
-    """Every gap in a region that another region is strong or present in."""
+def complements(chain_map: ChainMap, code: str | None = None,
+                nodes: Sequence[Node] | None = None) -> list[Complement]:
+    """Every gap in a region that another region is strong or present in (``code`` and
+    ``nodes`` as for :func:`gaps_to_fill`)."""
     result = []
     codes = chain_map.region_codes()
-    for gap in gaps_to_fill(chain_map, code):
+    for gap in gaps_to_fill(chain_map, code, nodes):
         for supplier in codes:
             if supplier == gap.region:
                 continue
@@ -82,11 +88,11 @@ def complements(chain_map: ChainMap, code: str | None = None) -> list[Complement
     return result
 
 
-def regional_gaps(chain_map: ChainMap) -> list[Node]:
-    """Segments some region is weak or missing in and none is better than weak: joint
-    investment-attraction targets."""
+def regional_gaps(chain_map: ChainMap, nodes: Sequence[Node] | None = None) -> list[Node]:
+    """Segments (of ``nodes``, default all) some region is weak or missing in and none is
+    better than weak: joint investment-attraction targets."""
     result = []
-    for node in chain_map.nodes:
+    for node in chain_map.nodes if nodes is None else nodes:
         statuses = [e.status for e in node.regions.values()]
         if any(s in GAP_STATUSES for s in statuses) and not any(
             s in SUPPLYING_STATUSES for s in statuses
@@ -95,6 +101,6 @@ def regional_gaps(chain_map: ChainMap) -> list[Node]:
     return result
 
 
-def not_assessed(chain_map: ChainMap) -> list[Node]:
-    """Segments no region has assessed (all ``unknown`` or no entry)."""
-    return [node for node in chain_map.nodes if not is_assessed(node)]
+def not_assessed(chain_map: ChainMap, nodes: Sequence[Node] | None = None) -> list[Node]:
+    """Segments (of ``nodes``, default all) no region has assessed (all ``unknown`` or no entry)."""
+    return [node for node in (chain_map.nodes if nodes is None else nodes) if not is_assessed(node)]

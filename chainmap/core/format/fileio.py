@@ -25,6 +25,7 @@ from ..messages import N_, msg, word
 from ..model import ChainMap, ModelError
 from ..vocabulary import FORMAT_NAME, FORMAT_VERSION
 from .json_keys import DuplicateKey, duplicate_key_problem, object_without_duplicates
+from .json_reasons import json_reason
 from .problems import (
     MapLoadError,
     MapSaveError,
@@ -111,7 +112,7 @@ def parse_bytes(raw: bytes, source: str = "<data>") -> Any:
     except DuplicateKey as exc:
         raise MapLoadError(source, [duplicate_key_problem(text, exc.key)]) from None
     except json.JSONDecodeError as exc:
-        problem = Problem("error", "", msg("The file is not valid JSON: {reason}.", reason=exc.msg), exc.lineno, exc.colno)
+        problem = Problem("error", "", msg("The file is not valid JSON: {reason}.", reason=json_reason(exc.msg)), exc.lineno, exc.colno)
         raise MapLoadError(source, [problem]) from None
     except _NotAllowedNumber as exc:
         raise MapLoadError(source, [error("", msg("The file is not valid JSON: {exc}.", exc=exc))]) from None

@@ -22,6 +22,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..messages import N_, msg, word
 from .problems import MapSaveError
 
 TEMPORARY_MARK = ".chainmap-"
@@ -30,23 +31,25 @@ STALE_AFTER_SECONDS = 60.0
 # tempfile.mkstemp draws 8 characters from this alphabet.
 _TEMPORARY_NAME = re.compile(r"\..+\.chainmap-[a-z0-9_]{8}\.tmp")
 
+# Each said in the reader's language (word()) where a sentence takes it.
 _SAVE_REASONS = {
-    errno.EACCES: "you have no permission to write there",
-    errno.EPERM: "you have no permission to write there",
-    errno.EROFS: "the disk is read-only",
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is exceeded",
-    errno.ENOENT: "the folder does not exist",
-    errno.ENOTDIR: "a part of the path is not a folder",
-    errno.EISDIR: "the path is a folder",
-    errno.ENAMETOOLONG: "the file name is too long",
-    errno.ELOOP: "the path is a loop of symbolic links that never reaches a file",
+    errno.EACCES: N_("you have no permission to write there"),
+    errno.EPERM: N_("you have no permission to write there"),
+    errno.EROFS: N_("the disk is read-only"),
+    errno.ENOSPC: N_("the disk is full"),
+    errno.EDQUOT: N_("the disk quota is exceeded"),
+    errno.ENOENT: N_("the folder does not exist"),
+    errno.ENOTDIR: N_("a part of the path is not a folder"),
+    errno.EISDIR: N_("the path is a folder"),
+    errno.ENAMETOOLONG: N_("the file name is too long"),
+    errno.ELOOP: N_("the path is a loop of symbolic links that never reaches a file"),
 }
 
 
 def save_reason(exc: OSError) -> str:
-    """Why a save failed, as the end of a sentence."""
-    return _SAVE_REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+    """Why a save failed, as the end of a sentence (in the reader's language)."""
+    reason = _SAVE_REASONS.get(exc.errno or 0)
+    return word(reason) if reason is not None else exc.strerror or str(exc)
 
 
 class ReadOnlyTargetError(MapSaveError):
@@ -70,12 +73,12 @@ def _special_kind(mode: int) -> str | None:
     if stat.S_ISDIR(mode):
         return "a folder"
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return N_("a named pipe (FIFO)")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return N_("a device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return N_("a socket")
+    return N_("not a regular file")
 
 
 def _default_mode() -> int:
@@ -86,15 +89,15 @@ def _default_mode() -> int:
 
 def _read_only_reason(path: Path, info: os.stat_result) -> str | None:
     if info.st_mode & 0o222 == 0:
-        return f"the file is read-only (permissions {stat.filemode(info.st_mode)[1:]})"
+        return msg("the file is read-only (permissions {permissions})", permissions=stat.filemode(info.st_mode)[1:])
     if not os.access(path, os.W_OK):
         try:
             on_read_only_disk = bool(os.statvfs(path).f_flag & os.ST_RDONLY)
         except OSError:
             on_read_only_disk = False
         if on_read_only_disk:
-            return "the file is on a read-only disk"
-        return "the file is read-only for you (you have no permission to write it)"
+            return msg("the file is on a read-only disk")
+        return msg("the file is read-only for you (you have no permission to write it)")
     return None
 
 
@@ -110,24 +113,24 @@ def check_save_target(path: str | os.PathLike[str], *, force: bool = False) -> S
     except FileNotFoundError:
         info = None  # a new file (or a link to one still to be made)
     except OSError as exc:
-        raise MapSaveError(source, f"The map was not saved: {save_reason(exc)}.") from None
+        raise MapSaveError(source, msg("The map was not saved: {reason}.", reason=save_reason(exc))) from None
     # Write the file a link names, so the link itself survives.
     target = Path(os.path.realpath(source)) if os.path.islink(source) else Path(source)
     if info is None:
         return SaveTarget(target, False, _default_mode())
     kind = _special_kind(info.st_mode)
     if kind == "a folder":
-        raise MapSaveError(source, "The map was not saved: the path is a folder.")
+        raise MapSaveError(source, msg("The map was not saved: the path is a folder."))
     if kind is not None:
         raise MapSaveError(
             source,
-            f"The map was not saved: the path is {kind}, not a regular file, and chainmap never "
-            "replaces one; it was left as it is.",
+            msg("The map was not saved: the path is {kind}, not a regular file, and chainmap never replaces one; "
+                "it was left as it is.", kind=word(kind)),
         )
     if not force:
         reason = _read_only_reason(target, info)
         if reason is not None:
-            raise ReadOnlyTargetError(source, f"The map was not saved: {reason}, so it was left as it is.")
+            raise ReadOnlyTargetError(source, msg("The map was not saved: {reason}, so it was left as it is.", reason=reason))
     return SaveTarget(target, True, stat.S_IMODE(info.st_mode), info.st_uid, info.st_gid)
 
 

@@ -319,6 +319,18 @@ def conflict_to_data(conflict: Conflict) -> dict[str, Any]:
 
 def map_to_data(chain_map: ChainMap) -> dict[str, Any]:
     """The map as plain data in canonical key order."""
+    return map_to_data_with(
+        chain_map,
+        [node_to_data(n) for n in chain_map.nodes],
+        [edge_to_data(e) for e in chain_map.edges],
+        [note_to_data(n) for n in chain_map.notes],
+    )
+
+
+def map_to_data_with(chain_map: ChainMap, nodes: Any, edges: Any, notes: Any) -> dict[str, Any]:
+    """:func:`map_to_data` with the values of ``nodes``, ``edges`` and ``notes`` given (an
+    empty list of notes is left out): :mod:`chainmap.core.format.dump_cache` passes stand-ins
+    for the item lists whose text it keeps, so the map's own keys are written in one place."""
     out: dict[str, Any] = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
@@ -330,9 +342,9 @@ def map_to_data(chain_map: ChainMap) -> dict[str, Any]:
     _put(out, "owner", chain_map.owner)
     out["regions"] = [region_to_data(r) for r in chain_map.regions]
     out["tiers"] = [tier_to_data(t) for t in chain_map.tiers]
-    out["nodes"] = [node_to_data(n) for n in chain_map.nodes]
-    out["edges"] = [edge_to_data(e) for e in chain_map.edges]
-    _put(out, "notes", [note_to_data(n) for n in chain_map.notes])
+    out["nodes"] = nodes
+    out["edges"] = edges
+    _put(out, "notes", notes)
     _put(out, "conflicts", [conflict_to_data(c) for c in chain_map.conflicts])
     _put(out, "deleted", list(chain_map.deleted))
     if chain_map.meta:

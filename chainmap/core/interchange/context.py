@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chainmap.core.ids import new_id
+from chainmap.core.messages import msg
 from chainmap.core.vocabulary import DEFAULT_REGIONS
 
 from .tables import Table
@@ -87,9 +88,11 @@ class Context:
                 return code
         return None
 
-    def region_choices(self) -> str:
+    def unknown_region(self, text: str) -> str:
+        """The problem of a cell naming no region of the map: ``text`` and the regions it may name."""
         pairs = self.region_pairs()
-        return "/".join(name for _, name in pairs) + " or " + "/".join(code for code, _ in pairs)
+        return msg("unknown region '{region}' (expected {names} or {codes})", region=text,
+                   names="/".join(name for _, name in pairs), codes="/".join(code for code, _ in pairs))
 
     # -------------------------------------------------------------------- tiers
     def tier_id(self, text: str) -> str | None:
@@ -112,11 +115,14 @@ class Context:
         self.counts.add(self.counts.created, "tier")
         return tier_id
 
-    def tier_choices(self) -> str:
+    def unknown_tier(self, text: str) -> str:
+        """The problem of a cell naming no tier of the map: ``text`` and the tiers it may name."""
         tiers = self.data["tiers"]
         if not tiers:
-            return "the map has no tiers yet: list them on a tiers sheet"
-        return "/".join(t["name"] for t in tiers) + " or " + "/".join(t["id"] for t in tiers)
+            return msg("unknown tier '{tier}' (expected the map has no tiers yet: list them on a tiers sheet)",
+                       tier=text)
+        return msg("unknown tier '{tier}' (expected {names} or {ids})", tier=text,
+                   names="/".join(t["name"] for t in tiers), ids="/".join(t["id"] for t in tiers))
 
 
 class SegmentIndex:
@@ -136,6 +142,6 @@ class SegmentIndex:
         if len(found) == 1:
             return found[0], None
         if found:
-            return None, (f"'{text}' names {len(found)} segments ({', '.join(found[:3])}): "
-                          "give the segment's id instead")
-        return None, f"there is no segment '{text}' (give a segment's id or name)"
+            return None, msg("'{text}' names {count} segments ({ids}): give the segment's id instead",
+                             text=text, count=len(found), ids=", ".join(found[:3]))
+        return None, msg("there is no segment '{text}' (give a segment's id or name)", text=text)

@@ -16,6 +16,7 @@ import os
 
 from chainmap.core.csvsafe import BOM, csv_bytes
 from chainmap.core.format.problems import Problem, error
+from chainmap.core.messages import msg
 
 from .cells import quote_text
 from .names import LIST_SHEETS, sheet_kind
@@ -49,23 +50,23 @@ def read_csv(raw: bytes, source: str) -> tuple[list[Table], list[Problem]]:
     """The table in a CSV file, or why it cannot be read."""
     text, _ = decode(raw)
     if "\x00" in text:
-        return [], [error("", "The file is not a CSV text file (it holds NUL characters).")]
+        return [], [error("", msg("The file is not a CSV text file (it holds NUL characters)."))]
     first_line = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
     try:
         rows: list[list[object]] = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
     except csv.Error as exc:
-        return [], [error("", f"The file is not valid CSV: {exc}.")]
+        return [], [error("", msg("The file is not valid CSV: {exc}.", exc=exc))]
     stem = os.path.basename(source).split(".")[0]
     named = sheet_kind(stem)
     if named in LIST_SHEETS:
-        return [], [error("", f"'{stem}' is one of the three lists, which chainmap reads off the map; "
-                              "a list cannot be imported (import the segments sheet instead).")]
+        return [], [error("", msg("'{stem}' is one of the three lists, which chainmap reads off the map; "
+                                  "a list cannot be imported (import the segments sheet instead).", stem=stem))]
     found = find_header([[v if v != "" else None for v in row] for row in rows], named)
     if found is None:
-        return [], [error("1", "The first rows name no columns chainmap knows: a segments file starts "
-                               "with id,name,tier (编号,环节名称,层级), a links file with from,to "
-                               "(上游环节,下游环节).")]
+        return [], [error("1", msg("The first rows name no columns chainmap knows: a segments file starts "
+                                   "with id,name,tier (编号,环节名称,层级), a links file with from,to "
+                                   "(上游环节,下游环节)."))]
     index, kind = found
     headers = [str(h).strip() for h in trimmed([v if v != "" else None for v in rows[index]])]
     table = Table(kind, source, None, headers, header_row=index + 1)

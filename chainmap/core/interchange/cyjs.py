@@ -17,6 +17,7 @@ import networkx as nx
 
 from chainmap import __version__
 from chainmap.core.format.problems import Problem, error
+from chainmap.core.messages import msg
 from chainmap.core.model import ChainMap
 
 from .graph_data import graph_tables, map_graph
@@ -43,17 +44,17 @@ def read_cyjs(raw: bytes, source: str, tier_by: str | None = None) -> tuple[list
     try:
         document = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError) as exc:
-        return [], [error("", f"The file is not Cytoscape.js JSON: {exc}.")]
+        return [], [error("", msg("The file is not Cytoscape.js JSON: {exc}.", exc=exc))]
     elements = document.get("elements") if isinstance(document, dict) else None
     if isinstance(elements, list):  # Cytoscape.js also allows one list of nodes and edges
         elements = {"nodes": [e for e in elements if isinstance(e, dict) and "source" not in e.get("data", {})],
                     "edges": [e for e in elements if isinstance(e, dict) and "source" in e.get("data", {})]}
     if not isinstance(elements, dict):
-        return [], [error("", "The file is not Cytoscape.js JSON: it has no 'elements'.")]
+        return [], [error("", msg("The file is not Cytoscape.js JSON: it has no 'elements'."))]
     nodes, edges = elements.get("nodes", []), elements.get("edges", [])
     if not isinstance(nodes, list) or not isinstance(edges, list) or not all(
             isinstance(e, dict) and isinstance(e.get("data"), dict) for e in [*nodes, *edges]):
-        return [], [error("", "The file is not Cytoscape.js JSON: every node and edge needs its 'data'.")]
+        return [], [error("", msg("The file is not Cytoscape.js JSON: every node and edge needs its 'data'."))]
     for element in nodes:
         element["data"].setdefault("value", element["data"].get("id"))
         position = element.get("position")
@@ -68,5 +69,5 @@ def read_cyjs(raw: bytes, source: str, tier_by: str | None = None) -> tuple[list
     try:
         graph = nx.cytoscape_graph(prepared)
     except (nx.NetworkXError, KeyError, TypeError, ValueError) as exc:
-        return [], [error("", f"The file cannot be read as Cytoscape.js JSON: {exc}.")]
+        return [], [error("", msg("The file cannot be read as Cytoscape.js JSON: {exc}.", exc=exc))]
     return graph_tables(graph, source, tier_by), []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from chainmap.core.messages import msg
 from chainmap.core.model import ChainMap
 
 from .csv_io import sheet_csv
@@ -44,7 +45,8 @@ def export_bytes(chain_map: ChainMap, fmt: str, *, lang: str, yed: bool = False,
         return Exported(workbook_bytes(chain_map, lang))
     if fmt == "csv":
         if table not in CSV_TABLES:
-            raise ValueError(f"'{table}' is not a table: use one of {', '.join(CSV_TABLES)}")
+            raise ValueError(msg("'{table}' is not a table: use one of {tables}", table=table,
+                                 tables=", ".join(CSV_TABLES)))
         return Exported(sheet_csv(sheet_for(chain_map, table, lang)))
     if fmt == "graphml":
         data, warnings = graphml_bytes(chain_map, yed=yed)
@@ -58,4 +60,5 @@ def export_bytes(chain_map: ChainMap, fmt: str, *, lang: str, yed: bool = False,
         return Exported(dot_text(chain_map).encode("utf-8"))
     if fmt == "mmd":
         return Exported(mermaid_text(chain_map).encode("utf-8"))
-    raise ValueError(f"'{fmt}' is not an export format: use one of {', '.join(EXPORT_FORMATS)}")
+    raise ValueError(msg("'{format}' is not an export format: use one of {formats}", format=fmt,
+                         formats=", ".join(EXPORT_FORMATS)))

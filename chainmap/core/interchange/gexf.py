@@ -18,6 +18,7 @@ import networkx as nx
 
 from chainmap.core.analysis import regional_status
 from chainmap.core.format.problems import Problem, error
+from chainmap.core.messages import msg
 from chainmap.core.model import ChainMap
 
 from . import labels
@@ -53,7 +54,7 @@ def read_gexf(raw: bytes, source: str, tier_by: str | None = None) -> tuple[list
     try:
         graph = nx.read_gexf(io.BytesIO(raw), version=version)
     except (nx.NetworkXError, ET.ParseError, ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
-        return [], [error("", f"The file cannot be read as GEXF: {exc}.")]
+        return [], [error("", msg("The file cannot be read as GEXF: {exc}.", exc=exc))]
     for _, attrs in graph.nodes(data=True):
         position = (attrs.get("viz") or {}).get("position")
         if isinstance(position, dict) and "x" not in attrs and "y" not in attrs:

@@ -35,6 +35,7 @@ from chainmap.core.format.serialize import (
     tier_to_data,
 )
 from chainmap.core.ids import is_valid_id, is_valid_region_code, new_id
+from chainmap.core.messages import N_, msg
 from chainmap.core.model import ChainMap, Node
 from chainmap.core.vocabulary import DEFAULT_REGIONS
 
@@ -133,26 +134,42 @@ def scrub_for_xml(graph: nx.MultiDiGraph) -> list[str]:
     one warning per attribute changed, naming the item."""
     said: list[str] = []
 
-    def clean(where: str, attrs: dict[str, Any]) -> None:
+    def clean(kind: str, item: Any, attrs: dict[str, Any]) -> None:
         for key, value in attrs.items():
             if not isinstance(value, str):
                 continue
             if _XML_ILLEGAL.search(value):
                 value = _XML_ILLEGAL.sub("\ufffd", value)
-                said.append(f"{where}: the {key} holds control characters, which XML cannot hold; "
-                            "they were written as U+FFFD")
+                said.append(msg(_CONTROL[kind], item=item, key=key))
             if "\r" in value:
                 value = value.replace("\r\n", "\n").replace("\r", "\n")
-                said.append(f"{where}: the {key} holds carriage returns, which XML reads as line feeds; "
-                            "they were written as line feeds")
+                said.append(msg(_RETURNS[kind], item=item, key=key))
             attrs[key] = value
 
-    clean("the map", graph.graph)
+    clean("map", None, graph.graph)
     for node, attrs in graph.nodes(data=True):
-        clean(f"segment {node}", attrs)
+        clean("segment", node, attrs)
     for _, _, key, attrs in graph.edges(keys=True, data=True):
-        clean(f"link {key}", attrs)
+        clean("link", key, attrs)
     return said
+
+
+_CONTROL = {
+    "map": N_("the map: the {key} holds control characters, which XML cannot hold; they were written as U+FFFD"),
+    "segment": N_("segment {item}: the {key} holds control characters, which XML cannot hold; "
+                  "they were written as U+FFFD"),
+    "link": N_("link {item}: the {key} holds control characters, which XML cannot hold; "
+               "they were written as U+FFFD"),
+}
+_RETURNS = {
+    "map": N_("the map: the {key} holds carriage returns, which XML reads as line feeds; "
+              "they were written as line feeds"),
+    "segment": N_("segment {item}: the {key} holds carriage returns, which XML reads as line feeds; "
+                  "they were written as line feeds"),
+    "link": N_("link {item}: the {key} holds carriage returns, which XML reads as line feeds; "
+               "they were written as line feeds"),
+}
+"""What :func:`scrub_for_xml` says of an attribute it changed, by the item holding it."""
 
 
 def _loads(value: Any) -> Any:
@@ -198,7 +215,7 @@ def graph_tables(graph: Any, source: str, tier_by: str | None = None) -> list[Ta
 
 def _item_place(kind: str) -> Callable[[int, int, str], str]:
     """How a message names an item of a graph attribute holding a list (``regions``)."""
-    return lambda row, column, header: f"graph attribute '{kind}', item {row + 1}"
+    return lambda row, column, header: msg("graph attribute '{kind}', item {number}", kind=kind, number=row + 1)
 
 
 def _derived_tiers(graph: Any, source: str) -> Table:
@@ -214,7 +231,8 @@ def _derived_tiers(graph: Any, source: str) -> Table:
         name = data["tier_name"]
         left, first, _ = found.get(tier, (x, order, name))
         found[tier] = (min(left, x), first, name)
-    table = Table("tiers", source, None, ["id", "name"], locate=lambda r, c, h: f"tier {r + 1}", only_new=True)
+    table = Table("tiers", source, None, ["id", "name"], only_new=True,
+                  locate=lambda r, c, h: msg("tier {number}", number=r + 1))
     ordered = sorted(found.items(), key=lambda item: item[1][:2])
     table.rows = [Row(i, [tier, name]) for i, (tier, (_, _, name)) in enumerate(ordered)]
     return table
@@ -229,7 +247,8 @@ def _derived_regions(graph: Any, source: str) -> Table:
                                    and is_valid_region_code(a[: -len(".status")])))
     names = {code: name for code, name, _ in DEFAULT_REGIONS}
     colours = {code: colour for code, _, colour in DEFAULT_REGIONS}
-    table = Table("regions", source, None, ["code", "name", "color"], locate=lambda r, c, h: f"region {r + 1}",
+    table = Table("regions", source, None, ["code", "name", "color"],
+                  locate=lambda r, c, h: msg("region {number}", number=r + 1),
                   only_new=True)
     table.rows = [Row(i, [code, names.get(code, code), colours.get(code)]) for i, code in enumerate(codes)]
     return table
@@ -237,7 +256,7 @@ def _derived_regions(graph: Any, source: str) -> Table:
 
 def _frame_tables(attrs: dict[str, Any], source: str) -> list[Table]:
     tables = []
-    about = Table("map", source, None, ["field", "value"], locate=lambda r, c, h: "graph attributes")
+    about = Table("map", source, None, ["field", "value"], locate=lambda r, c, h: msg("graph attributes"))
     whole = {key: _loads(attrs.get(key)) for key in ("extra", "conflicts", "deleted", "meta")}
     about.side = {-1: {"map": {k: v for k, v in whole.items() if v}}}
     about.rows = [Row(i, [key, _cell(attrs[attribute])]) for i, (attribute, key) in enumerate(GRAPH_FIELDS.items())
@@ -270,9 +289,11 @@ def _node_tables(graph: Any, keys: dict[Any, str], source: str, tier_by: str | N
         headers.append("graph id")
     rows_keys: dict[int, Any] = {}
     nodes = Table("segments", source, None, headers, header_row=-1, column_word="attribute",
-                  locate=lambda r, c, h: f"attribute '{h}'" if r < 0 else f"node '{rows_keys.get(r, r)}', {h}")
+                  locate=lambda r, c, h: msg("attribute '{header}'", header=h) if r < 0 else
+                  msg("node '{node}', {header}", node=rows_keys.get(r, r), header=h))
     firms = Table("enterprises", source, None, ["segment", "region", "name", "uscc", "marks", "city", "note"],
-                  locate=lambda r, c, h: f"node '{rows_keys.get(r // 10_000, r)}', enterprise {r % 10_000 + 1}")
+                  locate=lambda r, c, h: msg("node '{node}', enterprise {number}", node=rows_keys.get(r // 10_000, r),
+                                               number=r % 10_000 + 1))
     for number, (key, data) in enumerate(graph.nodes(data=True)):
         if data.get("tier_group") is not None:
             continue  # a yEd group node standing for a tier, not a segment
@@ -320,7 +341,8 @@ def _edge_table(graph: Any, keys: dict[Any, str], source: str) -> Table:
         edges.sort(key=lambda edge: edge[2]["order"])
     labels: dict[int, str] = {}
     table = Table("links", source, None, ["id", "from", "to", *columns], header_row=-1, column_word="attribute",
-                  locate=lambda r, c, h: f"link attribute '{h}'" if r < 0 else f"link '{labels.get(r, r)}', {h}")
+                  locate=lambda r, c, h: msg("link attribute '{header}'", header=h) if r < 0 else
+                  msg("link '{link}', {header}", link=labels.get(r, r), header=h))
     side: dict[int, dict[str, Any]] = {}
     for number, (u, v, data) in enumerate(edges):
         edge_id = data.get("id")

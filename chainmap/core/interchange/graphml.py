@@ -29,6 +29,7 @@ import networkx as nx
 from chainmap.core.analysis import regional_status
 from chainmap.core.format.problems import Problem, error, warning
 from chainmap.core.geometry import SEGMENT_HEIGHT, SEGMENT_WIDTH, tier_bands
+from chainmap.core.messages import msg
 from chainmap.core.model import ChainMap
 from chainmap.core.routing import route_map
 from chainmap.core.routing.result import LinkRoute
@@ -167,8 +168,8 @@ def parse_graphml(raw: bytes) -> tuple[Any, list[Problem]]:
         try:
             graph = nx.read_graphml(io.BytesIO(raw))
         except (nx.NetworkXError, ET.ParseError, ValueError, KeyError, TypeError, IndexError) as exc:
-            return None, [error("", f"The file cannot be read as GraphML: {exc}.")]
-    return graph, [warning("", f"GraphML: {w.message}") for w in caught]
+            return None, [error("", msg("The file cannot be read as GraphML: {exc}.", exc=exc))]
+    return graph, [warning("", msg("GraphML: {message}", message=w.message)) for w in caught]
 
 
 def read_graphml(raw: bytes, source: str, tier_by: str | None = None) -> tuple[list[Table], list[Problem]]:

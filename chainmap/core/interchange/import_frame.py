@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from chainmap.core.ids import COLOR_PATTERN, is_valid_region_code, new_id
+from chainmap.core.messages import msg
 
 from .cells import unquote_text
 from .context import Context, Origin
@@ -39,7 +40,7 @@ def read_columns(table: Table, context: Context) -> Columns:
         if not text:
             if any(index < len(row.values) and row.values[index] is not None for row in table.rows):
                 context.problems.warn(table.source, table.header_place(index),
-                                      "this column has values but no header, so it was not read")
+                                      msg("this column has values but no header, so it was not read"))
             continue
         field_name = column_field(table.kind, text)
         key = field_name
@@ -54,7 +55,7 @@ def read_columns(table: Table, context: Context) -> Columns:
             columns.extras.append(text)
         if key in columns.index:
             context.problems.add(table.source, table.header_place(index),
-                                 f"a second column '{text}': each column may appear once on a sheet")
+                                 msg("a second column '{header}': each column may appear once on a sheet", header=text))
             continue
         columns.index[key] = index
     return columns
@@ -70,8 +71,9 @@ def import_map_sheet(table: Table, context: Context) -> None:
             continue
         key = map_field(name)
         if key is None:
-            context.problems.warn(table.source, cells.place("field"), f"'{name}' is not a field of a map; "
-                                  "the map sheet has ID, Title, Chain, Lead region, Owner region")
+            context.problems.warn(table.source, cells.place("field"), msg(
+                "'{name}' is not a field of a map; the map sheet has ID, Title, Chain, Lead region, Owner region",
+                name=name))
             continue
         value = cells.id_value("value") if key == "id" else cells.text("value")
         if value is BAD:
@@ -81,17 +83,17 @@ def import_map_sheet(table: Table, context: Context) -> None:
                 data["id"] = value
             elif value is not None and value != data["id"]:
                 context.problems.warn(table.source, cells.place("value"),
-                                      f"the workbook comes from map '{value}'; it was imported into map "
-                                      f"'{data['id']}', whose id stays")
+                                      msg("the workbook comes from map '{workbook}'; it was imported into map "
+                                          "'{map}', whose id stays", workbook=value, map=data["id"]))
         elif key in ("title", "chain"):
             if value is None:
-                cells.error("value", f"a map needs a {key}")
+                cells.error("value", msg("a map needs a title") if key == "title" else msg("a map needs a chain"))
             else:
                 data[key] = value
         else:
             code = context.region_code(value) if value is not None else None
             if value is not None and code is None:
-                cells.error("value", f"unknown region '{value}' (expected {context.region_choices()})")
+                cells.error("value", context.unknown_region(str(value)))
                 continue
             if code is None:
                 data.pop(key, None)
@@ -110,24 +112,24 @@ def import_regions(table: Table, context: Context) -> None:
         code = (cells.text("code") or "").strip()
         name = cells.text("name")
         if not is_valid_region_code(code):
-            cells.error("code", f"'{code}' is not a region code: capitals, digits and '-', 2 to 16 "
-                                "characters, starting with a letter (e.g. CN-TJ)" if code else
-                        "a region needs its code (e.g. CN-TJ)")
+            cells.error("code", msg("'{code}' is not a region code: capitals, digits and '-', 2 to 16 "
+                                    "characters, starting with a letter (e.g. CN-TJ)", code=code) if code else
+                        msg("a region needs its code (e.g. CN-TJ)"))
             continue
         if any(r["code"] == code for r in listed):
-            cells.error("code", f"region {code} is listed twice")
+            cells.error("code", msg("region {code} is listed twice", code=code))
             continue
         region = dict(old.get(code, {"code": code}))
         if cells.has("name"):
             if name is None:
-                cells.error("name", f"region {code} needs a name")
+                cells.error("name", msg("region {code} needs a name", code=code))
                 continue
             region["name"] = name
         region.setdefault("name", code)
         if cells.has("color"):
             colour = cells.text("color")
             if colour is not None and not COLOR_PATTERN.match(colour.strip()):
-                cells.error("color", f"'{colour}' is not a colour of the form #RRGGBB")
+                cells.error("color", msg("'{colour}' is not a colour of the form #RRGGBB", colour=colour))
             elif colour is None:
                 region.pop("color", None)
             else:
@@ -150,12 +152,12 @@ def import_tiers(table: Table, context: Context) -> None:
         if tier_id is BAD:
             continue
         if name is None:
-            cells.error("name", "a tier needs a name")
+            cells.error("name", msg("a tier needs a name"))
             continue
         if tier_id is None:
             tier_id = new_id("t")
         elif any(t["id"] == tier_id for t in listed):
-            cells.error("id", f"tier {tier_id} is listed twice")
+            cells.error("id", msg("tier {id} is listed twice", id=tier_id))
             continue
         tier = dict(old.get(tier_id, {"id": tier_id}))
         if tier_id not in old:

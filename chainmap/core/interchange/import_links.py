@@ -16,6 +16,7 @@ from typing import Any
 
 from chainmap.core.format.keys import EDGE_KEYS, NOTE_KEYS
 from chainmap.core.ids import new_id
+from chainmap.core.messages import msg
 
 from . import labels
 from .context import Context, Origin, SegmentIndex
@@ -78,19 +79,19 @@ def _link(cells: RowCells, columns: Columns, by_id: dict[str, dict[str, Any]], l
     if BAD in (edge_id, source, target):
         return None
     if edge_id in listed:
-        cells.error("id", f"link {edge_id} has a row already: a link has one row")
+        cells.error("id", msg("link {id} has a row already: a link has one row", id=edge_id))
         return None
     old = by_id.get(edge_id) if edge_id is not None else None
     source = source or (old or {}).get("from")
     target = target or (old or {}).get("to")
-    for end, key, what in ((source, "from", "upstream segment (上游环节 or from)"),
-                           (target, "to", "downstream segment (下游环节 or to)")):
+    for end, key in ((source, "from"), (target, "to")):
         if end is None:
             cells.error(key if cells.has(key) else f"{key}_name" if cells.has(f"{key}_name") else "id",
-                        f"a link needs its {what}")
+                        msg("a link needs its upstream segment (上游环节 or from)") if key == "from" else
+                        msg("a link needs its downstream segment (下游环节 or to)"))
             return None
     if source == target:
-        cells.error("from" if cells.has("from") else "from_name", "a link cannot go from a segment to itself")
+        cells.error("from" if cells.has("from") else "from_name", msg("a link cannot go from a segment to itself"))
         return None
     if edge_id is None:
         wanted = (kind if cells.has("kind") else None) or "supply"
@@ -134,8 +135,7 @@ def _flows(cells: RowCells, context: Context) -> Any:
             for flow in value:
                 source, target = context.region_code(flow["from"]), context.region_code(flow["to"])
                 if source is None or target is None:
-                    cells.error("flows", f"unknown region '{flow['from'] if source is None else flow['to']}' "
-                                         f"(expected {context.region_choices()})")
+                    cells.error("flows", context.unknown_region(flow["from"] if source is None else flow["to"]))
                     return BAD
                 flows.append({**flow, "from": source, "to": target})
                 context.use_region(source)
@@ -147,13 +147,14 @@ def _flows(cells: RowCells, context: Context) -> Any:
             continue
         ends = _ARROW.split(part.strip())
         if len(ends) != 2:
-            cells.error("flows", f"'{part.strip()}' is not a flow: write the supplying region, an arrow and "
-                                 "the receiving region (天津→北京 or CN-TJ→CN-BJ), several separated by ';'")
+            cells.error("flows", msg("'{flow}' is not a flow: write the supplying region, an arrow and the "
+                                     "receiving region (天津→北京 or CN-TJ→CN-BJ), several separated by ';'",
+                                     flow=part.strip()))
             return BAD
         codes = [context.region_code(end) for end in ends]
         for end, code in zip(ends, codes, strict=True):
             if code is None:
-                cells.error("flows", f"unknown region '{end}' (expected {context.region_choices()})")
+                cells.error("flows", context.unknown_region(end))
                 return BAD
         for code in codes:
             context.use_region(str(code))
@@ -177,14 +178,14 @@ def import_notes(tables: list[Table], context: Context) -> list[str]:
             if note_id is BAD:
                 continue
             if note_id in result:
-                cells.error("id", f"note {note_id} has a row already: a note has one row")
+                cells.error("id", msg("note {id} has a row already: a note has one row", id=note_id))
                 continue
             old = by_id.get(note_id) if note_id is not None else None
             note = json_copy(old) if old is not None else {"id": note_id or new_id("note")}
             if cells.has("text") or old is None:
                 text = cells.text("text")
                 if text is None and note_id is None:  # a row that makes an empty note is a slip
-                    cells.error("text" if cells.has("text") else "id", "a note needs its text")
+                    cells.error("text" if cells.has("text") else "id", msg("a note needs its text"))
                     continue
                 note["text"] = text or ""
             for key in ("x", "y"):

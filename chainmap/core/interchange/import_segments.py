@@ -15,6 +15,7 @@ from typing import Any
 
 from chainmap.core.format.keys import ENTERPRISE_KEYS, ENTRY_KEYS, NODE_KEYS
 from chainmap.core.ids import new_id
+from chainmap.core.messages import N_, msg
 
 from . import labels
 from .context import Context, Origin, SegmentIndex
@@ -25,6 +26,28 @@ from .values import BAD, RowCells, json_copy, name_key, plain_text
 
 PLAN_FACTS = {"action": "action", "priority": "priority", "targets": "targets", "owner": "owner",
               "due": "due", "plan_note": "note"}
+
+
+_NOT_READ = {
+    "column": N_("the column '{header}' names a field that is not read from here, so it was not read"),
+    "attribute": N_("the attribute '{header}' names a field that is not read from here, so it was not read"),
+}
+_KEPT = {
+    ("column", "segment"): N_("the column '{header}' is not one chainmap knows: its values are kept under each "
+                              "segment's unknown key '{header}'"),
+    ("column", "link"): N_("the column '{header}' is not one chainmap knows: its values are kept under each "
+                           "link's unknown key '{header}'"),
+    ("column", "enterprise"): N_("the column '{header}' is not one chainmap knows: its values are kept under each "
+                                 "enterprise's unknown key '{header}'"),
+    ("column", "note"): N_("the column '{header}' is not one chainmap knows: its values are kept under each "
+                           "note's unknown key '{header}'"),
+    ("attribute", "segment"): N_("the attribute '{header}' is not one chainmap knows: its values are kept under "
+                                 "each segment's unknown key '{header}'"),
+    ("attribute", "link"): N_("the attribute '{header}' is not one chainmap knows: its values are kept under "
+                              "each link's unknown key '{header}'"),
+}
+"""What :func:`warn_extras` says of a column (a graph file's attribute) chainmap does not read,
+one whole sentence per kind of header and of item."""
 
 
 def warn_extras(table: Table, columns: Columns, context: Context, what: str, reserved: tuple[str, ...],
@@ -40,12 +63,9 @@ def warn_extras(table: Table, columns: Columns, context: Context, what: str, res
             continue
         context.extras_warned.add(key)
         place = table.header_place(columns.index[f"extra:{header}"])
-        if header in reserved:
-            context.problems.warn(table.source, place, f"the {table.column_word} '{header}' names a field "
-                                  f"that is not read from here, so it was not read")
-        else:
-            context.problems.warn(table.source, place, f"the {table.column_word} '{header}' is not one chainmap "
-                                  f"knows: its values are kept under each {what}'s unknown key '{header}'")
+        kind = "attribute" if table.column_word == "attribute" else "column"
+        template = _NOT_READ[kind] if header in reserved else _KEPT[(kind, what)]
+        context.problems.warn(table.source, place, msg(template, header=header))
 
 
 def apply_extras(item: dict[str, Any], cells: RowCells, columns: Columns, reserved: tuple[str, ...]) -> None:
@@ -78,7 +98,8 @@ def import_segments(tables: list[Table], context: Context) -> None:
             if node_id is BAD:
                 continue
             if node_id in listed:
-                cells.error("id", f"segment {node_id} is on {listed[node_id]} already: a segment has one row")
+                cells.error("id", msg("segment {id} is on {place} already: a segment has one row", id=node_id,
+                                       place=listed[node_id]))
                 continue
             if node_id is None:
                 node_id = new_id("n")
@@ -117,23 +138,23 @@ def _segment(cells: RowCells, columns: Columns, node_id: str, node: dict[str, An
     if cells.has("name") or "name" not in node:
         name = cells.text("name")
         if name is None:
-            cells.error("name" if cells.has("name") else "id", "a segment needs a name")
+            cells.error("name" if cells.has("name") else "id", msg("a segment needs a name"))
         else:
             node["name"] = name
     if cells.has("tier"):
         text = cells.ref("tier")
         if text is None:
-            cells.error("tier", "a segment needs a tier")
+            cells.error("tier", msg("a segment needs a tier"))
         else:
             tier = context.tier_id(text)
             if tier is None:
-                cells.error("tier", f"unknown tier '{text.strip()}' (expected {context.tier_choices()})")
+                cells.error("tier", context.unknown_tier(text.strip()))
             else:
                 node["tier"] = tier
     elif "tier" not in node:
         cells.error("name" if cells.has("name") else "id",
-                    "a new segment needs a tier, and the sheet has no tier column (层级 or tier; for a graph "
-                    "file, give --tier-by ATTRIBUTE)")
+                    msg("a new segment needs a tier, and the sheet has no tier column (层级 or tier; for a graph "
+                        "file, give --tier-by ATTRIBUTE)"))
     if cells.has("parent"):
         text = cells.ref("parent")
         if text is None:
@@ -143,7 +164,7 @@ def _segment(cells: RowCells, columns: Columns, node_id: str, node: dict[str, An
             if why is not None:
                 cells.error("parent", why)
             elif parent == node_id:
-                cells.error("parent", "a segment cannot be its own parent")
+                cells.error("parent", msg("a segment cannot be its own parent"))
             else:
                 node["parent"] = parent
     for key in ("kind", "description"):
@@ -235,8 +256,9 @@ def _plan(cells: RowCells, key: Any, old: dict[str, Any] | None) -> Any:
     for fact in ("action", "priority"):
         if fact not in plan:
             place = key(fact) if cells.has(key(fact)) else key(present[0])
-            cells.error(place, f"a plan needs {'an' if fact == 'action' else 'a'} {fact} "
-                               f"({labels.expected(fact)})")
+            cells.error(place, msg("a plan needs an action ({expected})", expected=labels.expected(fact))
+                        if fact == "action" else
+                        msg("a plan needs a priority ({expected})", expected=labels.expected(fact)))
             bad = True
     return BAD if bad else plan
 
@@ -256,17 +278,17 @@ def import_enterprises(tables: list[Table], context: Context) -> None:
             where = "segment" if cells.ref("segment") else "segment_name"
             if segment is None:
                 cells.error("segment" if cells.has("segment") else "segment_name",
-                            "an enterprise row needs its segment (环节)")
+                            msg("an enterprise row needs its segment (环节)"))
                 continue
             node_id, why = index.resolve(segment)
             if why is not None or node_id is None:
-                cells.error(where, why or "no segment")
+                cells.error(where, why or msg("no segment"))
                 continue
             code = _firm_region(cells, context)
             if code is None:
                 continue
             if cells.text("name") is None:
-                cells.error("name", "an enterprise needs a name")
+                cells.error("name", msg("an enterprise needs a name"))
                 continue
             groups.setdefault((node_id, code), []).append((cells, columns))
     for (node_id, code), rows in groups.items():
@@ -295,11 +317,11 @@ def _firm_region(cells: RowCells, context: Context) -> str | None:
         regions = context.data["regions"]
         if len(regions) == 1:
             return str(regions[0]["code"])
-        cells.error("region" if cells.has("region") else "name", "an enterprise row needs its region (地区)")
+        cells.error("region" if cells.has("region") else "name", msg("an enterprise row needs its region (地区)"))
         return None
     code = context.region_code(text)
     if code is None:
-        cells.error("region", f"unknown region '{text.strip()}' (expected {context.region_choices()})")
+        cells.error("region", context.unknown_region(text.strip()))
     return code
 
 

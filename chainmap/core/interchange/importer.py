@@ -21,6 +21,7 @@ from chainmap.core.format.keys import EDGE_KEYS, NODE_KEYS, NOTE_KEYS, REGION_KE
 from chainmap.core.format.problems import MapLoadError
 from chainmap.core.ids import new_id, pointer_tokens
 from chainmap.core.layout import apply_positions, compute_layout
+from chainmap.core.messages import N_, msg, word
 from chainmap.core.model import ChainMap, ModelError
 from chainmap.core.vocabulary import DEFAULT_REGIONS, FORMAT_NAME, FORMAT_VERSION
 
@@ -55,15 +56,35 @@ class ImportResult:
         return [p for p in self.problems if not p.is_error]
 
     def summary(self) -> str:
-        """``created 3 segments, 2 links; updated 5 segments; placed 3 segments``."""
+        """``created 3 segments, 2 links; updated 5 segments; placed 3 segments``, in the
+        reader's language."""
         parts = []
-        for verb, counter in (("created", self.counts.created), ("updated", self.counts.updated),
-                              ("deleted", self.counts.deleted)):
+        for counter, template in ((self.counts.created, N_("created {items}")),
+                                  (self.counts.updated, N_("updated {items}")),
+                                  (self.counts.deleted, N_("deleted {items}"))):
             if counter:
-                parts.append(verb + " " + ", ".join(f"{n} {k}{'s' if n != 1 else ''}" for k, n in counter.items()))
+                parts.append(msg(template, items=word(", ").join(_how_many(k, n) for k, n in counter.items())))
         if self.counts.placed:
-            parts.append(f"placed {self.counts.placed} segment{'s' if self.counts.placed != 1 else ''}")
-        return "; ".join(parts) or "no change"
+            parts.append(msg("placed 1 segment") if self.counts.placed == 1
+                         else msg("placed {count} segments", count=self.counts.placed))
+        return word("; ").join(parts) or msg("no change")
+
+
+# How many items of a kind: one whole phrase per kind and count (plurals chosen, never glued).
+_HOW_MANY = {
+    "segment": (N_("1 segment"), N_("{count} segments")),
+    "link": (N_("1 link"), N_("{count} links")),
+    "note": (N_("1 note"), N_("{count} notes")),
+    "tier": (N_("1 tier"), N_("{count} tiers")),
+    "enterprise": (N_("1 enterprise"), N_("{count} enterprises")),
+}
+
+
+def _how_many(kind: str, count: int) -> str:
+    if kind in _HOW_MANY:
+        one, many = _HOW_MANY[kind]
+        return msg(one) if count == 1 else msg(many, count=count)
+    return f"{count} {kind}{'s' if count != 1 else ''}"  # a kind this table does not know yet
 
 
 def import_files(paths: list[str], *, into: ChainMap | None = None, into_source: str = "<map>",
@@ -133,7 +154,7 @@ def import_tables(tables: list[Table], *, into: ChainMap | None = None, into_sou
     try:
         chain_map = map_from_data(data)
     except (ModelError, KeyError, TypeError, ValueError) as exc:  # the validator should have said
-        context.problems.add(into_source, "", f"The imported map could not be built: {exc}")
+        context.problems.add(into_source, "", msg("The imported map could not be built: {exc}", exc=exc))
         return ImportResult(None, context.problems.in_order(), context.counts)
     _place(chain_map, context, unplaced_notes)
     return ImportResult(chain_map, context.problems.in_order(), context.counts)

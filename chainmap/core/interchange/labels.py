@@ -11,6 +11,7 @@ core cannot import the painter, so a test keeps the two equal).
 
 from __future__ import annotations
 
+from chainmap.core.messages import N_, msg
 from chainmap.core.vocabulary import (
     ACTION_LABELS,
     ACTIONS,
@@ -84,6 +85,18 @@ def expected(set_name: str) -> str:
     return "/".join(labels[w][0] for w in words) + " or " + "/".join(words)
 
 
+# One whole sentence per set; the expected words are listed in both languages, as a cell may use either.
+_UNKNOWN = {
+    "status": N_("unknown status '{text}' (expected {chinese} or {english})"),
+    "action": N_("unknown action '{text}' (expected {chinese} or {english})"),
+    "priority": N_("unknown priority '{text}' (expected {chinese} or {english})"),
+    "mark": N_("unknown mark '{text}' (expected {chinese} or {english})"),
+    "kind": N_("unknown kind '{text}' (expected {chinese} or {english})"),
+}
+
+
 def unknown_message(set_name: str, text: str) -> str:
-    """``unknown status '强' (expected …)``: the message for a word outside the set."""
-    return f"unknown {set_name} '{text}' (expected {expected(set_name)})"
+    """``unknown status '强' (expected …)``: the message for a word outside the set, in the
+    reader's language."""
+    words, labels, _ = _SETS[set_name]
+    return msg(_UNKNOWN[set_name], text=text, chinese="/".join(labels[w][0] for w in words), english="/".join(words))

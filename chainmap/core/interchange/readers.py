@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from chainmap.core.format.problems import Problem, error
+from chainmap.core.messages import msg
 
 from .csv_io import read_csv
 from .cyjs import read_cyjs
@@ -21,11 +22,11 @@ def read_tables(raw: bytes, source: str, *, tier_by: str | None = None) -> tuple
     suffix = os.path.splitext(name)[1]
     kind = IMPORT_SUFFIXES.get(suffix)
     if name.endswith(".chainmap.json"):
-        return [], [error("", "This is a chainmap map, not a file to import: open it, or combine maps "
-                              "with chainmap merge.")]
+        return [], [error("", msg("This is a chainmap map, not a file to import: open it, or combine maps "
+                                  "with chainmap merge."))]
     if kind is None:
-        return [], [error("", f"chainmap cannot tell what '{suffix or name}' files hold: import .xlsx, .csv, "
-                              ".graphml, .gexf or .cyjs files.")]
+        return [], [error("", msg("chainmap cannot tell what '{kind}' files hold: import .xlsx, .csv, "
+                                  ".graphml, .gexf or .cyjs files.", kind=suffix or name))]
     if kind == "workbook":
         return read_workbook(raw, source)
     if kind == "csv":

@@ -16,6 +16,7 @@ from typing import Any
 
 from chainmap.core.format.problems import ERROR, WARNING, Problem
 from chainmap.core.ids import is_valid_id
+from chainmap.core.messages import msg
 from chainmap.core.value_checks import due_problem
 
 from . import labels
@@ -158,7 +159,7 @@ class RowCells:
             except ValueError:
                 number = math.nan
         if not math.isfinite(number):
-            self.error(key, f"'{plain_text(value)}' is not a number")
+            self.error(key, msg("'{text}' is not a number", text=plain_text(value)))
             return BAD
         return number
 
@@ -169,8 +170,8 @@ class RowCells:
             return None
         text = text.strip()
         if not is_valid_id(text):
-            self.error(key, f"'{text}' is not an id: an id is letters, digits and _ . : -, starting with a "
-                            "letter or digit, at most 64 characters (leave the cell empty for a new item)")
+            self.error(key, msg("'{text}' is not an id: an id is letters, digits and _ . : -, starting with a "
+                                "letter or digit, at most 64 characters (leave the cell empty for a new item)", text=text))
             return BAD
         return text
 

@@ -25,6 +25,7 @@ from typing import Any
 from python_calamine import CalamineError, CalamineWorkbook
 
 from chainmap.core.format.problems import Problem, error, warning
+from chainmap.core.messages import msg
 
 from .names import COLUMNS, LIST_SHEETS, SHEETS, sheet_kind
 from .tables import Row, Table, find_header, trimmed
@@ -38,7 +39,7 @@ def read_workbook(raw: bytes, source: str) -> tuple[list[Table], list[Problem]]:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(raw))
         sheets = [(name, workbook.get_sheet_by_name(name)) for name in workbook.sheet_names]
     except (CalamineError, OSError, ValueError, TypeError) as exc:
-        return [], [error("", f"The file cannot be read as a spreadsheet (.xlsx, .xls or .ods): {exc}.")]
+        return [], [error("", msg("The file cannot be read as a spreadsheet (.xlsx, .xls or .ods): {exc}.", exc=exc))]
     tables: list[Table] = []
     problems: list[Problem] = []
     for name, sheet in sheets:
@@ -48,12 +49,12 @@ def read_workbook(raw: bytes, source: str) -> tuple[list[Table], list[Problem]]:
         try:
             rows = _values(sheet)
         except (CalamineError, OSError, ValueError, TypeError) as exc:
-            problems.append(error(name, f"The sheet '{name}' cannot be read: {exc}."))
+            problems.append(error(name, msg("The sheet '{name}' cannot be read: {exc}.", name=name, exc=exc)))
             continue
         found = find_header(rows, kind)
         if found is None:
             if any(any(v is not None for v in row) for row in rows):
-                problems.append(warning(name, f"The sheet '{name}' was not read: {_why_not(kind)}."))
+                problems.append(warning(name, _why_not(name, kind)))
             continue
         index, kind = found
         headers = [_header_text(v) for v in trimmed(rows[index])]
@@ -66,11 +67,14 @@ def read_workbook(raw: bytes, source: str) -> tuple[list[Table], list[Problem]]:
     return tables, problems
 
 
-def _why_not(kind: str | None) -> str:
+def _why_not(name: str, kind: str | None) -> str:
+    """Why the sheet ``name`` was not read: a whole sentence, in the reader's language."""
     if kind is None:
-        return "its columns are not those of segments, links, enterprises, notes, tiers or regions"
+        return msg("The sheet '{name}' was not read: its columns are not those of segments, links, "
+                   "enterprises, notes, tiers or regions.", name=name)
     examples = " or ".join(chinese for _, _, chinese, _ in COLUMNS[kind][:3])
-    return f"none of its first rows holds the column names of the {SHEETS[kind][0].lower()} sheet (such as {examples})"
+    return msg("The sheet '{name}' was not read: none of its first rows holds the column names of the "
+               "{sheet} sheet (such as {examples}).", name=name, sheet=SHEETS[kind][0].lower(), examples=examples)
 
 
 def _header_text(value: Any) -> str:

@@ -19,6 +19,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from ..geometry import BAND_MARGIN, COLUMN_GAP, EMPTY_BAND_WIDTH
+from ..messages import msg
 
 # The default aspect (width over height) of a laid-out map: a landscape page or screen.
 DEFAULT_ASPECT = 4 / 3
@@ -39,14 +40,15 @@ def parse_aspect(text: str) -> float:
         try:
             width, height = float(text), 1.0
         except ValueError:
-            raise ValueError(
-                f"--aspect: {text!r} is not an aspect ratio; write width:height, for example 16:9"
-            ) from None
+            raise ValueError(msg("--aspect: '{text}' is not an aspect ratio; write width:height, for example 16:9",
+                                 text=text)) from None
     if not (math.isfinite(width) and math.isfinite(height)) or width <= 0 or height <= 0:
-        raise ValueError(f"--aspect: {text!r} must have a width and a height above zero, for example 16:9")
+        raise ValueError(msg("--aspect: '{text}' must have a width and a height above zero, for example 16:9",
+                             text=text))
     ratio = width / height
     if not 0.01 <= ratio <= 100:
-        raise ValueError(f"--aspect: {text!r} is outside 1:100 to 100:1; choose a ratio such as 4:3 or 16:9")
+        raise ValueError(msg("--aspect: '{text}' is outside 1:100 to 100:1; choose a ratio such as 4:3 or 16:9",
+                             text=text))
     return ratio
 
 

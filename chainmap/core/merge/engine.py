@@ -55,6 +55,7 @@ from ..format.problems import MapFileError
 from ..format.serialize import TOP_KEYS, map_from_data, map_to_data
 from ..format.validate import validate_data
 from ..ids import pointer_token, pointer_tokens
+from ..messages import msg, word
 from ..model import ABSENT, ChainMap, Conflict
 from ..vocabulary import FORMAT_NAME, FORMAT_VERSION
 from .ids import separate_kinds
@@ -218,13 +219,13 @@ def _check_ids(inputs: Sequence[DataInput], base: dict[str, Any] | None, force: 
     datas = [i.data for i in inputs] + ([base] if base is not None else [])
     ids = list(dict.fromkeys(d["id"] for d in datas))
     if len(ids) > 1 and not force:
-        named = ", ".join(
-            f"{i.label} has '{i.data['id']}'" for i in inputs
-        ) + (f", the base has '{base['id']}'" if base is not None else "")
-        raise MergeError(
-            f"These maps are not copies of one map: their ids differ ({named}). "
-            "Merge them anyway with --force (the result takes the first map's id)."
-        )
+        named = [msg("{label} has '{id}'", label=i.label, id=i.data["id"]) for i in inputs]
+        if base is not None:
+            named.append(msg("the base has '{id}'", id=base["id"]))
+        raise MergeError(msg(
+            "These maps are not copies of one map: their ids differ ({named}). "
+            "Merge them anyway with --force (the result takes the first map's id).", named=word(", ").join(named)
+        ))
     return str(inputs[0].data["id"])
 
 
@@ -373,7 +374,7 @@ def merge_maps(inputs: Sequence[MergeInput], base: ChainMap | None = None, *, fo
     there is no input. The result validates; conflicts left are in ``result.map.conflicts``.
     """
     if not inputs:
-        raise MergeError("Nothing to merge: give at least one map.")
+        raise MergeError(msg("Nothing to merge: give at least one map."))
     with gc_paused():
         datas = [DataInput(map_to_data(i.map), i.label) for i in inputs]
         return _merge(datas, map_to_data(base) if base is not None else None, force)
@@ -384,7 +385,7 @@ def merge_data(inputs: Sequence[DataInput], base: dict[str, Any] | None = None, 
     which checks the files and puts them in canonical form without building their models.
     The data is the merge's to change."""
     if not inputs:
-        raise MergeError("Nothing to merge: give at least one map.")
+        raise MergeError(msg("Nothing to merge: give at least one map."))
     with gc_paused():
         return _merge(inputs, base, force)
 
@@ -483,12 +484,13 @@ def _build_map(data: dict[str, Any]) -> ChainMap:
     errors = [p for p in validate_data(data) if p.is_error]
     if errors:
         problems = "; ".join(f"{p.path}: {p.message}" for p in errors[:5])
-        raise MergeError(f"The merge produced an invalid map (a bug in chainmap): {problems}")
+        raise MergeError(msg("The merge produced an invalid map (a bug in chainmap): {problems}", problems=problems))
     try:
         # No copy needed: the model copies every item it is given.
         return map_from_data(data)
     except (MapFileError, ValueError, KeyError, TypeError) as exc:
-        raise MergeError(f"The merge produced a map that cannot be built (a bug in chainmap): {exc}") from exc
+        raise MergeError(msg("The merge produced a map that cannot be built (a bug in chainmap): {problem}",
+                             problem=exc)) from exc
 
 
 # Re-exported for the editor and tests: the helpers that work on one conflict id or value.

@@ -16,7 +16,7 @@ Modules: :mod:`.inputs` (map → plain boxes, links, notes), :mod:`.obstacles` (
 :mod:`.shape` (rounded corners), :mod:`.labels`, :mod:`.notes`, :mod:`.space` (free space for
 labels), :mod:`.crossindex` (crossings while routing), :mod:`.routecells` (routes by cell),
 :mod:`.textsize` (text in the bundled font), :mod:`.router`, :mod:`.result`, :mod:`.measure`
-(box hits, overlaps, crossings).
+(box hits, overlaps, crossings, how labelled links stack).
 """
 
 from __future__ import annotations
@@ -27,13 +27,13 @@ from chainmap.core.model import ChainMap
 
 from .inputs import LinkSpec, NoteSpec, RoutingInput, routing_input
 from .labels import LabelText
-from .measure import box_hits, label_overlaps, route_crossings
+from .measure import box_hits, label_levels, label_overlaps, route_crossings
 from .result import LinkRoute, NoteCallout, RouteSet
 from .router import Changes, Router
 
 __all__ = [
     "Changes", "LabelText", "LinkRoute", "LinkSpec", "NoteCallout", "NoteSpec", "RouteSet", "Router",
-    "RoutingInput", "box_hits", "label_overlaps", "route_crossings", "route_map", "routing_input",
+    "RoutingInput", "box_hits", "label_overlaps", "label_levels", "route_crossings", "route_map", "routing_input",
 ]
 
 

@@ -13,14 +13,17 @@ to the worker:
     (:func:`~.router.Router.route_all`, exactly what ``chainmap route --json`` does);
     ``("move", job, base, {segment id: centre})`` -- a dropped drag: move the boxes in the
     routes of job ``base`` and re-route what they touch (:meth:`~.router.Router.move`, then
-    :meth:`~.router.Router.settle`); ``("cancel", job)`` -- nobody waits for that route any
-    more; ``("quit",)``.
+    :meth:`~.router.Router.settle`); ``("drag", job, base, {segment id: centre})`` -- a drag
+    step: move the boxes in the routes of job ``base`` and route their links only (no
+    budget, no settling: other links keep their routes until the drop's ``move``);
+    ``("cancel", job)`` -- nobody waits for that route any more; ``("quit",)``.
 from the worker:
     ``("ready", -1)`` once it reads the pipe (the editor sends nothing before: a pipe
     nobody reads would hold the editor up); for a job, ``("notes", job, [(id, rect, leader),
     ...])``, ``("links", job, [(id, points, label, pixel size), ...])`` in pieces of
-    :data:`PIECE` (the outermost links first), then ``("done", job)``; or
-    ``("error", job, text)``.
+    :data:`PIECE` (the outermost links first), after a whole map's route
+    ``("levels", job, [(id, level), ...])`` (the labelled links to stack higher,
+    :func:`~.measure.label_levels`), then ``("done", job)``; or ``("error", job, text)``.
 
 Any message that arrives while a route is under way stops it (the editor only sends one
 when the map changed, which makes the route stale, or when it closes). A thread of the
@@ -39,6 +42,7 @@ from typing import Any
 
 from .inputs import LinkSpec, RoutingInput, measured
 from .labels import LabelText
+from .measure import label_levels
 from .result import RouteSet
 from .router import Router
 
@@ -80,6 +84,9 @@ def route_messages(job: int, result: RouteSet, links: Iterable[str] | None = Non
             route = result.links[link_id]
             piece.append((link_id, route.points, route.label, route.label_pixel_size))
         yield pack(("links", job, piece))
+    if links is None:
+        levels = label_levels(result)
+        yield pack(("levels", job, [(link_id, level) for link_id, level in levels.items() if level]))
     yield pack(("done", job))
 
 
@@ -153,6 +160,8 @@ class _Worker:
             self._route(job)
         elif kind == "move":
             self._move(job, message[2], message[3])
+        elif kind == "drag":
+            self._move(job, message[2], message[3], settle=False)
         return True
 
     def _route(self, job: int) -> None:
@@ -163,15 +172,20 @@ class _Worker:
         self.router, self.router_job = router, job
         self._send(route_messages(job, router.result))
 
-    def _move(self, job: int, base: int, centres: dict[str, tuple[float, float]]) -> None:
+    def _move(self, job: int, base: int, centres: dict[str, tuple[float, float]], settle: bool = True) -> None:
+        """Move boxes in the routes of job ``base``: their links routed (a drag step), and
+        with ``settle`` the routes round them settled too (a drop)."""
         router = self.router
         if router is None or base != self.router_job:
             self._send([pack(("done", job))])  # nothing to move: the fresh route follows
             return
-        moved = router.move(centres, budget=None)
-        settled = router.settle()
+        changes = router.move(centres, budget=None)
+        if settle:
+            settled = router.settle()
+            changes.links |= settled.links
+            changes.notes |= settled.notes
         self.router_job = job
-        self._send(route_messages(job, router.result, moved.links | settled.links, moved.notes | settled.notes))
+        self._send(route_messages(job, router.result, changes.links, changes.notes))
 
     def _send(self, messages: Iterable[bytes]) -> None:
         for raw in messages:

@@ -49,6 +49,13 @@ class CrossingIndex:
 
     def covered(self, rect: tuple[float, float, float, float], owner: str) -> int:
         """How many pieces of links other than ``owner`` pass through ``rect``."""
+        return len(self._inside(rect, owner))
+
+    def owners_in(self, rect: tuple[float, float, float, float], owner: str) -> set[str]:
+        """The links other than ``owner`` with a piece through ``rect``."""
+        return {self._owners[piece] for piece in self._inside(rect, owner)}
+
+    def _inside(self, rect: tuple[float, float, float, float], owner: str) -> set[tuple[float, float, float, bool]]:
         left, top, right, bottom = rect
         seen: set[tuple[float, float, float, bool]] = set()
         for group in self._groups(rect_cells(left, top, right, bottom, CELL)):
@@ -58,7 +65,7 @@ class CrossingIndex:
                     left < at < right and low < bottom and high > top)
                 if inside and piece not in seen and self._owners[piece] != owner:
                     seen.add(piece)
-        return len(seen)
+        return seen
 
     def crossings(self, points: Sequence[Point]) -> int:
         """How many held pieces the path ``points`` crosses."""

@@ -7,7 +7,10 @@ The rectangle goes on the link where it covers no box, no tier header, no other 
 no note (and, of such places, preferably where it hides the fewest lines of other links):
 first centred on the route at its middle, then further along it, then beside it;
 where there is no such place at full size the text shrinks a pixel at a time (down to
-:data:`SMALLEST`), and then it moves off the link, as close as it fits. It never covers a box.
+:data:`SMALLEST`), and then it moves off the link, as close to the link as it fits (of the
+free places in the first :data:`AROUND_RINGS` rings round the link that hold any, the one
+nearest the link, then the one hiding the fewest lines), so that it is read as the link's.
+It never covers a box.
 """
 
 from __future__ import annotations
@@ -24,6 +27,9 @@ LABEL_SIZE = 11  # pixels, as the painter's link labels
 SMALLEST = 8
 ALONG = (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.12, 0.88)
 WEIGHED_PLACES = 12  # free places compared for the lines they would cover
+RING = 12  # units between two rings of places off the link
+AROUND_RINGS = 3  # rings compared once one holds a free place
+AROUND_ANCHORS = (0.5, 0.3, 0.7, 0.1, 0.9)  # where along the link the rings are centred
 SHORT_NAMES = {"CN-BJ": "京", "CN-TJ": "津", "CN-HE": "冀"}
 
 
@@ -96,9 +102,20 @@ def place_label(owner: str, label: LabelText, route: Sequence[Point], space: Lab
             return _hold(space, owner, PlacedLabel(best[1], pixel_size, best[2], True))
     for pixel_size in (LABEL_SIZE, SMALLEST):
         width, height = label.size(pixel_size)
-        for anchor, rect in _around(route, width, height):
-            if space.free(rect, owner):
-                return _hold(space, owner, PlacedLabel(rect, pixel_size, anchor, True))
+        near: tuple[tuple[int, int], Box, Point] | None = None
+        first_ring: int | None = None
+        for ring, anchor, rect in _around(route, width, height):
+            if first_ring is not None and ring >= first_ring + AROUND_RINGS:
+                break
+            if not space.free(rect, owner):
+                continue
+            if first_ring is None:
+                first_ring = ring
+            key = (round(distance_to_route(rect, route) / RING), hidden(rect) if hidden is not None else 0)
+            if near is None or key < near[0]:
+                near = (key, rect, anchor)
+        if near is not None:
+            return _hold(space, owner, PlacedLabel(near[1], pixel_size, near[2], True))
     if fallback is not None:
         pixel_size, rect, anchor = fallback
         return _hold(space, owner, PlacedLabel(rect, pixel_size, anchor, False))
@@ -160,14 +177,26 @@ def _along(route: Sequence[Point], width: float, height: float) -> Iterator[tupl
             yield (x, y), _centred(x - width / 2 - 2, y, width, height)
 
 
-def _around(route: Sequence[Point], width: float, height: float) -> Iterator[tuple[Point, Box]]:
-    """Places off the route, in widening rings round its middle and its thirds."""
-    anchors = [point_along(route, t)[0] for t in (0.5, 0.3, 0.7)]
-    for radius in range(12, 241, 12):
+def _around(route: Sequence[Point], width: float, height: float) -> Iterator[tuple[int, Point, Box]]:
+    """Places off the route, in widening rings (numbered from 0) round points along it."""
+    anchors = [point_along(route, t)[0] for t in AROUND_ANCHORS]
+    for ring, radius in enumerate(range(RING, 20 * RING + 1, RING)):
         steps = max(8, int(2 * math.pi * radius / 16))
         for anchor in anchors:
             for k in range(steps):
                 angle = 2 * math.pi * k / steps
                 x = anchor[0] + math.cos(angle) * (radius + width / 2)
                 y = anchor[1] + math.sin(angle) * (radius + height / 2)
-                yield anchor, _centred(x, y, width, height)
+                yield ring, anchor, _centred(x, y, width, height)
+
+
+def distance_to_route(rect: Box, route: Sequence[Point]) -> float:
+    """How far ``rect`` lies from the nearest piece of ``route`` (each piece measured by its
+    bounding box: exact for the router's level and upright pieces)."""
+    left, top, right, bottom = rect
+    best = math.inf
+    for (x0, y0), (x1, y1) in zip(route, route[1:], strict=False):
+        dx = max(0.0, min(x0, x1) - right, left - max(x0, x1))
+        dy = max(0.0, min(y0, y1) - bottom, top - max(y0, y1))
+        best = min(best, math.hypot(dx, dy))
+    return best if best < math.inf else 0.0

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from .crossindex import CrossingIndex
 from .gridcells import rect_cells
 from .obstacles import Box, Obstacles, Point, segment_enters
 from .result import RouteSet
@@ -112,3 +113,73 @@ def _cross(a: Point, b: Point, c: Point, d: Point) -> bool:
 
 def _cells(box: Box) -> list[tuple[int, int]] | None:
     return rect_cells(box[0], box[1], box[2], box[3], CELL)
+
+
+def label_levels(routes: RouteSet, most: int = 30) -> dict[str, int]:
+    """How high to stack each labelled link among the labelled links, so that their labels
+    are drawn over the lines that cross them: a link whose label another labelled link's line
+    crosses goes above that link (level 0 is the lowest; at most ``most``). Links whose lines
+    cross one another's labels in a ring share a level (one of those lines must cross a
+    label). A painter stacks unlabelled links under all of these, so none of their lines
+    crosses a label's text."""
+    labelled = {link_id: route for link_id, route in routes.links.items() if route.label is not None}
+    lines = CrossingIndex()
+    for link_id, route in labelled.items():
+        lines.add(route.corners, link_id)
+    below: dict[str, list[str]] = {}  # link -> the labelled links whose lines cross its label
+    above: dict[str, list[str]] = {link_id: [] for link_id in labelled}
+    for link_id, route in labelled.items():
+        assert route.label is not None
+        below[link_id] = sorted(lines.owners_in(route.label, link_id))
+        for other in below[link_id]:
+            above[other].append(link_id)
+    levels: dict[str, int] = {}
+    for ring in reversed(_rings(list(labelled), above)):  # lower rings first
+        members = set(ring)
+        level = max((levels[b] + 1 for link_id in ring for b in below[link_id] if b not in members), default=0)
+        for link_id in ring:
+            levels[link_id] = min(most, level)
+    return levels
+
+
+def _rings(nodes: list[str], after: Mapping[str, list[str]]) -> list[list[str]]:
+    """The strongly connected parts of the graph ``after`` (node -> the nodes that must come
+    after it), each after every part that must come after it (Tarjan's order), found without
+    recursion."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    rings: list[list[str]] = []
+    for root in nodes:
+        if root in index:
+            continue
+        work = [(root, 0)]
+        while work:
+            node, child = work.pop()
+            if child == 0:
+                index[node] = low[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
+            nexts = after[node]
+            if child < len(nexts):
+                work.append((node, child + 1))
+                nxt = nexts[child]
+                if nxt not in index:
+                    work.append((nxt, 0))
+                elif nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+                continue
+            if low[node] == index[node]:
+                ring = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    ring.append(member)
+                    if member == node:
+                        break
+                rings.append(ring)
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+    return rings

@@ -13,8 +13,9 @@ instead of on one line. Vertical segments go first, then horizontal ones.
 from __future__ import annotations
 
 import math
+from array import array
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cmp_to_key
 
@@ -29,7 +30,7 @@ MIN_RUN = 1.0  # shortest inner segment
 BAND = 64.0  # open corridors are grouped in bands of this width
 
 
-@dataclass
+@dataclass(slots=True)
 class _Segment:
     """One movable segment: link, index of its first point, position, span, corridor."""
 
@@ -48,49 +49,80 @@ class _Segment:
 
 Corridor = tuple[int, tuple[float, float]]  # axis, and the corridor's (snapped) ends
 Track = tuple[float, float, float]  # position across the corridor, span start, span end
-Placed = dict[str, list[tuple[Corridor, Track]]]
+# A link's nudged segments, six numbers each: axis, corridor ends, position, span start and end.
+Placed = dict[str, array]
 SPAN_CELL = 256.0
 
 
+def placed_tracks(flat: array) -> Iterator[tuple[Corridor, Track]]:
+    """The segments of one link as :func:`nudge` returns them: (corridor, track) each."""
+    for i in range(0, len(flat), 6):
+        yield (int(flat[i]), (flat[i + 1], flat[i + 2])), (flat[i + 3], flat[i + 4], flat[i + 5])
+
+
 class Tracks:
-    """The nudged segments of every link by corridor, found by where their spans lie."""
+    """The nudged segments of every link by corridor, found by where their spans lie.
+
+    The segments are kept as :func:`nudge` returns them (a few numbers per link); the index
+    by corridor and cell is built by :meth:`index` or when first asked (a drag), so routing a
+    whole map for an export never holds it."""
 
     def __init__(self) -> None:
-        self._cells: dict[tuple[Corridor, int | None], dict[str, list[Track]]] = {}
+        self._placed: Placed = {}
+        self._cells: dict[tuple[Corridor, int | None], dict[str, list[Track]]] | None = None
         self._of: dict[str, set[tuple[Corridor, int | None]]] = {}
 
     def add(self, placed: Placed) -> None:
         """File links' segments (as :func:`nudge` returns them), replacing their old ones."""
         for link in placed:
             self.remove(link)
-        for link, tracks in placed.items():
-            where = self._of.setdefault(link, set())
-            for corridor, track in tracks:
-                # A span over too many cells is filed under None: a candidate for every query.
-                span = cell_span(track[1], track[2], SPAN_CELL)
-                for cell in span if span is not None else (None,):
-                    self._cells.setdefault((corridor, cell), {}).setdefault(link, []).append(track)
-                    where.add((corridor, cell))
+        for link, flat in placed.items():
+            self._placed[link] = flat
+            if self._cells is not None:
+                self._index(self._cells, link, flat)
 
     def remove(self, link: str) -> None:
         """Forget a link's segments."""
+        self._placed.pop(link, None)
+        if self._cells is None:
+            return
         for key in self._of.pop(link, ()):
             held = self._cells.get(key)
             if held is not None:
                 held.pop(link, None)
 
+    def _index(self, cells: dict[tuple[Corridor, int | None], dict[str, list[Track]]], link: str,
+               flat: array) -> None:
+        where = self._of.setdefault(link, set())
+        for corridor, track in placed_tracks(flat):
+            # A span over too many cells is filed under None: a candidate for every query.
+            span = cell_span(track[1], track[2], SPAN_CELL)
+            for cell in span if span is not None else (None,):
+                cells.setdefault((corridor, cell), {}).setdefault(link, []).append(track)
+                where.add((corridor, cell))
+
+    def index(self) -> dict[tuple[Corridor, int | None], dict[str, list[Track]]]:
+        """The index by corridor and cell, built now if it is not yet."""
+        cells = self._cells
+        if cells is None:
+            cells = self._cells = {}
+            for link, flat in self._placed.items():
+                self._index(cells, link, flat)
+        return cells
+
     def near(self, corridor: Corridor, low: float, high: float, skip: dict[str, list[Point]]) -> list[Track]:
         """Segments in ``corridor`` whose spans overlap ``low``..``high`` (not of ``skip``)."""
+        cells = self.index()
         found: dict[Track, None] = {}
         span = cell_span(low, high, SPAN_CELL)
         if span is None:
-            keys: list[tuple[Corridor, int | None]] = [key for key in self._cells if key[0] == corridor]
+            keys: list[tuple[Corridor, int | None]] = [key for key in cells if key[0] == corridor]
         else:
             keys = [(corridor, cell) for cell in span]
-            if (corridor, None) in self._cells:
+            if (corridor, None) in cells:
                 keys.append((corridor, None))
         for key in keys:
-            for link, tracks in self._cells.get(key, {}).items():
+            for link, tracks in cells.get(key, {}).items():
                 if link not in skip:
                     for track in tracks:
                         if track[1] < high - EPS and track[2] > low + EPS:
@@ -129,7 +161,10 @@ def nudge(obs: Obstacles, routes: dict[str, list[Point]], ignores: dict[str, tup
             points = routes[seg.link]
             a, b = points[seg.index], points[seg.index + 1]
             low, high = (a[1 - axis], b[1 - axis]) if a[1 - axis] <= b[1 - axis] else (b[1 - axis], a[1 - axis])
-            placed.setdefault(seg.link, []).append(((axis, seg.key), (a[axis], low, high)))
+            flat = placed.get(seg.link)
+            if flat is None:
+                flat = placed[seg.link] = array("d")
+            flat.extend((axis, seg.key[0], seg.key[1], a[axis], low, high))
     return placed
 
 

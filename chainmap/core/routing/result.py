@@ -7,32 +7,56 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .obstacles import Box, Point
+from .shape import rounded_except
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class LinkRoute:
     """One drawn link.
 
     Attributes:
         source, target: the segments whose boxes it joins (a folded parent for a folded-away
             segment).
-        points: the polyline to draw, from the source box's border to the target box's
-            border (corners rounded and flattened); the arrow points along its last piece.
+        polyline: the polyline to draw as given, or None for the corners rounded except the
+            ``sharp`` ones (see :attr:`points`).
         corners: the orthogonal route before rounding.
         label: the label's rectangle (left, top, right, bottom), or None without a label.
         label_pixel_size: the pixel size of the label's text (11 unless it had to shrink).
         label_anchor: the point of the route the label belongs to.
         free: False when no path avoids every other box and this one crosses some.
+        sharp: with no ``polyline``, the inner corners kept sharp (bit ``i``: ``corners[i + 1]``).
     """
 
     source: str
     target: str
-    points: tuple[Point, ...]
+    polyline: tuple[Point, ...] | None
     corners: tuple[Point, ...]
     label: Box | None = None
     label_pixel_size: int = 11
     label_anchor: Point | None = None
     free: bool = True
+    sharp: int = 0
+
+    @property
+    def points(self) -> tuple[Point, ...]:
+        """The polyline to draw, from the source box's border to the target box's border
+        (corners rounded and flattened); the arrow points along its last piece. Made afresh
+        from the corners on each call when no ``polyline`` was given: read it once per use."""
+        if self.polyline is not None:
+            return self.polyline
+        return rounded_except(self.corners, self.sharp)
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.source, self.target, self.points, self.corners, self.label, self.label_pixel_size,
+                self.label_anchor, self.free)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, LinkRoute):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
 
 
 @dataclass(frozen=True)

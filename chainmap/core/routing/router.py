@@ -48,7 +48,7 @@ from .ports import all_ports, assign, between_centres, choose_sides, port_point,
 from .result import LinkRoute, NoteCallout, RouteSet
 from .routecells import RouteCells
 from .search import Port, plain_path, quick_path, search_path, simplify
-from .shape import drawn, enters_any
+from .shape import enters_any, sharp_corners
 from .space import LabelSpace
 
 # Up to this many links, each link takes the free shape that crosses the fewest links routed
@@ -104,15 +104,20 @@ class Router:
 
     # ----------------------------------------------------------------- whole map
     def route_all(self) -> RouteSet:
-        """Route every link and place every callout and label."""
-        for _ in self.route_steps():
+        """Route every link and place every callout and label. The indexes a drag needs (the
+        nudged segments by channel, the routes by grid cell) are left to the first
+        :meth:`move` or :meth:`settle`: a whole map routed for an export or ``chainmap route``
+        never holds them."""
+        for _ in self.route_steps(for_drags=False):
             pass
         return self.result
 
-    def route_steps(self) -> Iterator[None]:
+    def route_steps(self, for_drags: bool = True) -> Iterator[None]:
         """:meth:`route_all` in small steps: it pauses (yields) after each link routed and
         each label placed, so an editor can do the work in slices while idle. :attr:`result`
-        is complete once the iterator is exhausted."""
+        is complete once the iterator is exhausted. ``for_drags``: also build, in two last
+        steps, the indexes :meth:`move` and :meth:`settle` need (else the first of them
+        builds them)."""
         data = self.data
         y_min = data.header_bottom if data.header_bottom is not None else -float("inf")
         self._obs = Obstacles(dict(data.boxes), y_min)
@@ -139,8 +144,7 @@ class Router:
         self._tracks.add(nudge(self._obs, self._corners, self._ignore))
         yield
         self.result = RouteSet(boxes=dict(self._obs.boxes))
-        for link in data.links:
-            self._filed.file(link.id, self._corners[link.id])
+        self._unindexed = set(self._links)  # filed at the end (for_drags) or by the first settle
         yield
         for note in data.notes:
             self._place_note(note.id)
@@ -158,6 +162,11 @@ class Router:
         labelled = [link.id for link in data.links if link.label]
         for link_id in sorted(labelled, key=lambda i: (_length(self._corners[i]), i)):
             self._draw(link_id)
+            yield
+        if for_drags:
+            self._tracks.index()
+            yield
+            self._file_routes()
             yield
 
     # ----------------------------------------------------------------- dragging
@@ -365,7 +374,10 @@ class Router:
     def _draw(self, link_id: str, preview: bool = False) -> None:
         link = self._links[link_id]
         corners = self._corners[link_id]
-        points = corners if preview else drawn(self._obs, corners, self._ignore[link_id] or (link.source, link.target))
+        kept = tuple(corners)
+        # A preview is drawn as its corners; a route keeps which corners stay sharp, and its
+        # rounded points are made when a drawing asks (LinkRoute.points).
+        sharp = 0 if preview else sharp_corners(self._obs, corners, self._ignore[link_id] or (link.source, link.target))
         label = None
         if link.label and preview:
             label = preview_label(link_id, link.label, corners, self._space)
@@ -374,11 +386,11 @@ class Router:
             hidden = None if lines is None else (lambda rect: lines.covered(rect, link_id))
             label = place_label(link_id, link.label, corners, self._space, hidden)
         self.result.links[link_id] = LinkRoute(
-            link.source, link.target, tuple(points), tuple(corners),
+            link.source, link.target, kept if preview else None, kept,
             label.rect if label is not None else None,
             label.pixel_size if label is not None else LABEL_SIZE,
             label.anchor if label is not None else None,
-            self._free[link_id],
+            self._free[link_id], sharp,
         )
 
 

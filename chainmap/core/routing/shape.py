@@ -4,7 +4,9 @@ Each corner of an orthogonal route becomes a quadratic curve from :data:`RADIUS`
 corner to :data:`RADIUS` after it (less on short segments), with the corner as its control
 point; the curve is flattened to :data:`STEPS` chords, which stay within 0.1 unit of it (the
 format promises 2). A rounded corner cuts inside the turn, so a route that would then touch
-a box keeps its sharp corners.
+a box keeps its sharp corners. A routed link keeps only its corners and which of them stay
+sharp (:func:`sharp_corners`); the flattened points are made again whenever a drawing asks
+for them (:func:`rounded_except`), so a big map's routes do not hold some twenty points each.
 """
 
 from __future__ import annotations
@@ -16,6 +18,11 @@ from .obstacles import Obstacles, Point, segment_enters
 
 RADIUS = 6.0
 STEPS = 4
+
+
+# The quadratic curve's weights of its start, control point and end at each of its points.
+_WEIGHTS = [((1 - k / STEPS) * (1 - k / STEPS), 2 * (1 - k / STEPS) * (k / STEPS), (k / STEPS) * (k / STEPS))
+            for k in range(STEPS + 1)]
 
 
 def rounded(corners: Sequence[Point], radius: float | Sequence[float] = RADIUS) -> list[Point]:
@@ -36,15 +43,10 @@ def _corner(before: Point, corner: Point, after: Point, radius: float) -> list[P
     r = min(radius, math.dist(before, corner) / 2, math.dist(corner, after) / 2)
     if r <= 1e-6:
         return [corner]
-    a = _towards(corner, before, r)
-    b = _towards(corner, after, r)
-    points = []
-    for k in range(STEPS + 1):
-        t = k / STEPS
-        m = 1 - t
-        points.append((m * m * a[0] + 2 * m * t * corner[0] + t * t * b[0],
-                       m * m * a[1] + 2 * m * t * corner[1] + t * t * b[1]))
-    return points
+    ax, ay = _towards(corner, before, r)
+    bx, by = _towards(corner, after, r)
+    cx, cy = corner
+    return [(wa * ax + wc * cx + wb * bx, wa * ay + wc * cy + wb * by) for wa, wc, wb in _WEIGHTS]
 
 
 def _towards(origin: Point, toward: Point, distance: float) -> Point:
@@ -64,17 +66,23 @@ def enters_any(obs: Obstacles, points: Sequence[Point], ignore: tuple[str, ...])
     return False
 
 
-def drawn(obs: Obstacles, corners: Sequence[Point], ignore: tuple[str, ...]) -> list[Point]:
-    """The polyline to draw for ``corners``: rounded, except at corners where the curve would
-    cut into a box (a rounded corner stays inside the square of its radius round the
-    corner, so only a box reaching into that square is looked at)."""
-    radii = []
+def sharp_corners(obs: Obstacles, corners: Sequence[Point], ignore: tuple[str, ...]) -> int:
+    """The inner corners of ``corners`` to keep sharp, as bits (bit ``i``: the corner at
+    ``corners[i + 1]``), where the rounded curve would cut into a box (a rounded corner stays
+    inside the square of its radius round the corner, so only a box reaching into that
+    square is looked at)."""
+    sharp = 0
     for i in range(1, len(corners) - 1):
         x, y = corners[i]
-        radius = RADIUS
         if not obs.rect_free((x - RADIUS, y - RADIUS, x + RADIUS, y + RADIUS), ignore):
             curve = _corner(corners[i - 1], corners[i], corners[i + 1], RADIUS)
             if enters_any(obs, curve, ignore):
-                radius = 0.0
-        radii.append(radius)
-    return rounded(corners, radii)
+                sharp |= 1 << (i - 1)
+    return sharp
+
+
+def rounded_except(corners: Sequence[Point], sharp: int) -> tuple[Point, ...]:
+    """The polyline to draw for ``corners``: rounded, except the inner corners in ``sharp``
+    (as :func:`sharp_corners` gives them)."""
+    radii = [0.0 if sharp >> i & 1 else RADIUS for i in range(len(corners) - 2)]
+    return tuple(rounded(corners, radii))

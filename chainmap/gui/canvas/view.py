@@ -108,6 +108,7 @@ class MapCanvas(MapView):
         self._interaction: Interaction | None = None
         self._syncing_selection = False
         self._selection_timer = single_shot_timer(self, self.flush_selection)
+        self._margin_timer = single_shot_timer(self, lambda: self.ensure_shown_items(margin=True))
         # Measuring the whole map is not free: once after a burst of layout changes.
         self._scene_rect_timer = single_shot_timer(self, self._update_scene_rect_later, 250)
 
@@ -489,15 +490,20 @@ class MapCanvas(MapView):
         if self._fit_pending and self.map_scene is not None:
             self.fit_to_window()
 
-    def ensure_shown_items(self) -> None:
+    def ensure_shown_items(self, margin: bool = False) -> None:
         """On a big map whose items are made lazily, make those this view is about to show
-        closer than the overview (with a margin, so a pan finds its neighbours made)."""
+        closer than the overview; those in a margin around it (so a pan finds its neighbours
+        made) on the next turn of the event loop, so the paint waits only for what it shows."""
         scene = self.map_scene
         if scene is None or not scene.items_pending or zoom_of(self) < style.LOD_DETAIL:
             return
         shown = self.mapToScene(self.viewport().rect()).boundingRect()
-        margin_x, margin_y = shown.width() / 4, shown.height() / 4
-        scene.ensure_items(shown.adjusted(-margin_x, -margin_y, margin_x, margin_y))
+        if margin:
+            margin_x, margin_y = shown.width() / 4, shown.height() / 4
+            shown.adjust(-margin_x, -margin_y, margin_x, margin_y)
+        scene.ensure_items(shown)
+        if not margin and scene.items_pending:
+            self._margin_timer.start()
 
     def render(self, *args: Any, **kwargs: Any) -> None:
         self.ensure_shown_items()

@@ -9,7 +9,8 @@ document's view region. Clicking a row asks the document to focus its segment.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from chainmap.core import analysis
-from chainmap.core.model import ChainMap
+from chainmap.core.model import ChainMap, Node
 
 from ..canvas.view_selector import ViewSelector
 from ..document import Document
@@ -40,6 +41,18 @@ INCREMENTAL_SEGMENTS = 3000
 """Above this many segments the list is filled in idle slices."""
 FILL_SLICE = 0.012  # seconds of filling per idle slice
 _STEP = 50  # rows added between looks at the clock
+_PART = 2000  # segments whose facts are read between looks at the clock
+_SPANS = 3000  # rows spanned between looks at the clock
+# Segment fields the list shows none of but the name.
+_WORDS_ONLY = frozenset({"name", "aliases", "description", "tags", "extra"})
+
+
+def _parts(chain_map: ChainMap) -> Iterator[Sequence[Node]]:
+    """The map's segments in parts of :data:`_PART`, in file order (a big map's lists are
+    read part by part, so no slice of the fill reads them all)."""
+    nodes = chain_map.nodes
+    for start in range(0, len(nodes), _PART):
+        yield nodes[start:start + _PART]
 
 
 class GapsDock(RegionViewDock):
@@ -73,6 +86,9 @@ class GapsDock(RegionViewDock):
         layout.addWidget(self.tree)
         self.setWidget(body)
         self._filling: Iterator[None] | None = None
+        self._headers: list[QTreeWidgetItem] = []  # of the part being built, to expand once shown
+        self._to_span: list[QTreeWidgetItem] = []  # of that part, to span every column once shown
+        self._rows_of: dict[str, list[QTreeWidgetItem]] = {}  # segment id -> its rows
         self._fill_timer = QTimer(self)
         self._fill_timer.setInterval(0)
         self._fill_timer.timeout.connect(self._fill_slice)
@@ -83,6 +99,33 @@ class GapsDock(RegionViewDock):
         self.view_selector.set_document(document)
         super().set_document(document)
 
+    def schedule_refresh(self, *args: Any) -> None:
+        """Rebuild once the burst of changes is over; a segment's rename only renames its
+        rows (rebuilding a 20,000-segment map's list for it stalled the editor), and an edit
+        of words the list does not show changes nothing."""
+        if (len(args) == 2 and isinstance(args[0], Node) and isinstance(args[1], dict)
+                and args[1].keys() <= _WORDS_ONLY and self._filling is None and not self._timer.isActive()):
+            if "name" in args[1]:
+                self._rename_rows(args[0])
+            return
+        super().schedule_refresh(*args)
+
+    def _rename_rows(self, node: Node) -> None:
+        if self.document is None:
+            return
+        chain_map = self.document.chain_map
+        for item in self._rows_of.get(node.id, ()):
+            key = tuple(item.data(0, KEY_ROLE))
+            if key[0] == "complement":
+                item.setText(0, self._complement_text(chain_map, key[1], key[2], node))
+            else:
+                item.setText(0, node.name)
+
+    @staticmethod
+    def _complement_text(chain_map: ChainMap, code: str, supplier: str, node: Node) -> str:
+        status = status_text(analysis.region_status(node, supplier))
+        return f"{chain_map.region(supplier).name} ({status}) → {chain_map.region(code).name}: {node.name}"
+
     # --------------------------------------------------------------- building
     def refresh(self) -> None:
         """Rebuild the list from the model now; a big map's in idle slices of
@@ -90,6 +133,9 @@ class GapsDock(RegionViewDock):
         self._timer.stop()
         self._fill_timer.stop()
         self._filling = None
+        self._headers = []
+        self._to_span = []
+        self._rows_of = {}
         self.tree.clear()
         if self.document is None:
             return
@@ -128,24 +174,42 @@ class GapsDock(RegionViewDock):
         yield from self._add_regional_gaps(chain_map)
         yield from self._add_not_assessed(chain_map)
 
-    def _header(self, parent: QTreeWidget | QTreeWidgetItem, text: str, color: str | None = None) -> QTreeWidgetItem:
-        item = QTreeWidgetItem(parent, [text])
+    # Each top-level part is built apart from the tree and put in it whole (:meth:`_show_part`):
+    # a tree lays all its rows out again before it paints or spans a row, which, slice after
+    # slice of a big map's list, stalled the editor for seconds.
+    def _header(self, parent: QTreeWidgetItem | None, text: str, color: str | None = None) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([text]) if parent is None else QTreeWidgetItem(parent, [text])
         font = QFont(item.font(0))
         font.setBold(True)
         item.setFont(0, font)
-        item.setFirstColumnSpanned(True)
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
         if color is not None:
             item.setIcon(0, color_icon(color))
             item.setForeground(0, QBrush(QColor(color).darker(130)))
-        item.setExpanded(True)
+        self._headers.append(item)
+        self._to_span.append(item)
         return item
+
+    def _show_part(self, top: QTreeWidgetItem) -> Iterator[None]:
+        """Put a part built apart (``top``, its header) in the tree, its headers expanded and
+        its headers and complements spanning every column (:data:`_SPANS` rows a step: a
+        100,000-segment map's region has 30,000 complements)."""
+        self.tree.addTopLevelItem(top)
+        headers, self._headers = self._headers, []
+        for header in headers:
+            header.setExpanded(True)
+        spans, self._to_span = self._to_span, []
+        for index, item in enumerate(spans):
+            if index and index % _SPANS == 0:
+                yield
+            item.setFirstColumnSpanned(True)
 
     def _row(self, parent: QTreeWidgetItem, key: tuple[str, ...], node_id: str, texts: list[str]) -> QTreeWidgetItem:
         item = QTreeWidgetItem(parent, texts)
         item.setData(0, REF_ROLE, ("node", node_id))
         item.setData(0, KEY_ROLE, key)
         item.setToolTip(0, QCoreApplication.translate("gaps", "Click to show this segment on the map"))
+        self._rows_of.setdefault(node_id, []).append(item)
         return item
 
     def _status_cell(self, item: QTreeWidgetItem, status: str) -> None:
@@ -154,9 +218,13 @@ class GapsDock(RegionViewDock):
 
     def _add_region(self, chain_map: ChainMap, code: str) -> Iterator[None]:
         region = chain_map.region(code)
-        gaps = analysis.gaps_to_fill(chain_map, code)
-        supplies = analysis.complements(chain_map, code)
-        top = self._header(self.tree, region.name, region.color)
+        gaps: list[analysis.GapToFill] = []
+        supplies: list[analysis.Complement] = []
+        for part in _parts(chain_map):
+            yield
+            gaps += analysis.gaps_to_fill(chain_map, code, part)
+            supplies += analysis.complements(chain_map, code, part)
+        top = self._header(None, region.name, region.color)
         gaps_header = self._header(top, QCoreApplication.translate("gaps", "Gaps to fill ({n})").format(n=len(gaps)))
         for index, gap in enumerate(gaps):
             if index % _STEP == 0:
@@ -173,17 +241,18 @@ class GapsDock(RegionViewDock):
         for index, complement in enumerate(supplies):
             if index % _STEP == 0:
                 yield
-            supplier = chain_map.region(complement.supplier).name
-            text = f"{supplier} ({status_text(complement.supplier_status)}) → {region.name}: {complement.node.name}"
+            text = self._complement_text(chain_map, code, complement.supplier, complement.node)
             key = ("complement", code, complement.supplier, complement.node.id)
-            item = self._row(complement_header, key, complement.node.id, [text])
-            item.setFirstColumnSpanned(True)
+            self._to_span.append(self._row(complement_header, key, complement.node.id, [text]))
+        yield from self._show_part(top)
 
     def _add_regional_gaps(self, chain_map: ChainMap) -> Iterator[None]:
-        yield
-        nodes = analysis.regional_gaps(chain_map)
+        nodes: list[Node] = []
+        for part in _parts(chain_map):
+            yield
+            nodes += analysis.regional_gaps(chain_map, part)
         header = self._header(
-            self.tree, QCoreApplication.translate("gaps", "Regional gaps: joint investment targets ({n})").format(n=len(nodes))
+            None, QCoreApplication.translate("gaps", "Regional gaps: joint investment targets ({n})").format(n=len(nodes))
         )
         for index, node in enumerate(nodes):
             if index % _STEP == 0:
@@ -192,16 +261,20 @@ class GapsDock(RegionViewDock):
             self._status_cell(item, analysis.regional_status(node))
             targets = [t for e in node.regions.values() if e.plan is not None for t in e.plan.targets]
             item.setText(TARGETS, join_list(dict.fromkeys(targets)))
+        yield from self._show_part(header)
 
     def _add_not_assessed(self, chain_map: ChainMap) -> Iterator[None]:
-        yield
-        nodes = analysis.not_assessed(chain_map)
-        header = self._header(self.tree, QCoreApplication.translate("gaps", "Not assessed ({n})").format(n=len(nodes)))
+        nodes: list[Node] = []
+        for part in _parts(chain_map):
+            yield
+            nodes += analysis.not_assessed(chain_map, part)
+        header = self._header(None, QCoreApplication.translate("gaps", "Not assessed ({n})").format(n=len(nodes)))
         for index, node in enumerate(nodes):
             if index % _STEP == 0:
                 yield
             item = self._row(header, ("not-assessed", node.id), node.id, [node.name])
             self._status_cell(item, "unknown")
+        yield from self._show_part(header)
 
     # -------------------------------------------------------------- reading
     def row_keys(self) -> list[tuple[str, ...]]:

@@ -3,7 +3,9 @@ each region has to fill in each tier, drawn with pyqtgraph.
 
 Every number is read off :mod:`chainmap.core.analysis` (region_status, regional_status,
 gaps_to_fill, complements, regional_gaps), so the charts agree with the gaps dock and the
-command line. The status bars use the canvas's status fills (:mod:`chainmap.render.style`),
+command line. The counts are kept segment by segment (:class:`Tally`): an edit counts again
+only the segments it touched, so confirming one on a 20,000-segment map does not stall the
+editor with a recount of the whole map. The status bars use the canvas's status fills (:mod:`chainmap.render.style`),
 so a bar looks like the legend chip of its status. Charts are rebuilt once per burst of
 model changes (a 0 ms single-shot timer) and when the view region changes; moves are
 skipped. Clicking a bar shows that region's view.
@@ -31,7 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from chainmap.core import analysis
-from chainmap.core.model import ChainMap
+from chainmap.core.analysis.facts import GAP_STATUSES, SUPPLYING_STATUSES
+from chainmap.core.model import ChainMap, Edge, Node, Note
 from chainmap.core.vocabulary import STATUSES
 from chainmap.render import style
 
@@ -68,19 +71,69 @@ class Bar:
     rect: QRectF
 
 
-def status_counts(chain_map: ChainMap) -> dict[str | None, Counter[str]]:
-    """Segments per status for each region, and under ``None`` for the regional status."""
-    codes = chain_map.region_codes()
-    counts: dict[str | None, Counter[str]] = {
-        code: Counter(analysis.region_status(node, code) for node in chain_map.nodes) for code in codes
-    }
-    counts[None] = Counter(analysis.regional_status(node, codes) for node in chain_map.nodes)
-    return counts
+# A segment's part of the counts: ("status", region code or None, status), ("gap", tier id,
+# region code), ("complement",) and ("joint",) keys, each counted once per occurrence.
+Part = Counter[tuple[str | None, ...]]
 
 
-def tier_gap_counts(chain_map: ChainMap) -> Counter[tuple[str, str]]:
-    """Gaps to fill (weak and missing entries) per ``(tier id, region code)``."""
-    return Counter((gap.node.tier, gap.region) for gap in analysis.gaps_to_fill(chain_map))
+def segment_part(node: Node, codes: list[str]) -> Part:
+    """What ``node`` adds to the charts and the summary (see :class:`Tally`), read the way
+    :mod:`chainmap.core.analysis` reads it: region_status, regional_status, gaps_to_fill,
+    complements and regional_gaps of this one segment."""
+    part: Part = Counter()
+    statuses = [analysis.region_status(node, code) for code in codes]
+    for code, status in zip(codes, statuses, strict=True):
+        part["status", code, status] += 1
+    part["status", None, analysis.regional_status(node, codes)] += 1
+    supplying = sum(status in SUPPLYING_STATUSES for status in statuses)
+    for code, status in zip(codes, statuses, strict=True):
+        if status in GAP_STATUSES:  # "unknown" without an entry
+            part["gap", node.tier, code] += 1
+            part["complement",] += supplying  # a gap's region is not one of its suppliers
+    entries = [entry.status for entry in node.regions.values()]
+    if any(s in GAP_STATUSES for s in entries) and not any(s in SUPPLYING_STATUSES for s in entries):
+        part["joint",] += 1
+    return part
+
+
+class Tally:
+    """The dock's counts kept up to date segment by segment: after an edit only the segments
+    it touched are counted again (:meth:`touch`), so confirming a rename or a status change
+    on a 20,000-segment map costs microseconds instead of a recount of the whole map."""
+
+    def __init__(self) -> None:
+        self.total: Part = Counter()
+        self._parts: dict[str, Part] = {}
+        self._codes: list[str] | None = None
+        self._touched: set[str] = set()
+
+    def reset(self) -> None:
+        """Count everything again on the next :meth:`update`."""
+        self._codes = None
+
+    def touch(self, node_id: str) -> None:
+        """Count segment ``node_id`` again on the next :meth:`update` (added, changed or removed)."""
+        self._touched.add(node_id)
+
+    def update(self, chain_map: ChainMap) -> Part:
+        """The counts of ``chain_map`` now."""
+        codes = chain_map.region_codes()
+        if codes != self._codes:
+            self._codes = codes
+            self._parts = {node.id: segment_part(node, codes) for node in chain_map.nodes}
+            self.total = Counter()
+            for part in self._parts.values():
+                self.total.update(part)
+        else:
+            for node_id in self._touched:
+                old = self._parts.pop(node_id, None)
+                if old is not None:
+                    self.total.subtract(old)
+                if chain_map.has_node(node_id):
+                    new = self._parts[node_id] = segment_part(chain_map.node(node_id), codes)
+                    self.total.update(new)
+        self._touched.clear()
+        return self.total
 
 
 def _pens(pens: list[Any]) -> dict[str, Any]:
@@ -202,6 +255,7 @@ class ChartsDock(RegionViewDock):
         self._label_font = QFont(self.font())
         self._label_font.setPointSizeF(max(7.0, self._label_font.pointSizeF() - 1))
         self._region_legend: list[tuple[str, str]] = []
+        self._tally = Tally()
 
         body = QWidget(self)
         self.status_plot, self._status_legend = _make_plot(body, QCoreApplication.translate("charts", "Segments by status"))
@@ -227,6 +281,24 @@ class ChartsDock(RegionViewDock):
         self._teardown = _Teardown(self._listener, [self.status_plot, self.gaps_plot])
         self.destroyed.connect(self._teardown.run)
         self.set_document(document)
+
+    def set_document(self, document: Document | None) -> None:
+        self._tally = Tally()  # another map: count it all
+        super().set_document(document)
+
+    def schedule_refresh(self, *args: Any) -> None:
+        """Rebuild once the burst of changes is over; an edit of segments counts only those
+        segments again, an edit of links or notes (nothing counted here) rebuilds nothing."""
+        if args and isinstance(args[0], Edge | Note):
+            return
+        if args and isinstance(args[0], Node):
+            if len(args) == 2 and isinstance(args[1], dict):
+                if not args[1].keys() & {"regions", "tier"}:
+                    return  # a rename, a move, a re-parenting: no count changes
+            self._tally.touch(args[0].id)
+        elif not (len(args) == 1 and (args[0] is None or isinstance(args[0], str))):
+            self._tally.reset()  # regions, tiers, a reset: count it all (a view region: only redraw)
+        self._timer.start()
 
     def refresh_when_seen(self) -> None:
         """Rebuild now if the charts are on screen; a hidden tab (the usual case: behind
@@ -283,20 +355,20 @@ class ChartsDock(RegionViewDock):
             self._set_region_legend([])
             return
         chain_map = self.document.chain_map
-        self._build_status_chart(chain_map)
-        self._build_gaps_chart(chain_map)
+        total = self._tally.update(chain_map)
+        self._build_status_chart(chain_map, total)
+        self._build_gaps_chart(chain_map, total)
         self._fit_bottom_axes()
         self._fit_segment_labels()
-        self.summary.setText(self._summary_text(chain_map))
+        self.summary.setText(self._summary_text(total))
 
     def _bar_pen(self, region: str | None, colour: QColor) -> Any:
         if region is not None and region == self.document.view_region:
             return pg.mkPen(INK, width=2.2)
         return pg.mkPen(colour, width=1)
 
-    def _build_status_chart(self, chain_map: ChainMap) -> None:
+    def _build_status_chart(self, chain_map: ChainMap, total: Part) -> None:
         plot = self.status_plot.getPlotItem()
-        counts = status_counts(chain_map)
         columns: list[str | None] = [*chain_map.region_codes(), None]
         # The regional bar's name on two lines: a column is narrow.
         names = [chain_map.region(c).name if c is not None else _regional_name().replace(" ", "\n", 1)
@@ -306,7 +378,7 @@ class ChartsDock(RegionViewDock):
         for status in STATUSES:
             xs, y0s, heights, pens = [], [], [], []
             for index, code in enumerate(columns):
-                count = counts[code][status]
+                count = total["status", code, status]
                 if not count:
                     continue
                 xs.append(index)
@@ -328,9 +400,9 @@ class ChartsDock(RegionViewDock):
         plot.setXRange(-0.6, len(columns) - 0.4, padding=0)
         plot.setYRange(0, top * 1.04, padding=0)
 
-    def _build_gaps_chart(self, chain_map: ChainMap) -> None:
+    def _build_gaps_chart(self, chain_map: ChainMap, total: Part) -> None:
         plot = self.gaps_plot.getPlotItem()
-        counts = tier_gap_counts(chain_map)
+        counts = Counter({(key[1], key[2]): count for key, count in total.items() if key[0] == "gap" and count})
         tiers = list(chain_map.tiers)
         regions = list(chain_map.regions)
         width = GROUP_WIDTH / max(1, len(regions))
@@ -398,10 +470,10 @@ class ChartsDock(RegionViewDock):
         for name, colour in entries:
             self._gaps_legend.addItem(_LegendSample(QColor(colour), QColor(colour).darker(140)), name)
 
-    def _summary_text(self, chain_map: ChainMap) -> str:
-        gaps = len(analysis.gaps_to_fill(chain_map))
-        supplies = len(analysis.complements(chain_map))
-        joint = len(analysis.regional_gaps(chain_map))
+    def _summary_text(self, total: Part) -> str:
+        gaps = sum(count for key, count in total.items() if key[0] == "gap")
+        supplies = total["complement",]
+        joint = total["joint",]
         return QCoreApplication.translate("charts", "Gaps to fill: {gaps} · Regional complements: {supplies} · "
                   "Regional gaps (joint investment targets): {joint}").format(
             gaps=gaps, supplies=supplies, joint=joint)

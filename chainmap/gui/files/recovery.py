@@ -27,9 +27,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QStandardPaths
 
+from chainmap.core.format.dump_cache import cached_dumps, dump_cache_for
 from chainmap.core.format.fileio import loads_map, write_atomic
 from chainmap.core.format.problems import MapFileError
-from chainmap.core.format.serialize import dumps_map
 from chainmap.core.model import ChainMap
 
 from .. import settings
@@ -44,6 +44,9 @@ BASE_SUFFIX = ".base.json"
 ABOUT_SUFFIX = ".about.json"
 # An entry from another host is taken as abandoned once this old (a live editor rewrites it).
 OTHER_HOST_AGE = datetime.timedelta(minutes=15)
+# {key: the base bytes last written for it}: the same bytes object is not read back and
+# compared again on each autosave (16 MB for a map of 20,000 segments).
+_BASE_WRITTEN: dict[str, bytes] = {}
 
 
 def recovery_dir() -> Path:
@@ -122,18 +125,28 @@ def _now() -> str:
 
 def write_recovery(document: Document) -> Path:
     """Write the document's autosaved copy (atomically); returns the map file written.
-    Raises :class:`chainmap.core.format.problems.MapSaveError` when the folder cannot be written."""
+    Raises :class:`chainmap.core.format.problems.MapSaveError` when the folder cannot be written.
+
+    The copy is ``dumps_map``'s bytes, made through the map's kept item texts
+    (:func:`~chainmap.core.format.dump_cache.cached_dumps`): after an edit only the items
+    changed are written again, so a big map's autosave does not stall the editor."""
     folder = recovery_dir()
     folder.mkdir(parents=True, exist_ok=True)
     key = document.recovery_key
     target = folder / f"{key}{MAP_SUFFIX}"
-    write_atomic(target, dumps_map(document.chain_map))
+    write_atomic(target, cached_dumps(document.chain_map))
     base = folder / f"{key}{BASE_SUFFIX}"
-    if document.base_bytes is not None:
-        if not base.exists() or base.read_bytes() != document.base_bytes:
-            write_atomic(base, document.base_bytes)
-    elif base.exists():
-        base.unlink()
+    base_bytes = document.base_bytes
+    if base_bytes is not None:
+        if _BASE_WRITTEN.get(key) is base_bytes and base.exists():
+            pass  # written by this editor, and the document still has these very bytes
+        elif not base.exists() or base.read_bytes() != base_bytes:
+            write_atomic(base, base_bytes)
+        _BASE_WRITTEN[key] = base_bytes
+    else:
+        _BASE_WRITTEN.pop(key, None)
+        if base.exists():
+            base.unlink()
     about = {
         "format": RECOVERY_FORMAT,
         "version": 1,
@@ -150,6 +163,7 @@ def write_recovery(document: Document) -> Path:
 def remove_recovery(key: str) -> None:
     """Remove the entry ``key`` (nothing happens when there is none)."""
     folder = recovery_dir()
+    _BASE_WRITTEN.pop(key, None)
     # The description first: without it, what is left is ignored.
     for suffix in (ABOUT_SUFFIX, MAP_SUFFIX, BASE_SUFFIX):
         try:
@@ -206,6 +220,9 @@ class Autosaver(QObject):
         self._timer = single_shot_timer(self, self.autosave_now)
         self._timer.setSingleShot(False)
         self.set_interval(settings.autosave_seconds())
+        # Makes the autosave's item texts in idle slices after a map is shown, so even the
+        # first autosave of a big map writes only what changed (:func:`write_recovery`).
+        self._prepare_timer = single_shot_timer(self, self._prepare_slice)
 
     def set_interval(self, seconds: int) -> None:
         """Autosave every ``seconds`` (0: never)."""
@@ -228,9 +245,18 @@ class Autosaver(QObject):
                 pass
         self.document = document
         self._dirty = document is not None and document.is_modified
+        self._prepare_timer.stop()
         if document is not None:
             document.undo_stack.indexChanged.connect(self._changed)
             document.undo_stack.cleanChanged.connect(self._clean_changed)
+            if self.interval:
+                self._prepare_timer.start()
+
+    def _prepare_slice(self) -> None:
+        """One idle slice (1000 items, some 20 ms) of making the shown map's texts; again until done."""
+        document = self.document
+        if document is not None and not dump_cache_for(document.chain_map).prepare(document.chain_map, 1000):
+            self._prepare_timer.start()
 
     def _changed(self, _index: int) -> None:
         self._dirty = True
