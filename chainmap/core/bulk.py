@@ -22,3 +22,35 @@ def gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+# Who keeps objects out of the collector (see keep_out_of_collector): ids of the holders.
+_keepers: set[int] = set()
+_thawed = False  # everything was given back since the last collection: its cycles wait in the heap
+
+
+def keep_out_of_collector(holder: object) -> None:
+    """Move every object alive now into the collector's permanent generation (``gc.freeze``)
+    on behalf of ``holder`` (an open big map, a scene whose routes live as long as it): objects
+    that live for hours and form no garbage are not walked again and again, which stalls the
+    editor for hundreds of milliseconds at a time on a big map. Called again, it adds what was
+    made since. The first call after everything was given back collects first, so no garbage
+    is frozen."""
+    global _thawed
+    if _thawed and not _keepers:
+        gc.collect()
+        _thawed = False
+    gc.freeze()
+    _keepers.add(id(holder))
+
+
+def give_back_to_collector(holder: object) -> None:
+    """``holder`` no longer keeps its objects: when no holder is left, the collector walks
+    every object again (``gc.unfreeze``), so the cycles of what was closed are collected."""
+    global _thawed
+    if id(holder) not in _keepers:
+        return
+    _keepers.discard(id(holder))
+    if not _keepers:
+        gc.unfreeze()
+        _thawed = True

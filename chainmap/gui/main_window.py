@@ -46,10 +46,11 @@ from PySide6.QtWidgets import (
 )
 
 from chainmap import __version__
+from chainmap.core.bulk import give_back_to_collector, keep_out_of_collector
 from chainmap.core.model import ChainMap
 from chainmap.render.scene import MapScene
 
-from . import long_lived, settings
+from . import settings
 from .canvas.edit_actions import EditController
 from .canvas.placement import place_unpositioned, placed_text
 from .canvas.view import MapCanvas
@@ -477,7 +478,7 @@ class MainWindow(QMainWindow):
         placed = place_unpositioned(document)
         if len(document.chain_map.nodes) > LARGE_MAP:
             # Its objects live as long as it is open: the collector need not walk them.
-            long_lived.keep()
+            keep_out_of_collector(document)
             self._kept = document
         self.scene = MapScene(document.chain_map)
         self.undo_group.addStack(document.undo_stack)
@@ -687,7 +688,7 @@ class MainWindow(QMainWindow):
 
     def _release_document(self, document: Document) -> None:
         if document is self._kept:
-            long_lived.let_go()
+            give_back_to_collector(document)
             self._kept = None
         # A stack being destroyed emits cleanChanged; nobody may hear it while its
         # document is half gone.

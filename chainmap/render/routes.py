@@ -31,13 +31,13 @@ whatever is left at once, so every export draws what ``chainmap route --json`` p
 
 from __future__ import annotations
 
-import gc
 import time
 from collections.abc import Callable, Collection, Generator, Iterator, Mapping
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 
+from chainmap.core.bulk import give_back_to_collector
 from chainmap.core.model import ChainMap
 from chainmap.core.routing import Router, RouteSet, RoutingInput, label_levels, routing_input
 from chainmap.core.routing.labels import LABEL_SIZE
@@ -97,7 +97,7 @@ class SceneRoutes(BigMapRouting):
         # items made after the answer came (a big scene makes its items lazily).
         self._answers: dict[str, tuple[tuple[Point, ...], Box | None, int]] = {}
         self._levels: dict[str, int] = {}  # labelled links stacked higher (label_levels), when not 0
-        self._frozen = False  # gc.freeze() called for this scene's big map
+        self._frozen = False  # its objects kept out of the collector (core.bulk.keep_out_of_collector)
         self._discarded: list[Any] = []  # steps dropped, to free while idle
         self.redrawn: set[str] = set()
         self._timer = QTimer(parent)
@@ -133,7 +133,7 @@ class SceneRoutes(BigMapRouting):
         self._discarded.clear()
         self._router = None
         if self._frozen:
-            gc.unfreeze()  # the scene's objects may be collected again
+            give_back_to_collector(self)  # the scene's objects may be collected again (unless a map is kept)
             self._frozen = False
         if self._worker is not None:
             self._worker.close()

@@ -16,13 +16,13 @@ process routes the whole map afresh.
 
 from __future__ import annotations
 
-import gc
 import time
 from collections.abc import Callable, Collection, Generator, Iterator, Mapping
 from typing import Any
 
 from PySide6.QtCore import QTimer
 
+from chainmap.core.bulk import keep_out_of_collector
 from chainmap.core.model import ChainMap
 from chainmap.core.routing import Router, RoutingInput
 from chainmap.core.routing.background import input_messages, pack
@@ -271,8 +271,8 @@ class BigMapRouting:
         long as the scene, so keep the cyclic garbage collector from walking them again and
         again (each full walk of a big map's objects stalls the editor for a few hundred ms,
         however the work is sliced); what is freed meanwhile is freed all the same (none of
-        it is cyclic). ``SceneRoutes.dispose`` lets the collector walk them again."""
-        gc.freeze()
+        it is cyclic). ``SceneRoutes.dispose`` gives them back."""
+        keep_out_of_collector(self)
         self._frozen = True
 
     def _fall_back(self, data: RoutingInput) -> None:

@@ -140,25 +140,15 @@ def _dock_figures(chain_map: Any, recomputes: int) -> None:
     stays the same)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QElapsedTimer, Qt, QTimer
-    from PySide6.QtWidgets import QApplication, QMainWindow
+    from PySide6.QtWidgets import QApplication
 
-    from chainmap.gui.canvas.view import MapCanvas
     from chainmap.gui.docks.analysis import AnalysisDock
-    from chainmap.gui.document import Document
-    from chainmap.render.overlay import MapOverlay
-    from chainmap.render.scene import MapScene
+    from tests.bench.canvas_window import canvas_window
 
     app = QApplication.instance() or QApplication([])
-    window = QMainWindow()
-    document = Document(chain_map, None, window)
-    scene = MapScene(chain_map)
-    canvas = MapCanvas(window)
-    window.setCentralWidget(canvas)
-    canvas.set_document(document, scene)
-    overlay = MapOverlay(window)
-    overlay.set_scene(scene)
-    window.resize(1400, 900)
-    window.show()
+    shown = canvas_window(chain_map)
+    window, document, scene, canvas, overlay = (shown.window, shown.document, shown.scene, shown.canvas,
+                                                shown.overlay)
     dock = AnalysisDock(document, overlay, window)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
     clock = QElapsedTimer()

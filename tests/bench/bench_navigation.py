@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from chainmap.core.analysis.filters import SegmentFilter  # noqa: E402
 from tests.render.bigmap import make_big_map  # noqa: E402
@@ -67,29 +67,19 @@ def main() -> None:
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
 
-    from chainmap.gui.canvas.view import MapCanvas
     from chainmap.gui.docks.analysis import AnalysisDock
     from chainmap.gui.docks.analysis_job import Snapshot, compute
     from chainmap.gui.docks.filter import FilterDock
     from chainmap.gui.docks.navigator import NavigatorDock
-    from chainmap.gui.document import Document
     from chainmap.gui.find_bar import FindBar
     from chainmap.gui.trace import Trace
-    from chainmap.render.overlay import MapOverlay
-    from chainmap.render.scene import MapScene
+    from tests.bench.canvas_window import canvas_window
 
     chain_map = make_big_map(args.segments, args.links)
     print(f"map: {len(chain_map.nodes):,} segments, {len(chain_map.edges):,} links")
-    window = QMainWindow()
-    document = Document(chain_map, None, window)
-    scene = MapScene(chain_map)
-    canvas = MapCanvas(window)
-    window.setCentralWidget(canvas)
-    canvas.set_document(document, scene)
-    overlay = MapOverlay(window)
-    overlay.set_scene(scene)
-    window.resize(1400, 900)
-    window.show()
+    shown = canvas_window(chain_map)
+    window, document, scene, canvas, overlay = (shown.window, shown.document, shown.scene, shown.canvas,
+                                                shown.overlay)
     app.processEvents()
 
     dock = AnalysisDock(document, overlay, window)
