@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -105,19 +106,31 @@ def run(args: argparse.Namespace) -> int:
     _place(chain_map, args)
     # Exporting needs no window: draw offscreen unless told otherwise.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    if not to_stdout and not args.force:
+    if not to_stdout and (not args.force or not export_pages.handles(args, suffix)):
+        # Straight into the file (a picture of hundreds of MB is never held in memory).
         return _export(chain_map, args, suffix, view, args.output)
-    # Standard output, or a read-only file to replace: draw into a file of our own first.
+    # Standard output, or a read-only file to replace with pages or slides: draw into a file
+    # of our own first.
     with tempfile.TemporaryDirectory(prefix="chainmap-export-") as folder:
         drawn = os.path.join(folder, f"map.{suffix}")
         status = _export(chain_map, args, suffix, view, drawn)
         if status != 0:
             return status
+        if to_stdout and not (suffix == "svg" and sys.stdout.isatty()):
+            return _copy_to_stdout(drawn)
         with open(drawn, "rb") as handle:
             data = handle.read()
-    if to_stdout and suffix == "svg" and sys.stdout.isatty():
+    if to_stdout:
         data = xml_safe(data.decode("utf-8")).encode("utf-8")
     return 0 if write_output(args.output, data, force=args.force, json_text=False, what=NOTHING_WRITTEN) else 1
+
+
+def _copy_to_stdout(drawn: str) -> int:
+    sys.stdout.flush()
+    with open(drawn, "rb") as handle:
+        shutil.copyfileobj(handle, sys.stdout.buffer, 1 << 20)
+    sys.stdout.buffer.flush()
+    return 0
 
 
 def _output_ready(args: argparse.Namespace) -> bool:
@@ -151,7 +164,7 @@ def _export(chain_map: ChainMap, args: argparse.Namespace, fmt: str, view: str |
             done = export_map(
                 chain_map, path, fmt=fmt, dpi=args.dpi, scale=args.scale, view_region=view,
                 legend=not args.no_legend, transparent=args.transparent, background=args.background,
-                folded=args.fold,
+                folded=args.fold, force=args.force and path == args.output,
             )
         except ExportError as exc:
             say(f"chainmap export: {str(exc).replace(path, label)}")

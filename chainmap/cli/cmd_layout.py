@@ -22,8 +22,9 @@ def register(subparsers: Any) -> None:
             "keep link crossings few, sub-segments inside their parent's frame. With --only-new, only "
             "segments without a position are placed, near their linked neighbours, and all others stay "
             "where they are. A tier too tall for the page wraps into several columns so that the map's "
-            "width to height comes near --aspect (default 4:3); a small map keeps one column per tier. Writes to -o OUT or, with --in-place, back to FILE; an invalid input "
-            "writes nothing."),
+            "width to height comes near --aspect; without --aspect, a map keeps one column per tier while its "
+            "width to height stays between 1:3 and 3:1, and a taller one is shaped for 4:3. Writes to -o OUT "
+            "or, with --in-place, back to FILE; an invalid input writes nothing."),
     )
     parser.add_argument("file", metavar="FILE")
     target = parser.add_mutually_exclusive_group(required=True)
@@ -38,15 +39,15 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--aspect",
         metavar="W:H",
-        default="4:3",
-        help=msg("width to height the whole map should come near, e.g. 16:9 for slides (default 4:3)"),
+        help=msg("width to height the whole map should come near, e.g. 16:9 for slides (default: one column per "
+                 "tier while that stays between 1:3 and 3:1, else 4:3)"),
     )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        aspect = parse_aspect(args.aspect)
+        aspect = None if args.aspect is None else parse_aspect(args.aspect)
     except ValueError as problem:
         say(f"chainmap layout: {problem}")  # the sentence is the reader's (parse_aspect)
         return 2

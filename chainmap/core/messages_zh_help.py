@@ -175,16 +175,19 @@ HELP: dict[str, str] = {
     "Lay out a map: tiers as bands left to right, segments in columns ordered to keep link crossings few, "
     "sub-segments inside their parent's frame. With --only-new, only segments without a position are "
     "placed, near their linked neighbours, and all others stay where they are. A tier too tall for the page "
-    "wraps into several columns so that the map's width to height comes near --aspect (default 4:3); a "
-    "small map keeps one column per tier. Writes to -o OUT or, with --in-place, back to FILE; an invalid "
-    "input writes nothing.":
+    "wraps into several columns so that the map's width to height comes near --aspect; without --aspect, a "
+    "map keeps one column per tier while its width to height stays between 1:3 and 3:1, and a taller one "
+    "is shaped for 4:3. Writes to -o OUT or, with --in-place, back to FILE; an invalid input writes "
+    "nothing.":
         "为图谱布局：层级为从左到右的色带，环节排成列并尽量减少链接交叉，子环节位于上级环节的框内。使用 "
         "--only-new 时，只摆放没有位置的环节，放在与其相连的环节附近，其余环节保持不动。一个层级在页面上"
-        "过高时会折成几列，使图谱的宽高比接近 --aspect（默认 4:3）；小图谱每个层级保持一列。写入 -o OUT，"
+        "过高时会折成几列，使图谱的宽高比接近 --aspect；不指定 --aspect 时，若每个层级一列的宽高比在 1:3 到 "
+        "3:1 之间就保持每个层级一列，更高的图谱按 4:3 排布。写入 -o OUT，"
         "或使用 --in-place 时写回 FILE；输入无效时不写任何内容。",
     "place only segments without a position; keep the others where they are": "只摆放没有位置的环节；其余环节保持不动",
-    "width to height the whole map should come near, e.g. 16:9 for slides (default 4:3)":
-        "整张图谱应接近的宽高比，例如幻灯片用 16:9（默认 4:3）",
+    "width to height the whole map should come near, e.g. 16:9 for slides (default: one column per tier "
+    "while that stays between 1:3 and 3:1, else 4:3)":
+        "整张图谱应接近的宽高比，例如幻灯片用 16:9（默认：宽高比在 1:3 到 3:1 之间时每个层级一列，否则为 4:3）",
     # lists
     "print the three lists: bottlenecks, gaps to attract investment, key enterprises": "输出三张清单：卡点攻关、堵点招商、重点企业",
     "Print the three lists (三张清单) read off a map: bottlenecks to tackle (卡点攻关), gaps to fill by "

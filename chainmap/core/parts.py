@@ -38,7 +38,7 @@ class _Absent:
 ABSENT: Any = _Absent()
 
 
-@dataclass
+@dataclass(slots=True)
 class Region:
     """A participating region, e.g. ``Region("CN-TJ", "天津", "#2B6CD9")``."""
 
@@ -48,7 +48,7 @@ class Region:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class Tier:
     """A band of the chain, upstream to downstream, e.g. ``Tier("up", "上游")``."""
 
@@ -57,7 +57,7 @@ class Tier:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class Enterprise:
     """A key firm of one region in one segment."""
 
@@ -69,7 +69,7 @@ class Enterprise:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class Plan:
     """What a region will do about a weak or missing segment (补链, 强链, 延链, 优链)."""
 
@@ -82,7 +82,7 @@ class Plan:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class RegionEntry:
     """One region's facts about one segment."""
 
@@ -93,7 +93,7 @@ class RegionEntry:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     """A segment (环节). ``x``/``y`` of ``None`` mean "lay me out"."""
 
@@ -111,7 +111,7 @@ class Node:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class Flow:
     """Cross-region supply along a link: region ``source`` supplies region ``target``."""
 
@@ -121,7 +121,7 @@ class Flow:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class Edge:
     """A link, upstream ``source`` → downstream ``target``. ``kind`` ``None`` means supply."""
 
@@ -140,7 +140,7 @@ class Edge:
         return self.kind if self.kind is not None else "supply"
 
 
-@dataclass
+@dataclass(slots=True)
 class Note:
     """A free annotation on the canvas, optionally pointing at a segment."""
 
@@ -152,7 +152,7 @@ class Note:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class ConflictValue:
     """One source's value in a conflict; ``value`` is :data:`ABSENT` where the source has none."""
 
@@ -161,7 +161,7 @@ class ConflictValue:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class Conflict:
     """What a merge could not decide (see merge.md)."""
 

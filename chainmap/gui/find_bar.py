@@ -12,12 +12,15 @@ does not wait for them.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -31,15 +34,19 @@ from PySide6.QtWidgets import (
 
 from chainmap.core.analysis.find import Hit, find, fold_query, pinyin_keys
 from chainmap.core.model import ChainMap, Node
+from chainmap.render import idle_turns
 from chainmap.render.overlay import MapOverlay
 
 from .document import Document
 from .widgets import MapListener, is_position_only_change, single_shot_timer
 
 SEARCH_DELAY_MS = 200
-WARM_CHUNK = 100  # names turned into pinyin per step (a few tens of milliseconds)
+WARM_CHUNK = 10  # names turned into pinyin between two looks at the clock
+LIST_CHUNK = 2000  # segments whose names are listed between two looks at the clock
+WARM_SLICE = 0.006  # seconds of warming per step (at most one step per pass of the event loop)
 WARM_INTERVAL_MS = 15
 WARM_DELAY_MS = 1500  # after a map is shown
+STILL_MS = 1000  # pypinyin is imported once the canvas has not moved for this long
 BAR_WIDTH = 420
 MARGIN = 10
 LIST_ROWS = 8
@@ -66,41 +73,74 @@ class _Segments:
 
 class PinyinWarmer(QObject):
     """Works out the pinyin of a map's names and aliases ahead of the first search: pypinyin is
-    imported in a worker thread, then :data:`WARM_CHUNK` names a step on the event loop."""
+    imported in a worker thread, then names for :data:`WARM_SLICE` a step on the event loop, when
+    it is this work's turn (:mod:`chainmap.render.idle_turns`).
+
+    The find bar starts the import (:meth:`import_now`) once a map is shown and the canvas has
+    been still for :data:`STILL_MS`: loading pypinyin's tables holds the interpreter for tens of
+    milliseconds at a time even in a worker thread, which stalled the first pans of a
+    100,000-segment map by 50–80 ms (and before the first paint it slowed the first frame)."""
 
     _pool: ThreadPoolExecutor | None = None
+    _importing: Future[Any] | None = None
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._texts: list[str] = []
+        self._nodes: Sequence[Node] = ()  # the map's segments whose names are still to list
+        self._listed = 0  # how many of them are listed in _texts already
         self._import: Future[Any] | None = None
         self._timer = single_shot_timer(self, self._step, WARM_INTERVAL_MS)
+
+    def import_now(self) -> None:
+        """Start importing pypinyin in the worker thread (once per process)."""
+        self._import = PinyinWarmer._import_in_background()
+
+    @classmethod
+    def _import_in_background(cls) -> Future[Any]:
+        if cls._importing is None:
+            if cls._pool is None:
+                cls._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chainmap-pinyin")
+            cls._importing = cls._pool.submit(__import__, "pypinyin")
+        return cls._importing
 
     def start(self, chain_map: ChainMap | None) -> None:
         """Warm ``chain_map``'s names (``None``: stop)."""
         self._timer.stop()
-        self._texts = [] if chain_map is None else [
-            text for node in chain_map.nodes for text in (node.name, *node.aliases) if not text.isascii()]
-        if self._texts:
-            if PinyinWarmer._pool is None:
-                PinyinWarmer._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chainmap-pinyin")
-            if self._import is None:
-                self._import = PinyinWarmer._pool.submit(__import__, "pypinyin")
+        self._texts = []
+        self._nodes = () if chain_map is None else chain_map.nodes
+        self._listed = 0  # listed a step at a time too: 100,000 segments' names took 40 ms
+        if self._nodes:
             self._timer.start()
 
     @property
     def done(self) -> bool:
         """True when every name is warmed."""
-        return not self._texts
+        return not self._texts and self._listed >= len(self._nodes)
 
     def _step(self) -> None:
-        if self._import is not None and not self._import.done():
+        if self._import is None or not self._import.done():  # started by the find bar (import_now)
             self._timer.start()
             return
-        chunk, self._texts = self._texts[:WARM_CHUNK], self._texts[WARM_CHUNK:]
-        for text in chunk:
-            pinyin_keys(text)
-        if self._texts:
+        if not idle_turns.may_run(self):
+            self._timer.start()  # another piece of idle work ran in this pass of the event loop
+            return
+        started = time.perf_counter()
+        try:
+            nodes = self._nodes
+            while self._listed < len(nodes) and time.perf_counter() - started < WARM_SLICE:
+                listed = self._listed
+                self._listed += LIST_CHUNK
+                self._texts.extend(text for node in nodes[listed:self._listed]
+                                   for text in (node.name, *node.aliases) if not text.isascii())
+            while self._texts and time.perf_counter() - started < WARM_SLICE:
+                chunk = self._texts[-WARM_CHUNK:]  # from the end: taking them off copies nothing else
+                del self._texts[-WARM_CHUNK:]
+                for text in chunk:
+                    pinyin_keys(text)
+        finally:
+            idle_turns.ran()
+        if not self.done:
             self._timer.start()
 
 
@@ -125,6 +165,13 @@ class FindBar(QFrame):
         self.destroyed.connect(self._listener.disconnect_all)
         self.warmer = PinyinWarmer(self)
         self._warm_later = single_shot_timer(self, self._warm, WARM_DELAY_MS)
+        self._import_when_still = single_shot_timer(self, self.warmer.import_now, STILL_MS)
+        if isinstance(canvas, QAbstractScrollArea):
+            for bar in (canvas.horizontalScrollBar(), canvas.verticalScrollBar()):
+                bar.valueChanged.connect(self._canvas_moved)
+        zoomed = getattr(canvas, "zoom_changed", None)
+        if zoomed is not None:
+            zoomed.connect(self._canvas_moved)
         self._timer = single_shot_timer(self, self.search, SEARCH_DELAY_MS)
         self._narrow: tuple[str, set[str]] | None = None  # the last query and its hits
 
@@ -178,9 +225,15 @@ class FindBar(QFrame):
         # After the map is on screen and settled: the warm-up must not slow the first paint.
         self.warmer.start(None)
         if document is not None:
+            if document.chain_map.nodes:  # not for the empty map a new window starts with
+                self._import_when_still.start()
             self._warm_later.start()
         if self.isVisible() and self.field.text():
             self.search()
+
+    def _canvas_moved(self, *_args: Any) -> None:
+        if self._import_when_still.isActive():
+            self._import_when_still.start()  # not while the user pans or zooms
 
     def _warm(self) -> None:
         if self.document is not None:

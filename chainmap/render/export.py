@@ -121,13 +121,15 @@ def export_map(
     transparent: bool = False,
     background: str | None = None,
     folded: Iterable[str] = (),
+    force: bool = False,
 ) -> ExportResult:
     """Paint ``chain_map`` into a PNG, SVG or PDF file at ``path``.
 
     ``dpi``: the resolution (a PNG's pixel size is ``scale * dpi / 96`` per scene unit);
     ``view_region``: a region code for its gaps view, None for all regions; ``legend``:
     include the legend; ``transparent`` / ``background``: the page behind the map;
-    ``folded``: segments to show folded. Raises :class:`ExportError`.
+    ``folded``: segments to show folded; ``force``: replace a read-only file. Raises
+    :class:`ExportError`.
     """
     kind = checked_request(path, fmt, dpi, scale)
     if view_region is not None and not chain_map.has_region(view_region):
@@ -146,7 +148,7 @@ def export_map(
                 warnings.append(msg("There is no segment '{node_id}' to fold; ignored.", node_id=node_id))
             elif chain_map.children(node_id):
                 scene.set_folded(node_id, True)
-        result = export_scene(scene, path, fmt=kind, dpi=dpi, scale=scale, background=fill)
+        result = export_scene(scene, path, fmt=kind, dpi=dpi, scale=scale, background=fill, force=force)
         result.warnings[:0] = warnings
         return result
     finally:
@@ -162,9 +164,10 @@ def export_scene(
     dpi: float = 150,
     scale: float = 1.0,
     background: QColor | None = WHITE,
+    force: bool = False,
 ) -> ExportResult:
     """Paint an existing scene (e.g. the editor's, as it is folded and viewed) into a file;
-    ``background`` None leaves the page transparent."""
+    ``background`` None leaves the page transparent; ``force`` replaces a read-only file."""
     kind = checked_request(path, fmt, dpi, scale)
     start = time.perf_counter()
     with scene.exporting(vector=kind != "png", parts=True):
@@ -173,11 +176,11 @@ def export_scene(
         if plan.refused:
             raise ExportError(plan.note)
         if kind == "png":
-            result = _export_png(scene, source, os.fspath(path), plan, background)
+            result = _export_png(scene, source, os.fspath(path), plan, background, force)
         elif kind == "svg":
-            result = _export_svg(scene, source, os.fspath(path), plan, background)
+            result = _export_svg(scene, source, os.fspath(path), plan, background, force)
         else:
-            result = _export_pdf(scene, source, os.fspath(path), plan, background)
+            result = _export_pdf(scene, source, os.fspath(path), plan, background, force)
     result.seconds = time.perf_counter() - start
     return result
 
@@ -285,9 +288,9 @@ def _paint(scene: MapScene, painter: QPainter, target: QRectF, source: QRectF,
     render(scene, painter, target, source, background)
 
 
-def _write(path: str, data: bytes) -> None:
+def _write(path: str, data: bytes, force: bool = False) -> None:
     try:
-        write_atomic(path, data)
+        write_atomic(path, data, force=force)
     except MapFileError as exc:
         message = exc.problems[0].message if exc.problems else str(exc)
         raise ExportError(f"{path}: {nothing_written(message)}") from None
@@ -322,7 +325,7 @@ def _plan_png(source: QRectF, dpi: float, scale: float) -> PlannedSize:
 
 
 def _export_png(scene: MapScene, source: QRectF, path: str, plan: PlannedSize,
-                background: QColor | None) -> ExportResult:
+                background: QColor | None, force: bool) -> ExportResult:
     from .png_stream import paint_png
 
     warnings = [plan.note] if plan.note else []
@@ -333,7 +336,7 @@ def _export_png(scene: MapScene, source: QRectF, path: str, plan: PlannedSize,
         paint_band(scene, painter, target, part, background)
 
     try:
-        with atomic_stream(path) as stream:
+        with atomic_stream(path, force=force) as stream:
             tiles = paint_png(stream, paint, source, factor, (width, height), dpi, background,
                               band_pixels=BAND_PIXELS, max_side=DIRECT_MAX_SIDE)
     except StreamWriteError as exc:
@@ -351,7 +354,7 @@ def _source_of(source: QRectF, factor: float, width: int, height: int) -> QRectF
 
 # ----------------------------------------------------------------------- SVG
 def _export_svg(scene: MapScene, source: QRectF, path: str, plan: PlannedSize,
-                background: QColor | None) -> ExportResult:
+                background: QColor | None, force: bool) -> ExportResult:
     from .svg_write import write_svg
 
     width, height, scale = plan.width, plan.height, plan.factor
@@ -359,7 +362,7 @@ def _export_svg(scene: MapScene, source: QRectF, path: str, plan: PlannedSize,
 
     passes = svg_passes(scene, QRectF(0, 0, width, height), part, background)
     try:
-        with atomic_stream(path) as stream:
+        with atomic_stream(path, force=force) as stream:
             warnings = write_svg(stream, passes, (width, height), round(SCENE_DPI), scene.chain_map.title,
                                  f"{scene.chain_map.chain} — chainmap {__version__}")
     except StreamWriteError as exc:
@@ -369,7 +372,7 @@ def _export_svg(scene: MapScene, source: QRectF, path: str, plan: PlannedSize,
 
 # ----------------------------------------------------------------------- PDF
 def _export_pdf(scene: MapScene, source: QRectF, path: str, plan: PlannedSize,
-                background: QColor | None) -> ExportResult:
+                background: QColor | None, force: bool) -> ExportResult:
     width, height, scale, dpi = plan.width, plan.height, plan.factor, plan.dpi  # in CSS pixels
     points = QSizeF(width * 72 / SCENE_DPI, height * 72 / SCENE_DPI)
     buffer = QBuffer()
@@ -386,5 +389,5 @@ def _export_pdf(scene: MapScene, source: QRectF, path: str, plan: PlannedSize,
     target = QRectF(0, 0, writer.width(), writer.height())
     _paint(scene, painter, target, _source_of(source, scale, width, height), background)
     painter.end()
-    _write(path, bytes(buffer.data().data()))
+    _write(path, bytes(buffer.data().data()), force)
     return ExportResult(path, "pdf", writer.width(), writer.height(), dpi, scale, 1, [])

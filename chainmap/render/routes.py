@@ -43,6 +43,7 @@ from chainmap.core.routing import Router, RouteSet, RoutingInput, label_levels, 
 from chainmap.core.routing.labels import LABEL_SIZE
 from chainmap.core.routing.obstacles import Box, Point
 
+from . import idle_turns
 from .items_link import clip_xy
 from .routes_big import INDEX_STEP, BigMapRouting, differs
 from .routes_worker import RouteWorker
@@ -102,7 +103,7 @@ class SceneRoutes(BigMapRouting):
         self.redrawn: set[str] = set()
         self._timer = QTimer(parent)
         self._timer.setInterval(0)
-        self._timer.timeout.connect(self._slice)
+        self._timer.timeout.connect(self._idle_slice)
         # A big map's drag steps, re-routed in the routing process (routes_big).
         self._drag_timer = QTimer(parent)
         self._drag_timer.timeout.connect(self._poll_drag)
@@ -127,6 +128,7 @@ class SceneRoutes(BigMapRouting):
     def dispose(self) -> None:
         """Stop the idle work and the routing process."""
         self._timer.stop()
+        idle_turns.forget(self)
         self._end_drag()
         self._fresh = None
         self._steps = None
@@ -235,9 +237,10 @@ class SceneRoutes(BigMapRouting):
         if not self._live:
             self._timer.start()
 
-    def finish(self) -> None:
+    def finish(self, drags: bool = True) -> None:
         """Do everything left at once and make the routes exactly a fresh route of the map
-        (before an export, or in a test)."""
+        (before an export, or in a test). ``drags`` False: no drag will follow (an export's
+        own scene), so a big map's router keeps only what drawing needs."""
         self._live = False
         self.apply()
         while self._settling:
@@ -248,7 +251,7 @@ class SceneRoutes(BigMapRouting):
         self._move_jobs.clear()
         if self._big():
             router = Router(routing_input(self._map, self._folded()))
-            router.route_all()
+            router.route_all(drags)
             self._fresh = None
             self._adopt(router)
             return
@@ -256,6 +259,17 @@ class SceneRoutes(BigMapRouting):
             self._start_fresh(routing_input(self._map, self._folded()))
         while self._fresh is not None:
             self._slice(None)
+
+    def _idle_slice(self) -> None:
+        """The timer's slice, when it is this work's turn (:mod:`.idle_turns`: not right after
+        another piece of idle work in the same pass of the event loop); else the timer brings
+        it back on the next pass."""
+        if not idle_turns.may_run(self):
+            return
+        try:
+            self._slice()
+        finally:
+            idle_turns.ran()
 
     def _slice(self, budget: float | None = SLICE) -> None:
         """One idle slice: settle the routes round what was dragged, else go on with the

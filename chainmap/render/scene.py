@@ -65,7 +65,7 @@ class MapScene(QGraphicsScene):
             QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), 64 * 1024))
         self.sync = SceneSync(self, chain_map, self._state, cached)
         self.sync.legend.setVisible(legend)
-        self.selectionChanged.connect(self.sync.overview.invalidate)
+        self.selectionChanged.connect(self.sync.overview.selection_changed)
         self.sync.build()
 
     # ================================================================ public
@@ -91,7 +91,7 @@ class MapScene(QGraphicsScene):
             return
         sync.disconnect()
         sync.geometry.routes.dispose()
-        self.selectionChanged.disconnect(sync.overview.invalidate)
+        self.selectionChanged.disconnect(sync.overview.selection_changed)
         self.clearSelection()
         sync.items.clear()
         self.clear()
@@ -273,7 +273,7 @@ class MapScene(QGraphicsScene):
         if not parts:
             self.sync.complete()
         self.flush()
-        self.sync.geometry.routes.finish()
+        self.sync.geometry.routes.finish(drags=not self._transient)
         was_export, was_vector, was_overview = (self._state.export_mode, self._state.vector_output,
                                                 self.sync.overview_on)
         self.set_overview(False)

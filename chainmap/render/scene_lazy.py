@@ -288,8 +288,42 @@ class PendingItems:
                 if bottom > line_group[3]:
                     line_group[3] = bottom
         lines.count = sum(len(group[4]) for group in groups.values())
-        return {"boxes": {name: Buckets.of_boxes(boxes, width, height) for name, boxes in cells.items() if boxes},
+        # A bucket for every colour, empty or not: a recoloured box moves to one the overview holds.
+        return {"boxes": {name: Buckets.of_boxes(boxes, width, height) for name, boxes in cells.items()},
                 "lines": lines}
+
+    def _colour_name(self, regions: dict[str, Any]) -> str:
+        """The overview's colour name of a pending box with ``regions`` (as :meth:`_gather` picks it)."""
+        view = self._state.view_region
+        if view:
+            entry = regions.get(view)
+            status = entry.status if entry is not None else "unknown"
+        else:
+            status = min([entry.status if (entry := regions.get(code)) is not None else "unknown"
+                          for code in self._state.region_codes], key=STATUS_RANK.__getitem__, default="unknown")
+        return style.name_of(style.STATUS_LOD_FILLS[status])
+
+    def recolour(self, node: Node, old_regions: dict[str, Any]) -> bool:
+        """Segment ``node``'s regions changed from ``old_regions``: its box among the gathered
+        pending boxes (if it is one: pending, or made since they were gathered) moves to the
+        bucket of its new colour, in place, so the overview, which draws these buckets, needs
+        no gathering again (0.45 s on a 20,000-segment map). False when a pending segment's
+        box was not found where it should be (then :meth:`restyled` is due)."""
+        gathered = self._overview
+        if gathered is None or node.x is None or node.y is None:
+            return True
+        old, new = self._colour_name(old_regions), self._colour_name(node.regions)
+        if old == new:
+            return True
+        width, height = BOX.width(), BOX.height()
+        rect = QRectF(node.x - width / 2, node.y - height / 2, width, height)
+        boxes = gathered["boxes"]
+        if old not in boxes or not boxes[old].remove(rect, rect.x(), rect.y()):
+            return node.id not in self.nodes  # a box made since and never gathered: nothing to move
+        if new not in boxes:
+            return False
+        boxes[new].add_rect(rect)
+        return True
 
     def extent(self) -> QRectF:
         """The pending segments' boxes together (scene coordinates); null when none is placed."""

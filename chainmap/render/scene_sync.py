@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QRectF, QTimer
+from PySide6.QtCore import QLineF, QRectF, QTimer
 from PySide6.QtWidgets import QGraphicsItem
 
 from chainmap.core.analysis import GAP_STATUSES, region_status
@@ -27,9 +27,9 @@ from . import scene_lazy
 from .decorations import LegendItem, TitleItem
 from .items_link import LinkItem
 from .items_note import NoteItem
-from .items_segment import SegmentItem
+from .items_segment import BOX, SegmentItem
 from .items_tier import TierItem
-from .overview import OverviewItem, link_shape, segment_shapes
+from .overview import OverviewItem
 from .scene_geometry import SceneGeometry
 from .scene_items import SceneItems
 from .scene_lazy import PendingItems
@@ -58,6 +58,7 @@ NO_CACHE = QGraphicsItem.CacheMode.NoCache
 _Item = TypeVar("_Item", bound=QGraphicsItem)
 # Segment fields the far-zoom overview does not draw (it shows no text).
 _WORDS_ONLY = frozenset({"name", "aliases", "description", "tags", "extra"})
+_POSITION = frozenset({"x", "y"})
 _IDLE_SLICE = 0.010  # seconds of making items per idle batch
 _BATCH = 20  # items made between looks at the clock
 
@@ -94,7 +95,11 @@ class SceneSync:
         self._timer.timeout.connect(self.flush)
         self.title = TitleItem()
         self.legend = LegendItem()
-        self.overview = OverviewItem(self._overview_items, self._pending_overview)
+        self.overview = OverviewItem(self._overview_items, self._pending_overview, self._redrawn_links)
+        # The routes' set of redrawn links, and those of it the overview has followed.
+        self._seen_redrawn: tuple[set[str] | None, set[str]] = (None, set())
+        # Where the segments moved since the last flush were (see flush).
+        self._moved_from: dict[str, tuple[float | None, float | None]] = {}
         # A big map's items are made lazily (scene_lazy): these have none yet.
         self.pending = PendingItems(chain_map, state)
         self._lazy_timer = QTimer(scene)
@@ -369,19 +374,27 @@ class SceneSync:
     def _on_node_changed(self, node: Node, changes: dict[str, Any]) -> None:
         geometry = self.geometry
         words_only = changes.keys() <= _WORDS_ONLY
-        if words_only and node.id not in self.items.nodes:
+        made = node.id in self.items.nodes
+        if words_only and not made:
             return  # not made yet: it is made from the model, words and all, when shown
-        # A status change of a segment already made recolours its box (and its links' dimming)
-        # in the overview's batches, instead of having every item gathered again.
-        recolour = node.id in self.items.nodes and changes.keys() <= _WORDS_ONLY | {"regions"}
+        # A status change recolours the segment's box (and its links' dimming) in the
+        # overview's batches, instead of having every item gathered again; a segment not made
+        # yet stays so (its box is among the pending ones: recoloured there).
+        recolour = changes.keys() <= _WORDS_ONLY | {"regions"}
+        if recolour and not made:
+            self._recolour_pending(node, changes)
+            return
         if recolour:
-            shapes_before = self._overview_shapes(node.id)
+            if "regions" in changes and not self.pending.recolour(node, changes["regions"][0]):
+                self.pending.restyled()
+                recolour = False
         if self.pending:  # made now if it was not, with what it contains when re-parented
             for node_id in (node.id, *(self._map.descendants(node.id) if "parent" in changes else ())):
                 self.materialize("node", node_id)
-            if changes.keys() & {"x", "y", "parent", "regions"}:
+            if changes.keys() & {"x", "y", "parent"}:
                 self.pending.restyled()  # the overview's boxes and lines of the pending ids moved
         item = self.items.nodes[node.id]
+        moved_only = made and changes.keys() <= _POSITION
         if "name" in changes:
             item.set_name(node.name)
         if "x" in changes or "y" in changes:
@@ -414,17 +427,95 @@ class SceneSync:
         # A rename (or another edit of words) changes no box, colour or line the overview
         # draws: gathering a 20,000-segment map's shapes again stalled the commit 0.5 s.
         if recolour:
-            self.overview.replace(shapes_before, self._overview_shapes(node.id))
-        self.schedule(overview=not (words_only or recolour))
+            self.overview.segments_changed([item])
+            self.overview.links_changed([self.items.edges[e] for e in self.items.edges_at.get(node.id, ())
+                                         if e in self.items.edges])
+        elif moved_only and self.overview._batches is not None:
+            old_x = changes["x"][0] if "x" in changes else node.x
+            old_y = changes["y"][0] if "y" in changes else node.y
+            self._moved_from.setdefault(node.id, (old_x, old_y))
+        # A move of a segment already made: its box, its containers' frames and its links
+        # change in the overview's batches once the geometry is flushed (see flush); gathering
+        # a 20,000-segment map's shapes again after a move stalled the editor 0.2 s, twice.
+        self.schedule(overview=not (words_only or recolour or moved_only))
 
-    def _overview_shapes(self, node_id: str) -> list[Any]:
-        """What the overview draws of segment ``node_id`` and its links (made items only)."""
-        items = self.items
-        shapes: list[Any] = [segment_shapes(items.nodes[node_id])]
-        for edge_id in sorted(items.edges_at.get(node_id, ())):
-            item = items.edges.get(edge_id)
-            shapes.append(link_shape(item) if item is not None else None)
-        return shapes
+    def _recolour_pending(self, node: Node, changes: dict[str, Any]) -> None:
+        """A status change (with or without words) of segment ``node``, not made yet: its
+        pending box is recoloured, the links made so far that touch it dim or light up."""
+        links = [edge_id for edge_id in self.items.edges_at.get(node.id, ()) if edge_id in self.items.edges]
+        if not self.pending.recolour(node, changes["regions"][0]):
+            self.pending.restyled()
+            self.schedule()
+            return
+        self._refresh_fold_badges_above(node.id)
+        for edge_id in links:
+            self.dim_link(edge_id)
+        self.overview.links_changed([self.items.edges[edge_id] for edge_id in links])
+        if self.overview.isVisible():
+            self.overview.update()  # the pending buckets it draws changed in place
+        self.schedule(overview=False)
+
+    def _redrawn_links(self) -> list[Any]:
+        """The link items the routes drew again since the overview last asked (or gathered)."""
+        redrawn = self.geometry.routes.redrawn
+        of, seen = self._seen_redrawn
+        if of is not redrawn:
+            seen = set()
+            self._seen_redrawn = (redrawn, seen)
+        elif len(seen) == len(redrawn):
+            return []  # the routes only add to their set: nothing new (asked at every paint)
+        new = redrawn - seen
+        if not new:
+            return []
+        seen |= new
+        edges = self.items.edges
+        return [edges[link_id] for link_id in new if link_id in edges]
+
+    def _overview_moves(self) -> list[str] | None:
+        """The segments moved since the last flush, their containers after them (whose frames
+        the flush may change), with their boxes and lines among the pending shapes (if they
+        were made after the overview gathered them) moved there; None if the overview is to
+        be gathered again (nothing moved, or a moved segment has notes, drawn apart)."""
+        moved, self._moved_from = self._moved_from, {}
+        if not moved or self.overview._batches is None:
+            return None
+        chain_map, items = self._map, self.items
+        ids = list(moved)
+        for node_id in moved:
+            if items.notes_at.get(node_id) or not chain_map.has_node(node_id):
+                return None
+            parent = chain_map.node(node_id).parent
+            while parent is not None:
+                if parent not in moved and parent in items.nodes:
+                    ids.append(parent)
+                parent = chain_map.node(parent).parent
+        if self.overview._batches["waiting"]:
+            self._move_pending_shapes(moved)
+        return list(dict.fromkeys(ids))
+
+    def _move_pending_shapes(self, moved: dict[str, tuple[float | None, float | None]]) -> None:
+        width, height = BOX.width(), BOX.height()
+        chain_map = self._map
+
+        def centre(node_id: str, before: bool) -> tuple[float, float] | None:
+            node = chain_map.node(node_id)
+            x, y = moved[node_id] if before and node_id in moved else (node.x, node.y)
+            return None if x is None or y is None else (x, y)
+
+        boxes: list[tuple[QRectF, QRectF]] = []
+        lines: list[tuple[QLineF, QLineF]] = []
+        for node_id in moved:
+            old, new = centre(node_id, True), centre(node_id, False)
+            if old is not None and new is not None:
+                boxes.append((QRectF(old[0] - width / 2, old[1] - height / 2, width, height),
+                              QRectF(new[0] - width / 2, new[1] - height / 2, width, height)))
+            for edge in chain_map.edges_of(node_id):
+                ends = [centre(edge.source, True), centre(edge.target, True), centre(edge.source, False),
+                        centre(edge.target, False)]
+                if all(end is not None for end in ends):
+                    s0, t0, s1, t1 = ends
+                    lines.append((QLineF(*s0, *t0), QLineF(*s1, *t1)))  # type: ignore[misc]
+        self.overview.move_pending(boxes, lines)
 
     def _on_edge_added(self, edge: Edge, index: int) -> None:
         self._add_link(edge)
@@ -503,10 +594,18 @@ class SceneSync:
             # Every query flushes: on a settled scene the overview keeps its batches, else
             # hovering a box when zoomed out gathered the whole map again on every move.
             return
+        self.overview.links_changed(self._redrawn_links())  # before the routes start a new set
+        moved = self._overview_moves()
         changed, bands_changed = self.geometry.flush()
         if self._decorations_dirty or bands_changed:  # frames alone do not move the title or the legend
             self._place_decorations()
-        self.overview.invalidate()
+        if moved is None:
+            self.overview.invalidate()
+        else:  # only segments moved: their boxes and frames, then the links drawn again
+            items = self.items
+            self.overview.segments_changed([items.nodes[i] for i in moved if i in items.nodes])
+            links = {e for i in moved for e in items.edges_at.get(i, ()) if e in items.edges}
+            self.overview.links_changed([items.edges[e] for e in links] + self._redrawn_links())
         if changed:
             self._scene.layout_changed.emit()
 
@@ -534,6 +633,8 @@ class SceneSync:
         return self.pending.overview() if self.pending else None
 
     def _overview_items(self) -> tuple[list[Any], list[Any], list[Any]]:
+        redrawn = self.geometry.routes.redrawn
+        self._seen_redrawn = (redrawn, set(redrawn))  # gathered as drawn now
         items = self.items
         return ([item for item in items.nodes.values() if item.isVisible()],
                 [item for item in items.edges.values() if item.isVisible()],

@@ -28,12 +28,13 @@ class StreamWriteError(Exception):
 
 
 @contextmanager
-def atomic_stream(path: str) -> Iterator[BinaryIO]:
+def atomic_stream(path: str, *, force: bool = False) -> Iterator[BinaryIO]:
     """A binary stream whose content replaces ``path`` when the ``with`` block ends without an
     error; on any error the target is untouched and the temporary file removed. Raises
-    :class:`StreamWriteError` (with the path and the reason) when the file cannot be written."""
+    :class:`StreamWriteError` (with the path and the reason) when the file cannot be written;
+    ``force`` replaces a read-only file."""
     try:
-        target = check_save_target(path)
+        target = check_save_target(path, force=force)
     except MapFileError as exc:
         message = exc.problems[0].message if exc.problems else str(exc)
         raise StreamWriteError(f"{path}: {nothing_written(message)}") from None

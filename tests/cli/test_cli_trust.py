@@ -75,6 +75,8 @@ def _commands_writing(out: Path, map_file: Path, *extra: str) -> dict[str, list[
         "layout": ["layout", str(map_file), "-o", str(out), *extra],
         "merge": ["merge", str(map_file), str(copy), "-o", str(out), *extra],
         "export": ["export", str(map_file), "-o", str(out), "--format", "svg", "-q", *extra],
+        "export-png": ["export", str(map_file), "-o", str(out), "--format", "png", "-q", *extra],
+        "export-pdf": ["export", str(map_file), "-o", str(out), "--format", "pdf", "-q", *extra],
     }
 
 
@@ -109,7 +111,7 @@ def test_a_loop_of_links_as_output_is_said_without_a_traceback(tmp_path: Path, m
         assert f"{loop}: " in done.stderr and "loop of symbolic links" in done.stderr, done.stderr
 
 
-@pytest.mark.parametrize("command", ["format", "layout", "merge", "export"])
+@pytest.mark.parametrize("command", ["format", "layout", "merge", "export", "export-png", "export-pdf"])
 def test_a_read_only_output_needs_force(tmp_path: Path, map_file: Path, command: str) -> None:
     out = tmp_path / "out.svg"
     out.write_text("read-only, keep me")
@@ -120,7 +122,9 @@ def test_a_read_only_output_needs_force(tmp_path: Path, map_file: Path, command:
     assert out.read_text() == "read-only, keep me"
     forced = run_chainmap(*_commands_writing(out, map_file, "--force")[command])
     assert forced.returncode in (0, 1), forced.stderr  # merge: 1 when conflicts are recorded
-    assert out.read_text() != "read-only, keep me" and out.stat().st_size > 100
+    assert out.read_bytes() != b"read-only, keep me" and out.stat().st_size > 100
+    if command.startswith("export-"):  # written straight into the file, a whole picture
+        assert out.read_bytes().startswith({"export-png": b"\x89PNG", "export-pdf": b"%PDF"}[command])
     assert stat.S_IMODE(out.stat().st_mode) == 0o444
 
 

@@ -64,9 +64,9 @@ def test_loading_holds_the_collector_and_lets_it_go_after(monkeypatch: pytest.Mo
     seen: list[bool] = []
     real = serialize.map_from_data
 
-    def spy(data: dict[str, Any]) -> ChainMap:
+    def spy(data: dict[str, Any], **options: Any) -> ChainMap:
         seen.append(gc.isenabled())
-        return real(data)
+        return real(data, **options)
 
     monkeypatch.setattr(fileio, "map_from_data", spy)
     assert gc.isenabled()

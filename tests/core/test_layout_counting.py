@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chainmap.core.layout.crossings import ARRAY_PIECES, CrossingCounter
-from chainmap.core.layout.slab_arrays import inversions
+from chainmap.core.layout.slab_arrays import SlabArrays, inversions
 
 
 def pure_inversions(values: list[int]) -> int:
@@ -62,3 +62,24 @@ def test_a_large_count_uses_arrays_and_agrees() -> None:
     pieces = sum(abs(xs[a] - xs[b]) / 10 for a, b in links)
     assert pieces >= ARRAY_PIECES
     assert counter.count(heights) == CrossingCounter(xs, links, array_pieces=10**9).count(heights)
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.data())
+def test_a_count_in_runs_of_slabs_matches_the_pure_count(data: st.DataObject) -> None:
+    # A huge map's count goes through its slabs a run at a time (slab_arrays.RUN_PIECES);
+    # runs of a few pieces must give the same total, whatever the vertical and level links.
+    count = data.draw(st.integers(2, 40))
+    xs = {i: float(data.draw(st.integers(0, 8))) for i in range(count)}
+    heights = [float(data.draw(st.integers(0, 4))) for _ in range(count)]
+    pairs = data.draw(st.lists(st.tuples(st.integers(0, count - 1), st.integers(0, count - 1)), max_size=80))
+    links = [(a, b) for a, b in pairs if a != b]
+    counter = CrossingCounter(xs, links)
+    expected = counter.count(heights)
+    columns = sorted({xs[k] for pair in links for k in pair})
+    slanted = [(a, b, columns.index(xs[a]), columns.index(xs[b]), [], xs[b] - xs[a])
+               for a, b in ((a, b) if xs[a] <= xs[b] else (b, a) for a, b in links) if xs[a] != xs[b]]
+    vertical = [(a, b, columns.index(xs[a])) for a, b in links if xs[a] == xs[b]]
+    run = data.draw(st.integers(1, 6))
+    arrays = SlabArrays(columns, slanted, vertical, run_pieces=run)
+    assert arrays.count(heights) == arrays.count(dict(enumerate(heights))) == expected

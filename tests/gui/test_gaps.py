@@ -53,19 +53,20 @@ def test_rows_are_the_cores_derived_facts(document, dock, view):
     assert any(k[0] == "regional-gap" for k in keys)
     # A gap row shows the plan's fields; a complement row reads "S (status) → R: segment".
     for gap in analysis.gaps_to_fill(chain_map, view):
-        row = dock.find_row(("gap", gap.region, gap.node.id))
-        assert row.text(0) == gap.node.name
-        assert gap.status in row.text(1)
+        row = dock.row_texts(dock.find_row(("gap", gap.region, gap.node.id)))
+        assert row[0] == gap.node.name
+        assert gap.status in row[1]
         if gap.plan is not None:
-            assert gap.plan.action in row.text(COLUMNS.index("Action"))
-            assert row.text(COLUMNS.index("Due")) == (gap.plan.due or "")
-            assert row.text(COLUMNS.index("Owner")) == (gap.plan.owner or "")
-            assert row.text(COLUMNS.index("Target firms")) == ", ".join(gap.plan.targets)
+            assert gap.plan.action in row[COLUMNS.index("Action")]
+            assert row[COLUMNS.index("Due")] == (gap.plan.due or "")
+            assert row[COLUMNS.index("Owner")] == (gap.plan.owner or "")
+            assert row[COLUMNS.index("Target firms")] == ", ".join(gap.plan.targets)
     complement = analysis.complements(chain_map, view)[0]
-    row = dock.find_row(("complement", complement.region, complement.supplier, complement.node.id))
+    row = dock.row_texts(dock.find_row(("complement", complement.region, complement.supplier, complement.node.id)))
     supplier, region = chain_map.region(complement.supplier).name, chain_map.region(complement.region).name
-    assert row.text(0).startswith(f"{supplier} (")
-    assert f"{complement.supplier_status}) → {region}: {complement.node.name}" in row.text(0)
+    assert row[0].startswith(f"{supplier} (")
+    assert f"{complement.supplier_status}) → {region}: {complement.node.name}" in row[0]
+    assert row[1:] == [""] * (len(COLUMNS) - 1)  # the sentence is drawn across the row
 
 
 def test_updates_after_model_changes_once_per_burst(qtbot, document, dock):
@@ -84,11 +85,11 @@ def test_clicking_a_row_selects_and_focuses_its_segment(qtbot, document, dock):
     dock.resize(700, 500)
     dock.show()
     qtbot.waitExposed(dock)
-    item = dock.find_row(dock.row_keys()[0])
+    row = dock.find_row(dock.row_keys()[0])
     node_id = dock.row_keys()[0][2]
-    rect = dock.tree.visualItemRect(item)
+    rect = dock.view.visualRect(dock.model.index(row, 0))
     with qtbot.waitSignal(document.focus_requested) as blocker:
-        qtbot.mouseClick(dock.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseClick(dock.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert blocker.args == [[("node", node_id)]]
     assert document.selection == [("node", node_id)]
 

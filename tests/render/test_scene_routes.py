@@ -390,3 +390,21 @@ def test_a_drag_on_a_big_map_is_routed_in_the_process_for_the_newest_position(ha
     h.routes.apply()
     qtbot.waitUntil(lambda: not h.routes.busy, timeout=120_000)
     assert h.drawn() == expected(chain_map)
+
+
+def test_an_exports_own_scene_of_a_big_map_routes_once_and_draws_the_fresh_routes(qapp) -> None:  # type: ignore[no-untyped-def]
+    from chainmap.render.scene import MapScene
+
+    chain_map = make_big_map(300, 480)
+    scene = MapScene(chain_map, editable=False, legend=False, cached=False, transient=True)
+    try:
+        with scene.exporting():  # every item made, then routed
+            routes = scene.sync.geometry.routes
+            router = routes._router
+            assert router is not None and router._once  # only the result is kept: no drag follows
+            fresh = route_map(chain_map)
+            assert len(scene.sync.items.edges) == len(chain_map.edges) == 480
+            for link_id, item in scene.sync.items.edges.items():
+                assert item.route_points() == fresh.links[link_id].points, link_id
+    finally:
+        scene.dispose()

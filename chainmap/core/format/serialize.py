@@ -8,9 +8,12 @@ keys this version does not know, in the order they were read.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from sys import intern
+from typing import Any, TypeVar
 
 from ..bulk import gc_paused
+from ..empties import NO_KEYS, items_or_shared
 from ..model import (
     ABSENT,
     ChainMap,
@@ -56,12 +59,19 @@ _REGION_KNOWN = frozenset(REGION_KEYS)
 _TIER_KNOWN = frozenset(TIER_KEYS)
 _TOP_KNOWN = frozenset(TOP_KEYS)
 
+T = TypeVar("T")
+
 
 def _extra(data: dict[str, Any], known: frozenset[str]) -> dict[str, Any]:
     """The keys of ``data`` this version does not know (most objects have none: one set test)."""
     if data.keys() <= known:
-        return {}
+        return NO_KEYS
     return {key: value for key, value in data.items() if key not in known}
+
+
+def _interned(value: str | None) -> str | None:
+    """The one copy of a text many items repeat (an id a link or a sub-segment names, a kind)."""
+    return None if value is None else intern(value)
 
 
 def _coordinate(value: Any) -> float | None:
@@ -81,7 +91,7 @@ def enterprise_from_data(data: dict[str, Any]) -> Enterprise:
     return Enterprise(
         name=data["name"],
         uscc=data.get("uscc"),
-        marks=list(data.get("marks", ())),
+        marks=items_or_shared(data.get("marks")),
         city=data.get("city"),
         note=data.get("note"),
         extra=_extra(data, _ENTERPRISE_KNOWN),
@@ -92,7 +102,7 @@ def plan_from_data(data: dict[str, Any]) -> Plan:
     return Plan(
         action=data["action"],
         priority=data["priority"],
-        targets=list(data.get("targets", ())),
+        targets=items_or_shared(data.get("targets")),
         owner=data.get("owner"),
         due=data.get("due"),
         note=data.get("note"),
@@ -103,8 +113,8 @@ def plan_from_data(data: dict[str, Any]) -> Plan:
 def entry_from_data(data: dict[str, Any]) -> RegionEntry:
     plan = data.get("plan")
     return RegionEntry(
-        status=data["status"],
-        enterprises=[enterprise_from_data(e) for e in data.get("enterprises", ())],
+        status=intern(data["status"]),
+        enterprises=items_or_shared([enterprise_from_data(e) for e in data.get("enterprises", ())]),
         plan=plan_from_data(plan) if plan is not None else None,
         note=data.get("note"),
         extra=_extra(data, _ENTRY_KNOWN),
@@ -113,14 +123,14 @@ def entry_from_data(data: dict[str, Any]) -> RegionEntry:
 
 def node_from_data(data: dict[str, Any]) -> Node:
     return Node(
-        id=data["id"],
+        id=intern(data["id"]),
         name=data["name"],
-        tier=data["tier"],
-        parent=data.get("parent"),
-        kind=data.get("kind"),
-        aliases=list(data.get("aliases", ())),
+        tier=intern(data["tier"]),
+        parent=_interned(data.get("parent")),
+        kind=_interned(data.get("kind")),
+        aliases=items_or_shared(data.get("aliases")),
         description=data.get("description"),
-        tags=list(data.get("tags", ())),
+        tags=items_or_shared(data.get("tags")),
         x=_coordinate(data.get("x")),
         y=_coordinate(data.get("y")),
         regions={code: entry_from_data(e) for code, e in data.get("regions", {}).items()},
@@ -135,11 +145,11 @@ def flow_from_data(data: dict[str, Any]) -> Flow:
 def edge_from_data(data: dict[str, Any]) -> Edge:
     return Edge(
         id=data["id"],
-        source=data["from"],
-        target=data["to"],
-        kind=data.get("kind"),
+        source=intern(data["from"]),
+        target=intern(data["to"]),
+        kind=_interned(data.get("kind")),
         label=data.get("label"),
-        flows=[flow_from_data(f) for f in data.get("flows", ())],
+        flows=items_or_shared([flow_from_data(f) for f in data.get("flows", ())]),
         note=data.get("note"),
         extra=_extra(data, _EDGE_KNOWN),
     )
@@ -171,9 +181,24 @@ def conflict_from_data(data: dict[str, Any]) -> Conflict:
     )
 
 
-def map_from_data(data: dict[str, Any]) -> ChainMap:
+def _building(items: list[dict[str, Any]], build: Callable[[dict[str, Any]], T]) -> list[T]:
+    return [build(item) for item in items]
+
+
+def _taking(items: list[Any], build: Callable[[dict[str, Any]], T]) -> list[T]:
+    built = []
+    for index, item in enumerate(items):
+        built.append(build(item))
+        items[index] = None
+    return built
+
+
+def map_from_data(data: dict[str, Any], *, consume: bool = False) -> ChainMap:
     """Build a :class:`ChainMap` from validated plain data. Emits no events worth hearing:
-    nobody listens to a map that is being built."""
+    nobody listens to a map that is being built. ``consume``: the data is the caller's no
+    more; each segment's, link's and note's dict is let go as soon as it is built, so the
+    memory it held serves the model (the loader's peak is the larger of the two, not both)."""
+    each = _taking if consume else _building
     chain_map = ChainMap(
         data["id"],
         data["title"],
@@ -187,9 +212,9 @@ def map_from_data(data: dict[str, Any]) -> ChainMap:
     # All at once, in file order (a sub-segment may come before its parent): the validator
     # has checked every item, so the model checks only the whole map's references, once.
     chain_map.load_items(
-        [node_from_data(n) for n in data["nodes"]],
-        [edge_from_data(e) for e in data["edges"]],
-        [note_from_data(n) for n in data.get("notes", ())],
+        each(data["nodes"], node_from_data),
+        each(data["edges"], edge_from_data),
+        each(data.get("notes", []), note_from_data),
         [conflict_from_data(c) for c in data.get("conflicts", ())],
     )
     chain_map.set_deleted(data.get("deleted", ()))

@@ -27,7 +27,9 @@ from .transpose import link_sides, transpose
 # PATIENCE without a new best. Maps of over MEDIUM blocks skip the transposition: there a
 # round of sweeps removes more crossings than a transposition for the same time (at 10,000
 # segments, five rounds without it leave fewer crossings than four with it, in less time).
-ROUNDS = 5
+# Seven: at 10,000 segments the two rounds after the fifth remove 2.6 % of the crossings for
+# a sixth more time, still within 1.3 times igraph's layout_sugiyama.
+ROUNDS = 7
 PATIENCE = 2
 # On those maps the crossings fall round after round (at 10,000 segments by a fifth, then a
 # tenth...), so only the last LARGE_COUNTED rounds are counted, the best of them kept. One:

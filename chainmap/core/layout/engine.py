@@ -26,7 +26,7 @@ from .columns import Columns, tier_columns
 from .crossings import count_crossings
 from .nesting import order_blocks
 from .place_new import place_new
-from .wrap import DEFAULT_ASPECT, wrap_columns
+from .wrap import Page, shape_page, stretch
 
 __all__ = [
     "LayoutResult",
@@ -54,15 +54,17 @@ class LayoutResult:
 
 
 def compute_layout(
-    chain_map: ChainMap, *, only_new: bool = False, aspect: float = DEFAULT_ASPECT
+    chain_map: ChainMap, *, only_new: bool = False, aspect: float | None = None
 ) -> dict[str, Position]:
     """Positions (centres, rounded to 0.1) for the segments the layout places: all of them,
     or with ``only_new`` those without a position. A tier too tall for ``aspect`` (width over
-    height of the whole map) wraps into several columns (:mod:`.wrap`). The map is not changed."""
+    height of the whole map) wraps into several columns (:mod:`.wrap`); without ``aspect``, a
+    map keeps one column per tier while that is between 1:3 and 3:1, and is shaped for 4:3
+    otherwise. The map is not changed."""
     return _plan(chain_map, only_new, aspect)[0]
 
 
-def layout_map(chain_map: ChainMap, *, only_new: bool = False, aspect: float = DEFAULT_ASPECT) -> LayoutResult:
+def layout_map(chain_map: ChainMap, *, only_new: bool = False, aspect: float | None = None) -> LayoutResult:
     """Lay out ``chain_map`` in place (see :func:`compute_layout`)."""
     positions, crowded = _plan(chain_map, only_new, aspect)
     apply_positions(chain_map, positions)
@@ -87,7 +89,7 @@ def map_crossings(chain_map: ChainMap) -> int:
     return count_crossings(positions, ((e.source, e.target) for e in chain_map.edges))
 
 
-def _plan(chain_map: ChainMap, only_new: bool, aspect: float) -> tuple[dict[str, Position], list[str]]:
+def _plan(chain_map: ChainMap, only_new: bool, aspect: float | None) -> tuple[dict[str, Position], list[str]]:
     if only_new:
         placed = [n for n in chain_map.nodes if n.x is not None and n.y is not None]
         if placed:
@@ -100,7 +102,7 @@ def _plan(chain_map: ChainMap, only_new: bool, aspect: float) -> tuple[dict[str,
 
 
 # ------------------------------------------------------------------ laying out everything
-def _layout_all(chain_map: ChainMap, aspect: float) -> dict[str, Position]:
+def _layout_all(chain_map: ChainMap, aspect: float | None) -> dict[str, Position]:
     sizes = block_sizes(chain_map)
     owner = owners(chain_map)
     blocks = [n.id for n in chain_map.nodes if n.parent is None]
@@ -118,13 +120,15 @@ def _layout_all(chain_map: ChainMap, aspect: float) -> dict[str, Position]:
     column, tier_spans, pull = _columns(tier, len(chain_map.tiers), links)
     width = [sizes[b][0] for b in blocks]
     height = [sizes[b][1] for b in blocks]
-    column, tier_spans = wrap_columns(column, tier_spans, width, height, ROW_GAP, pull, aspect)
+    page = shape_page(column, tier_spans, width, height, ROW_GAP, pull, aspect)
+    column, tier_spans = page.column, page.spans
     column_x = _column_centres(column, width, tier_spans)
 
     # Order and heights together: the links are straight, so where they cross depends on both.
     graph = Columns(column, column_x, height, links, ROW_GAP, width=width)
     y, child_order = order_blocks(chain_map, blocks, sizes, graph, joined, tier_spans)
     column = graph.column
+    column_x, y = _stretched(page, column, column_x, width, y, height)
     tops = [y[b] - height[b] / 2 for b in range(len(blocks))]
     shift = TOP - min(tops, default=TOP)
     tops = [round(top + shift, 1) for top in tops]
@@ -132,6 +136,34 @@ def _layout_all(chain_map: ChainMap, aspect: float) -> dict[str, Position]:
     for b, block in enumerate(blocks):
         place_block(chain_map, block, column_x[column[b]], tops[b], sizes, positions, child_order)
     return positions
+
+
+def _stretched(
+    page: Page, column: list[int], column_x: list[float], width: list[float], y: list[float], height: list[float]
+) -> tuple[list[float], list[float]]:
+    """The columns' x and the blocks' heights spaced out evenly along one axis, so that the
+    map's shape comes to the page's (:func:`.wrap.stretch`). Links stay straight lines
+    between the same blocks, scaled along one axis: no crossing appears or goes."""
+    if not y:
+        return column_x, y
+    left = min(column_x[c] - width[b] / 2 for b, c in enumerate(column))
+    right = max(column_x[c] + width[b] / 2 for b, c in enumerate(column))
+    top = min(c - h / 2 for c, h in zip(y, height, strict=True))
+    bottom = max(c + h / 2 for c, h in zip(y, height, strict=True))
+    across, down = stretch(right - left, bottom - top, page)
+    if across > 1:
+        # The centres spread so that the outer edges move out by the width gained.
+        used = sorted({column_x[c] for c in column})
+        span = used[-1] - used[0]
+        if span > 0:
+            factor = 1 + (right - left) * (across - 1) / span
+            column_x = [used[0] + (x - used[0]) * factor for x in column_x]
+    if down > 1:
+        low, high = min(y), max(y)
+        if high > low:
+            factor = 1 + (bottom - top) * (down - 1) / (high - low)
+            y = [low + (c - low) * factor for c in y]
+    return column_x, y
 
 
 def _columns(

@@ -22,6 +22,10 @@ import numpy as np
 
 # Pieces compared pairwise in the first level of the inversion count.
 BASE = 16
+# Beyond this many pieces a count goes through the slabs in runs of about this many pieces,
+# making each run's pieces as it comes to it: a 100,000-segment map laid out for a page has
+# tens of millions of pieces, and all of them at once took 1.4 GB.
+RUN_PIECES = 500_000
 _UPPER_I, _UPPER_J = np.triu_indices(BASE, 1)
 
 Slanted = tuple[Hashable, Hashable, int, int, list[float], float]
@@ -31,30 +35,25 @@ class SlabArrays:
     """The slanted and vertical links of a :class:`.crossings.CrossingCounter` as arrays,
     ready to count crossings for any heights of their ends."""
 
-    def __init__(self, columns: Sequence[float], slanted: Sequence[Slanted], vertical: Sequence[Any]) -> None:
+    def __init__(self, columns: Sequence[float], slanted: Sequence[Slanted], vertical: Sequence[Any],
+                 run_pieces: int = RUN_PIECES) -> None:
         count = len(slanted)
         self._left_keys = [s[0] for s in slanted]
         self._right_keys = [s[1] for s in slanted]
         self._vertical = list(vertical)
-        first = np.fromiter((s[2] for s in slanted), np.int64, count)
-        last = np.fromiter((s[3] for s in slanted), np.int64, count)
-        spans = last - first
-        total = int(spans.sum())
-        rep = np.repeat(np.arange(count), spans)
-        starts = np.cumsum(spans) - spans
-        step = np.arange(total) - starts[rep]
-        slab = first[rep] + step
-        cols = np.asarray(columns, dtype=np.float64)
-        x1 = cols[first]
-        width = cols[last] - x1
-        self._rep = rep
-        self._slab = slab
-        self._first_piece = step == 0
-        self._last_piece = step == spans[rep] - 1
-        # The fractions along each link at a piece's two slab edges, as the pure count has them.
-        self._left_fraction = (cols[slab] - x1[rep]) / width[rep]
-        self._right_fraction = (cols[np.minimum(slab + 1, len(cols) - 1)] - x1[rep]) / width[rep]
-        self._width = width
+        self._first = first = np.fromiter((s[2] for s in slanted), np.int64, count)
+        self._last = last = np.fromiter((s[3] for s in slanted), np.int64, count)
+        self._cols = cols = np.asarray(columns, dtype=np.float64)
+        self._x1 = cols[first]
+        self._width = cols[last] - self._x1
+        # Pieces per slab; the runs of slabs a count goes through, each about run_pieces.
+        cover = np.zeros(max(len(cols), 1), dtype=np.int64)
+        np.add.at(cover, first, 1)
+        np.add.at(cover, last, -1)
+        per_slab = np.cumsum(cover)[: max(len(cols) - 1, 0)]
+        self._runs = _runs_of_slabs(per_slab, run_pieces)
+        # One run (the usual case): its pieces are made once, for every count.
+        self._pieces = self._make_pieces(*self._runs[0]) if len(self._runs) == 1 else None
         keys = self._left_keys + self._right_keys
         self._int_keys = all(type(k) is int for k in keys)
         if self._int_keys:
@@ -69,27 +68,56 @@ class SlabArrays:
         else:
             y1 = np.fromiter((ys[k] for k in self._left_keys), np.float64, len(self._left_keys))
             y2 = np.fromiter((ys[k] for k in self._right_keys), np.float64, len(self._right_keys))
-        rep = self._rep
         rise = y2 - y1
-        start, lift = y1[rep], rise[rep]
-        left = np.where(self._first_piece, start, start + lift * self._left_fraction)
-        right = np.where(self._last_piece, y2[rep], start + lift * self._right_fraction)
-        total = _slab_inversions(self._slab, left, right)
-        # Heights where links pass an inner slab edge (every piece but a link's last ends at one).
-        inner = ~self._last_piece
-        edge = self._slab[inner] + 1
-        height = right[inner]
-        slope = (rise / self._width)[rep[inner]]
-        total += _level_pairs(edge, height, slope)
-        if self._vertical:
-            total += self._vertical_crossings(ys, edge, height)
+        slopes = rise / self._width
+        total = 0
+        for low, high in self._runs:
+            pieces = self._pieces if self._pieces is not None else self._make_pieces(low, high)
+            total += self._run_count(ys, pieces, y1, y2, rise, slopes, low, high)
         return total
 
-    def _vertical_crossings(self, ys: Any, edge: np.ndarray, height: np.ndarray) -> int:
+    def _make_pieces(self, low: int, high: int) -> tuple[np.ndarray, ...]:
+        """The pieces of the links in slabs ``low`` to ``high - 1``: for each, its link, its slab,
+        whether it is its link's first or last, and the fractions along the link at its two
+        slab edges (worked out as the pure count does)."""
+        first, last = self._first, self._last
+        links = np.flatnonzero((first < high) & (last > low))
+        start = np.maximum(first[links], low)
+        spans = np.minimum(last[links], high) - start
+        total = int(spans.sum())
+        rep = np.repeat(links, spans)
+        offsets = np.cumsum(spans) - spans
+        slab = np.repeat(start, spans) + (np.arange(total) - np.repeat(offsets, spans))
+        cols, x1, width = self._cols, self._x1, self._width
+        left_fraction = (cols[slab] - x1[rep]) / width[rep]
+        right_fraction = (cols[np.minimum(slab + 1, len(cols) - 1)] - x1[rep]) / width[rep]
+        return rep, slab, slab == first[rep], slab == last[rep] - 1, left_fraction, right_fraction
+
+    def _run_count(self, ys: Any, pieces: tuple[np.ndarray, ...], y1: np.ndarray, y2: np.ndarray,
+                   rise: np.ndarray, slopes: np.ndarray, low: int, high: int) -> int:
+        rep, slab, first_piece, last_piece, left_fraction, right_fraction = pieces
+        start, lift = y1[rep], rise[rep]
+        left = np.where(first_piece, start, start + lift * left_fraction)
+        right = np.where(last_piece, y2[rep], start + lift * right_fraction)
+        total = _slab_inversions(slab, left, right)
+        # Heights where links pass an inner slab edge (every piece but a link's last ends at one):
+        # the edges low + 1 to high, all of whose pieces are in this run.
+        inner = ~last_piece
+        edge = slab[inner] + 1
+        height = right[inner]
+        total += _level_pairs(edge, height, slopes[rep[inner]])
+        if self._vertical:
+            total += self._vertical_crossings(ys, edge, height, low, high)
+        return total
+
+    def _vertical_crossings(self, ys: Any, edge: np.ndarray, height: np.ndarray, first_slab: int,
+                            end_slab: int) -> int:
         order = np.lexsort((height, edge))
         edge, height = edge[order], height[order]
         total = 0
         for a, b, k in self._vertical:
+            if not first_slab < k <= end_slab:  # its column's edge is another run's
+                continue
             low, high = sorted((ys[a], ys[b]))
             if low == high:
                 continue
@@ -97,6 +125,23 @@ class SlabArrays:
             at = height[lo:hi]
             total += max(int(np.searchsorted(at, high, "left")) - int(np.searchsorted(at, low, "right")), 0)
         return total
+
+
+def _runs_of_slabs(per_slab: np.ndarray, run_pieces: int) -> list[tuple[int, int]]:
+    """Consecutive slabs ``(low, high)`` covering them all, each with about ``run_pieces``
+    pieces (one slab may have more); one run when all the pieces fit."""
+    slabs = len(per_slab)
+    if int(per_slab.sum()) <= run_pieces or slabs <= 1:
+        return [(0, slabs)]
+    ends = np.cumsum(per_slab)
+    runs: list[tuple[int, int]] = []
+    low = 0
+    while low < slabs:
+        before = int(ends[low - 1]) if low else 0
+        high = max(low + 1, int(np.searchsorted(ends, before + run_pieces, side="right")))
+        runs.append((low, min(high, slabs)))
+        low = high
+    return runs
 
 
 def _slab_inversions(slab: np.ndarray, left: np.ndarray, right: np.ndarray) -> int:

@@ -39,4 +39,4 @@ __all__ = [
 
 def route_map(chain_map: ChainMap, folded: Collection[str] = ()) -> RouteSet:
     """The routed geometry of ``chain_map`` with the ``folded`` segments folded."""
-    return Router(routing_input(chain_map, folded)).route_all()
+    return Router(routing_input(chain_map, folded)).route_all(drags=False)

@@ -15,12 +15,15 @@ from __future__ import annotations
 import math
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cmp_to_key
+from itertools import groupby
+from operator import attrgetter
 
 from .gridcells import cell_span
 from .obstacles import EPS, Box, Obstacles, Point
+from .result import pack_points, unpack_points
 
 REACH = 96.0  # how far to look for the boxes bounding a corridor
 CLEAR = 16.0  # distance kept from a box on a corridor's open side
@@ -32,7 +35,10 @@ BAND = 64.0  # open corridors are grouped in bands of this width
 
 @dataclass(slots=True)
 class _Segment:
-    """One movable segment: link, index of its first point, position, span, corridor."""
+    """One movable segment: link, index of its first point, position, span, corridor, the
+    two arms joined to its ends (where each meets it along the span, and whether it leaves
+    towards the low side, -1, or the high side, 1), and where it is to go (once placed).
+    Plain numbers, not tuples: a big map's nudging holds every segment of one axis at once."""
 
     link: str
     index: int
@@ -43,19 +49,27 @@ class _Segment:
     hi: float
     fit_lo: float  # also keeping the joined segments from vanishing
     fit_hi: float
-    arms: tuple[tuple[float, int], tuple[float, int]]
+    first_at: float
+    first_side: int
+    second_at: float
+    second_side: int
     key: tuple[float, float]
+    target: float | None = None
 
 
 Corridor = tuple[int, tuple[float, float]]  # axis, and the corridor's (snapped) ends
 Track = tuple[float, float, float]  # position across the corridor, span start, span end
-# A link's nudged segments, six numbers each: axis, corridor ends, position, span start and end.
+# A link's nudged segments, six numbers each: axis, corridor ends, position, span start and end
+# (Tracks keeps them as the bytes of C doubles: a big map holds one per link).
 Placed = dict[str, array]
 SPAN_CELL = 256.0
 
 
-def placed_tracks(flat: array) -> Iterator[tuple[Corridor, Track]]:
-    """The segments of one link as :func:`nudge` returns them: (corridor, track) each."""
+def placed_tracks(flat: array | bytes) -> Iterator[tuple[Corridor, Track]]:
+    """The segments of one link as :func:`nudge` returns them (or their bytes): (corridor,
+    track) each."""
+    if isinstance(flat, bytes):
+        flat = array("d", flat)
     for i in range(0, len(flat), 6):
         yield (int(flat[i]), (flat[i + 1], flat[i + 2])), (flat[i + 3], flat[i + 4], flat[i + 5])
 
@@ -68,7 +82,7 @@ class Tracks:
     whole map for an export never holds it."""
 
     def __init__(self) -> None:
-        self._placed: Placed = {}
+        self._placed: dict[str, bytes] = {}
         self._cells: dict[tuple[Corridor, int | None], dict[str, list[Track]]] | None = None
         self._of: dict[str, set[tuple[Corridor, int | None]]] = {}
 
@@ -77,7 +91,7 @@ class Tracks:
         for link in placed:
             self.remove(link)
         for link, flat in placed.items():
-            self._placed[link] = flat
+            self._placed[link] = flat.tobytes()
             if self._cells is not None:
                 self._index(self._cells, link, flat)
 
@@ -92,7 +106,7 @@ class Tracks:
                 held.pop(link, None)
 
     def _index(self, cells: dict[tuple[Corridor, int | None], dict[str, list[Track]]], link: str,
-               flat: array) -> None:
+               flat: array | bytes) -> None:
         where = self._of.setdefault(link, set())
         for corridor, track in placed_tracks(flat):
             # A span over too many cells is filed under None: a candidate for every query.
@@ -110,7 +124,7 @@ class Tracks:
                 self._index(cells, link, flat)
         return cells
 
-    def near(self, corridor: Corridor, low: float, high: float, skip: dict[str, list[Point]]) -> list[Track]:
+    def near(self, corridor: Corridor, low: float, high: float, skip: Container[str]) -> list[Track]:
         """Segments in ``corridor`` whose spans overlap ``low``..``high`` (not of ``skip``)."""
         cells = self.index()
         found: dict[Track, None] = {}
@@ -130,9 +144,12 @@ class Tracks:
         return list(found)
 
 
-def nudge(obs: Obstacles, routes: dict[str, list[Point]], ignores: dict[str, tuple[str, ...]],
+def nudge(obs: Obstacles, routes: dict[str, list[Point] | bytes], ignores: dict[str, tuple[str, ...]],
           occupied: Tracks | None = None) -> Placed:
     """Spread the inner segments of ``routes`` (changed in place) across their corridors.
+
+    A route is a list of points (changed in place) or packed (:func:`~.result.pack_points`:
+    replaced by the route packed again), so that a whole map's routes wait packed.
 
     With ``occupied`` (the segments of the other links, already in place), the segments of
     ``routes`` are only fitted into the widest free gap among them and the others stay put:
@@ -141,30 +158,36 @@ def nudge(obs: Obstacles, routes: dict[str, list[Point]], ignores: dict[str, tup
     placed: Placed = {}
     for axis in (0, 1):
         segments = [seg for link, points in routes.items()
-                    for seg in _segments(obs, link, points, ignores.get(link, ()), axis)]
-        targets: dict[tuple[str, int], tuple[float, float, float]] = {}
+                    for seg in _segments(obs, link, _listed(points), ignores.get(link, ()), axis)]
         if occupied is None:
             groups: dict[tuple[float, float], list[_Segment]] = {}
             for seg in segments:
                 groups.setdefault(seg.key, []).append(seg)
             for members in groups.values():
                 for component in _overlapping(members):
-                    _place(component, targets)
+                    _place(component)
+            del groups
         else:
             for seg in segments:
                 others = occupied.near((axis, seg.key), seg.low, seg.high, routes)
-                others += [(targets[(s.link, s.index)][0], s.low, s.high) for s in segments
-                           if (s.link, s.index) in targets and s.key == seg.key]
-                targets[(seg.link, seg.index)] = (_gap(seg, others), seg.fit_lo, seg.fit_hi)
-        _apply(routes, targets, axis)
-        for seg in segments:
-            points = routes[seg.link]
-            a, b = points[seg.index], points[seg.index + 1]
-            low, high = (a[1 - axis], b[1 - axis]) if a[1 - axis] <= b[1 - axis] else (b[1 - axis], a[1 - axis])
-            flat = placed.get(seg.link)
+                others += [(s.target, s.low, s.high) for s in segments
+                           if s.target is not None and s.key == seg.key]
+                seg.target = _gap(seg, others)
+        for link, group in groupby(segments, key=attrgetter("link")):  # each link's together
+            held = routes[link]
+            points = held if isinstance(held, list) else list(unpack_points(held))
+            ordered = list(group)
+            _apply(points, ordered, axis)
+            flat = placed.get(link)
             if flat is None:
-                flat = placed[seg.link] = array("d")
-            flat.extend((axis, seg.key[0], seg.key[1], a[axis], low, high))
+                flat = placed[link] = array("d")
+            for seg in ordered:
+                a, b = points[seg.index], points[seg.index + 1]
+                low, high = (a[1 - axis], b[1 - axis]) if a[1 - axis] <= b[1 - axis] else (b[1 - axis], a[1 - axis])
+                flat.extend((axis, seg.key[0], seg.key[1], a[axis], low, high))
+            if not isinstance(held, list):
+                routes[link] = pack_points(points)
+        del segments  # before the next axis's are made
     return placed
 
 
@@ -183,7 +206,7 @@ def _gap(seg: _Segment, others: list[tuple[float, float, float]]) -> float:
     return (edges[best] + edges[best + 1]) / 2
 
 
-def _segments(obs: Obstacles, link: str, points: list[Point], ignore: tuple[str, ...],
+def _segments(obs: Obstacles, link: str, points: Sequence[Point], ignore: tuple[str, ...],
               axis: int) -> Iterable[_Segment]:
     """The movable segments of a route across ``axis`` (0: vertical ones, which move in x)."""
     other = 1 - axis
@@ -201,19 +224,20 @@ def _segments(obs: Obstacles, link: str, points: list[Point], ignore: tuple[str,
             lo = max(lo, obs.y_min)
         # Nothing beyond REACH was looked at: stay within it.
         fit_lo, fit_hi = max(lo, coord - REACH + 1), min(hi, coord + REACH - 1)
-        arms = []
-        for neighbour, end, first in ((points[s - 1], a, s - 1 == 0), (points[s + 2], b, s + 1 == last)):
-            gap = MIN_STUB if first else MIN_RUN
-            if neighbour[axis] < coord - EPS:
-                fit_lo = max(fit_lo, neighbour[axis] + gap)
-                arms.append((end[other], -1))
-            else:
-                fit_hi = min(fit_hi, neighbour[axis] - gap)
-                arms.append((end[other], 1))
+        before, after = points[s - 1][axis], points[s + 2][axis]
+        if before < coord - EPS:
+            fit_lo, first_side = max(fit_lo, before + (MIN_STUB if s == 1 else MIN_RUN)), -1
+        else:
+            fit_hi, first_side = min(fit_hi, before - (MIN_STUB if s == 1 else MIN_RUN)), 1
+        if after < coord - EPS:
+            fit_lo, second_side = max(fit_lo, after + (MIN_STUB if s + 1 == last else MIN_RUN)), -1
+        else:
+            fit_hi, second_side = min(fit_hi, after - (MIN_STUB if s + 1 == last else MIN_RUN)), 1
         if fit_lo > fit_hi:
             continue
         key = (_snap(lo, coord, -1), _snap(hi, coord, 1))
-        yield _Segment(link, s, coord, low, high, lo, hi, fit_lo, fit_hi, (arms[0], arms[1]), key)
+        yield _Segment(link, s, coord, low, high, lo, hi, fit_lo, fit_hi, a[other], first_side, b[other],
+                       second_side, key)
 
 
 def _corridor(obs: Obstacles, axis: int, coord: float, low: float, high: float,
@@ -267,12 +291,14 @@ def _overlapping(members: list[_Segment]) -> Iterable[list[_Segment]]:
 def _crossings(a: _Segment, b: _Segment) -> int:
     """Arms crossed when ``a`` lies on the low side of ``b``."""
     count = 0
-    for y, sign in a.arms:
-        if sign > 0 and b.low + EPS < y < b.high - EPS:
-            count += 1
-    for y, sign in b.arms:
-        if sign < 0 and a.low + EPS < y < a.high - EPS:
-            count += 1
+    if a.first_side > 0 and b.low + EPS < a.first_at < b.high - EPS:
+        count += 1
+    if a.second_side > 0 and b.low + EPS < a.second_at < b.high - EPS:
+        count += 1
+    if b.first_side < 0 and a.low + EPS < b.first_at < a.high - EPS:
+        count += 1
+    if b.second_side < 0 and a.low + EPS < b.second_at < a.high - EPS:
+        count += 1
     return count
 
 
@@ -285,8 +311,8 @@ def _compare(a: _Segment, b: _Segment) -> int:
     return -1 if (a.link, a.index) < (b.link, b.index) else (1 if (a.link, a.index) > (b.link, b.index) else 0)
 
 
-def _place(component: list[_Segment], targets: dict[tuple[str, int], tuple[float, float, float]]) -> None:
-    """Where each segment of a component goes: (position, lowest, highest) by segment."""
+def _place(component: list[_Segment]) -> None:
+    """Where each segment of a component goes (its ``target``)."""
     ordered = sorted(component, key=cmp_to_key(_compare)) if len(component) > 1 else component
     tracks = _tracks(ordered)
     count = max(tracks) + 1
@@ -302,37 +328,39 @@ def _place(component: list[_Segment], targets: dict[tuple[str, int], tuple[float
         hi = lo + width
     for seg, track in zip(ordered, tracks, strict=True):
         target = lo + (hi - lo) * (track + 1) / (count + 1) if hi > lo else seg.coord
-        targets[(seg.link, seg.index)] = (target, seg.fit_lo, seg.fit_hi)
+        seg.target = target
 
 
-def _apply(routes: dict[str, list[Point]], targets: dict[tuple[str, int], tuple[float, float, float]],
-           axis: int) -> None:
-    """Move the segments, each route in order, so that a segment never passes the segments
-    joined to it (their ends may have moved already)."""
-    by_link: dict[str, list[int]] = {}
-    for link, index in targets:
-        by_link.setdefault(link, []).append(index)
-    for link, indices in by_link.items():
-        points = routes[link]
-        last = len(points) - 2
-        for s in sorted(indices):
-            target, lo, hi = targets[(link, s)]
-            coord = points[s][axis]
-            for neighbour, first in ((points[s - 1][axis], s - 1 == 0), (points[s + 2][axis], s + 1 == last)):
-                gap = MIN_STUB if first else MIN_RUN
-                if neighbour < coord - EPS:
-                    lo = max(lo, neighbour + gap)
-                else:
-                    hi = min(hi, neighbour - gap)
-            if lo > hi:
-                continue
-            margin = min(1.0, (hi - lo) / 2)
-            target = min(max(target, lo + margin), hi - margin)
-            a, b = points[s], points[s + 1]
-            if axis == 0:
-                points[s], points[s + 1] = (target, a[1]), (target, b[1])
+def _listed(route: list[Point] | bytes) -> Sequence[Point]:
+    return route if isinstance(route, list) else unpack_points(route)
+
+
+def _apply(points: list[Point], segments: list[_Segment], axis: int) -> None:
+    """Move one route's segments to their targets, in order (as :func:`_segments` gives
+    them), so that a segment never passes the segments joined to it (their ends may have
+    moved already)."""
+    last = len(points) - 2
+    for seg in segments:
+        target, lo, hi = seg.target, seg.fit_lo, seg.fit_hi
+        if target is None:
+            continue
+        s = seg.index
+        coord = points[s][axis]
+        for neighbour, first in ((points[s - 1][axis], s - 1 == 0), (points[s + 2][axis], s + 1 == last)):
+            gap = MIN_STUB if first else MIN_RUN
+            if neighbour < coord - EPS:
+                lo = max(lo, neighbour + gap)
             else:
-                points[s], points[s + 1] = (a[0], target), (b[0], target)
+                hi = min(hi, neighbour - gap)
+        if lo > hi:
+            continue
+        margin = min(1.0, (hi - lo) / 2)
+        target = min(max(target, lo + margin), hi - margin)
+        a, b = points[s], points[s + 1]
+        if axis == 0:
+            points[s], points[s + 1] = (target, a[1]), (target, b[1])
+        else:
+            points[s], points[s + 1] = (a[0], target), (b[0], target)
 
 
 def _tracks(ordered: list[_Segment]) -> list[int]:

@@ -3,14 +3,29 @@ callouts, in map units; and its JSON form (``chainmap route --json``)."""
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from .obstacles import Box, Point
 from .shape import rounded_except
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+def pack_points(points: Iterable[Point]) -> bytes:
+    """Points as the bytes of their coordinates (C doubles, x then y): a route's corners
+    weigh some 16 bytes a point so, against about 80 as a tuple of tuples of floats."""
+    return array("d", chain.from_iterable(points)).tobytes()
+
+
+def unpack_points(packed: bytes) -> tuple[Point, ...]:
+    """The points :func:`pack_points` packed (the very same floats)."""
+    values = memoryview(packed).cast("d").tolist()
+    return tuple(zip(values[0::2], values[1::2], strict=True))
+
+
+@dataclass(frozen=True, slots=True, eq=False, init=False)
 class LinkRoute:
     """One drawn link.
 
@@ -19,23 +34,44 @@ class LinkRoute:
             segment).
         polyline: the polyline to draw as given, or None for the corners rounded except the
             ``sharp`` ones (see :attr:`points`).
-        corners: the orthogonal route before rounding.
+        corners: the orthogonal route before rounding (kept packed, see :attr:`packed`).
         label: the label's rectangle (left, top, right, bottom), or None without a label.
         label_pixel_size: the pixel size of the label's text (11 unless it had to shrink).
         label_anchor: the point of the route the label belongs to.
         free: False when no path avoids every other box and this one crosses some.
         sharp: with no ``polyline``, the inner corners kept sharp (bit ``i``: ``corners[i + 1]``).
+        packed: the corners as :func:`pack_points` packs them (a big map holds a route per link;
+            the constructor takes ``corners`` as points, or packed already).
     """
 
     source: str
     target: str
     polyline: tuple[Point, ...] | None
-    corners: tuple[Point, ...]
-    label: Box | None = None
-    label_pixel_size: int = 11
-    label_anchor: Point | None = None
-    free: bool = True
-    sharp: int = 0
+    packed: bytes
+    label: Box | None
+    label_pixel_size: int
+    label_anchor: Point | None
+    free: bool
+    sharp: int
+
+    def __init__(self, source: str, target: str, polyline: tuple[Point, ...] | None, corners: Iterable[Point] | bytes,
+                 label: Box | None = None, label_pixel_size: int = 11, label_anchor: Point | None = None,
+                 free: bool = True, sharp: int = 0) -> None:
+        put = object.__setattr__  # frozen: set once, here
+        put(self, "source", source)
+        put(self, "target", target)
+        put(self, "polyline", polyline)
+        put(self, "packed", corners if isinstance(corners, bytes) else pack_points(corners))  # bytes: packed
+        put(self, "label", label)
+        put(self, "label_pixel_size", label_pixel_size)
+        put(self, "label_anchor", label_anchor)
+        put(self, "free", free)
+        put(self, "sharp", sharp)
+
+    @property
+    def corners(self) -> tuple[Point, ...]:
+        """The orthogonal route before rounding (made from :attr:`packed` on each call)."""
+        return unpack_points(self.packed)
 
     @property
     def points(self) -> tuple[Point, ...]:

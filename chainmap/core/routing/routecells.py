@@ -3,7 +3,7 @@ on are found among the few routes filed under its cells."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Sequence
 
 from .gridcells import rect_cells
 from .obstacles import EPS, Box, Point
@@ -36,8 +36,8 @@ class RouteCells:
         for cell in cells:
             self._cells.setdefault(cell, set()).add(link_id)
 
-    def running_through(self, box: Box, routes: Mapping[str, Sequence[Point]]) -> set[str]:
-        """Links whose routes (as in ``routes``) enter ``box``."""
+    def running_through(self, box: Box, route_of: Callable[[str], Sequence[Point]]) -> set[str]:
+        """Links whose routes (as ``route_of`` gives a link's) enter ``box``."""
         candidates: set[str] = set(self._long)
         cells = rect_cells(box[0], box[1], box[2], box[3], CELL)
         if cells is None:
@@ -47,7 +47,7 @@ class RouteCells:
         left, top, right, bottom = box[0] + EPS, box[1] + EPS, box[2] - EPS, box[3] - EPS
         found = set()
         for link_id in candidates:
-            points = routes[link_id]
+            points = route_of(link_id)
             for a, b in zip(points, points[1:], strict=False):
                 # An axis-parallel piece whose extent overlaps the box enters it (a slanted
                 # piece, between overlapping boxes, may be counted when it does not).

@@ -33,7 +33,7 @@ again gives the tidiest result (every channel spread afresh).
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from chainmap.core.geometry import SEGMENT_HEIGHT, SEGMENT_WIDTH
@@ -45,7 +45,7 @@ from .notes import leader, place_note
 from .nudge import Tracks, nudge
 from .obstacles import Box, Obstacles, Point
 from .ports import all_ports, assign, between_centres, choose_sides, port_point, side_span
-from .result import LinkRoute, NoteCallout, RouteSet
+from .result import LinkRoute, NoteCallout, RouteSet, pack_points, unpack_points
 from .routecells import RouteCells
 from .search import Port, plain_path, quick_path, search_path, simplify
 from .shape import enters_any, sharp_corners
@@ -58,6 +58,7 @@ DRAG_BUDGET = 0.004  # seconds of routing per drag step; the rest are previews
 WIDE_WINDOW = 1200.0  # the second search's margin round a link's ends, before the whole map
 DRAG_SEARCH = 600  # grid states a drag step's search may expand for one link
 SideKey = tuple[str, int]
+_SIDE_PAIRS: dict[tuple[int, int], tuple[int, int]] = {}
 
 
 @dataclass
@@ -83,14 +84,17 @@ class Router:
         self.result = RouteSet()
         self._obs = Obstacles({})
         self._links: dict[str, LinkSpec] = {link.id: link for link in data.links}
-        self._at_box: dict[str, set[str]] = {}
-        for link in data.links:
-            self._at_box.setdefault(link.source, set()).add(link.id)
-            self._at_box.setdefault(link.target, set()).add(link.id)
+        # Small collections per box, box side and link are tuples: a map holds one per link or
+        # box side, and a set or a list weighs several times a tuple of one to three ids.
+        self._links_at: dict[str, tuple[str, ...]] | None = None  # by box, made by the first drag
         self._sides: dict[str, tuple[int, int]] = {}
-        self._on_side: dict[SideKey, set[str]] = {}
-        self._along: dict[tuple[str, SideKey], float] = {}
-        self._corners: dict[str, list[Point]] = {}
+        self._on_side: dict[SideKey, tuple[str, ...]] = {}
+        # Where along its source's and its target's side each link's ports are (the side is
+        # the link's in _sides: a link whose side changes gets its port again there).
+        self._along: tuple[dict[str, float], dict[str, float]] = ({}, {})
+        # The routes found and not drawn yet (a whole map's wait packed, see pack_points); a
+        # drawn route is its LinkRoute's (see _route_of).
+        self._corners: dict[str, list[Point] | bytes] = {}
         self._free: dict[str, bool] = {}
         self._ignore: dict[str, tuple[str, ...]] = {}
         self._tracks = Tracks()
@@ -99,15 +103,23 @@ class Router:
         self._lines: CrossingIndex | None = None  # the routes, for labels to keep off them
         self._unsettled: set[str] = set()  # boxes moved since the last settle
         self._unindexed: set[str] = set()  # links whose routes changed since filed
+        self._all_unindexed = False  # every link's (after route_steps without for_drags)
         self._to_settle: set[str] = set()  # links settle has still to route
         self._notes_to_settle: set[str] = set()  # boxes whose notes settle has to place again
+        self._once = False  # routed by route_all(drags=False): no drag may follow
 
     # ----------------------------------------------------------------- whole map
-    def route_all(self) -> RouteSet:
+    def route_all(self, drags: bool = True) -> RouteSet:
         """Route every link and place every callout and label. The indexes a drag needs (the
         nudged segments by channel, the routes by grid cell) are left to the first
         :meth:`move` or :meth:`settle`: a whole map routed for an export or ``chainmap route``
-        never holds them."""
+        never holds them.
+
+        Without ``drags`` no :meth:`move` or :meth:`settle` may follow (an export, ``chainmap
+        route``: only :attr:`result` is wanted): the router then lets go of what only they
+        need as soon as the routing is done with it (the nudged segments, the ports of each
+        box side), so that routing a big map holds less at its peak."""
+        self._once = not drags
         for _ in self.route_steps(for_drags=False):
             pass
         return self.result
@@ -122,7 +134,7 @@ class Router:
         y_min = data.header_bottom if data.header_bottom is not None else -float("inf")
         self._obs = Obstacles(dict(data.boxes), y_min)
         self._space = LabelSpace(self._obs)
-        self._on_side, self._along, self._corners = {}, {}, {}
+        self._on_side, self._along, self._corners = {}, ({}, {}), {}
         self._filed = RouteCells()
         self._tracks = Tracks()
         self._unsettled, self._unindexed, self._to_settle, self._notes_to_settle = set(), set(), set(), set()
@@ -137,14 +149,23 @@ class Router:
         yield
         crossings = CrossingIndex() if len(data.links) <= WEIGH_CROSSINGS_UP_TO else None
         for link in data.links:
-            self._route(link, crossings)
+            route = self._route(link, crossings)
             if crossings is not None:
-                crossings.add(self._corners[link.id])
+                crossings.add(route)
+            self._corners[link.id] = pack_points(route)
             yield
-        self._tracks.add(nudge(self._obs, self._corners, self._ignore))
+        placed = nudge(self._obs, self._corners, self._ignore)
+        if not self._once:
+            self._tracks.add(placed)
+        del placed
+        # Only the routes' search asks the lines' stretches: a drag step finds them again.
+        self._obs.forget_lines()
+        if self._once:
+            self._on_side, self._along, self._sides = {}, ({}, {}), {}
         yield
         self.result = RouteSet(boxes=dict(self._obs.boxes))
-        self._unindexed = set(self._links)  # filed at the end (for_drags) or by the first settle
+        self._unindexed = set()
+        self._all_unindexed = True  # filed at the end (for_drags) or by the first settle
         yield
         for note in data.notes:
             self._place_note(note.id)
@@ -157,12 +178,14 @@ class Router:
         if len(data.links) <= WEIGH_CROSSINGS_UP_TO:
             self._lines = CrossingIndex()
             for link in data.links:
-                self._lines.add(self._corners[link.id], link.id)
+                self._lines.add(self._route_of(link.id), link.id)
             yield
         labelled = [link.id for link in data.links if link.label]
-        for link_id in sorted(labelled, key=lambda i: (_length(self._corners[i]), i)):
+        for link_id in sorted(labelled, key=lambda i: (_length(self._route_of(i)), i)):
             self._draw(link_id)
             yield
+        # Emptied as the routes were drawn: let go of their tables too.
+        self._corners, self._free = {}, {}
         if for_drags:
             self._tracks.index()
             yield
@@ -179,6 +202,7 @@ class Router:
         ports, even where a moved box now lies on them: :meth:`settle` at the drag's end
         sees to those."""
         started = time.perf_counter()
+        self._check_drags()
         moved = [box_id for box_id in positions if box_id in self._obs.boxes]
         if not moved:
             return Changes()
@@ -190,17 +214,17 @@ class Router:
             self.data.boxes[box_id] = box
             self._obs.add(box_id, box)
             self.result.boxes[box_id] = box
-            links |= self._at_box.get(box_id, set())
+            links.update(self._at_box().get(box_id, ()))
         self._unsettled.update(moved)
         keep = set(moved)
         for link_id in links:
             old = self._side_keys(link_id)
             self._choose_sides(self._links[link_id])
-            for before, after in zip(old, self._side_keys(link_id), strict=True):
+            for end, (before, after) in enumerate(zip(old, self._side_keys(link_id), strict=True)):
                 if before != after and after[0] not in keep:
                     # Another box's side: take the middle, and leave its other ports be.
                     _, low, high = side_span(self._obs.boxes[after[0]], after[1])
-                    self._along[(link_id, after)] = (low + high) / 2
+                    self._along[end][link_id] = (low + high) / 2
         for box_id in moved:
             for side in range(4):
                 if self._on_side.get((box_id, side)):
@@ -215,14 +239,15 @@ class Router:
         drag-time routes and are listed in :attr:`Changes.pending`, and the next call goes
         on with them (an editor calls it again while idle until nothing is pending)."""
         started = time.perf_counter()
+        self._check_drags()
         moved = {box_id for box_id in self._unsettled if box_id in self._obs.boxes}
         self._unsettled = set()
         if moved:
             self._file_routes()
             affected: set[str] = set()
             for box_id in moved:
-                affected |= self._at_box.get(box_id, set())
-                affected |= self._filed.running_through(self._obs.boxes[box_id], self._corners)
+                affected.update(self._at_box().get(box_id, ()))
+                affected |= self._filed.running_through(self._obs.boxes[box_id], self._route_of)
             sides: set[SideKey] = set()
             for link_id in affected:
                 sides.update(self._side_keys(link_id))
@@ -230,7 +255,7 @@ class Router:
                 sides.update(self._side_keys(link_id))
             for key in sides:
                 self._assign_ports(key)
-                affected |= self._on_side.get(key, set())
+                affected.update(self._on_side.get(key, ()))
             self._to_settle |= affected
             self._notes_to_settle |= moved
         if not self._to_settle:
@@ -241,10 +266,31 @@ class Router:
         self._file_routes()
         return changes
 
+    def _check_drags(self) -> None:
+        if self._once:
+            raise RuntimeError("routed with route_all(drags=False): route the map again before dragging")
+
+    def _at_box(self) -> dict[str, tuple[str, ...]]:
+        """The links at each box (by box id), made when first asked."""
+        if self._links_at is None:
+            at_box: dict[str, list[str]] = {}
+            for link in self.data.links:
+                at_box.setdefault(link.source, []).append(link.id)
+                at_box.setdefault(link.target, []).append(link.id)
+            self._links_at = {box_id: tuple(ids) for box_id, ids in at_box.items()}
+        return self._links_at
+
     def _file_routes(self) -> None:
-        for link_id in self._unindexed:
-            self._filed.file(link_id, self._corners[link_id])
-        self._unindexed = set()
+        for link_id in self._links if self._all_unindexed else self._unindexed:
+            self._filed.file(link_id, self._route_of(link_id))
+        self._unindexed, self._all_unindexed = set(), False
+
+    def _route_of(self, link_id: str) -> Sequence[Point]:
+        """The link's route: as found, or as drawn."""
+        found = self._corners.get(link_id)
+        if found is None:
+            return self.result.links[link_id].corners
+        return unpack_points(found) if isinstance(found, bytes) else found
 
     def _reroute(self, links: set[str], started: float, budget: float | None, thorough: bool,
                  notes_of: set[str], keep_rest: bool = False) -> Changes:
@@ -252,15 +298,14 @@ class Router:
         notes of ``notes_of`` boxes again. Once ``budget`` is spent, the rest are drawn as
         previews or (``keep_rest``) left as they are; either way they are pending."""
         changes = Changes()
-        routed: dict[str, list[Point]] = {}
+        routed: dict[str, list[Point] | bytes] = {}
         for link_id in sorted(links, key=lambda i: (self._reach(i), i)):  # short ones first
             if budget is not None and time.perf_counter() - started > budget:
                 changes.pending.add(link_id)
                 if not keep_rest:
                     self._preview(self._links[link_id])
             else:
-                self._route(self._links[link_id], thorough=thorough)
-                routed[link_id] = self._corners[link_id]
+                routed[link_id] = self._route(self._links[link_id], thorough=thorough)
         self._tracks.add(nudge(self._obs, routed, self._ignore, self._tracks))
         redrawn = set(routed) if keep_rest else set(links)
         changes.links = redrawn
@@ -272,7 +317,7 @@ class Router:
             if note.target in notes_of or (held is not None and not self._obs.rect_free(held)):
                 self._place_note(note.id)
                 changes.notes.add(note.id)
-        for link_id in sorted(routed, key=lambda i: (_length(self._corners[i]), i)):
+        for link_id in sorted(routed, key=lambda i: (_length(self._route_of(i)), i)):
             self._draw(link_id)
         if not keep_rest:
             for link_id in changes.pending:
@@ -289,18 +334,23 @@ class Router:
         old = self._sides.get(link.id)
         if old is not None:
             for key in self._side_keys(link.id):
-                self._on_side.get(key, set()).discard(link.id)
+                members = self._on_side.get(key, ())
+                if link.id in members:
+                    self._on_side[key] = tuple(member for member in members if member != link.id)
         source, target = self._obs.boxes[link.source], self._obs.boxes[link.target]
         ignore = (link.source, link.target) if _overlap(source, target) else ()
         self._ignore[link.id] = ignore
-        self._sides[link.id] = choose_sides(self._obs, source, target, ignore)
+        sides = choose_sides(self._obs, source, target, ignore)
+        self._sides[link.id] = _SIDE_PAIRS.setdefault(sides, sides)  # one tuple for each of the 16 pairs
         for key in self._side_keys(link.id):
-            self._on_side.setdefault(key, set()).add(link.id)
+            members = self._on_side.get(key, ())
+            if link.id not in members:
+                self._on_side[key] = (*members, link.id)
 
     def _assign_ports(self, key: SideKey) -> set[str]:
         """Spread the ports on one box side; returns the links whose port moved."""
         box_id, side = key
-        members = self._on_side.get(key, set())
+        members = self._on_side.get(key, ())
         entries = []
         for link_id in members:
             link = self._links[link_id]
@@ -308,14 +358,16 @@ class Router:
             entries.append((link_id, self._obs.boxes[other]))
         changed = set()
         for link_id, along in assign(self._obs, box_id, side, entries).items():
-            if self._along.get((link_id, key)) != along:
-                self._along[(link_id, key)] = along
+            at = self._along[0 if self._links[link_id].source == box_id else 1]
+            if at.get(link_id) != along:
+                at[link_id] = along
                 changed.add(link_id)
         return changed
 
-    def _route(self, link: LinkSpec, crossings: CrossingIndex | None = None, thorough: bool = True) -> None:
-        """Find the link's path. Not ``thorough`` (while dragging): only the usual shapes and
-        a search near the ends, else a plain path marked not free until the drag ends."""
+    def _route(self, link: LinkSpec, crossings: CrossingIndex | None = None, thorough: bool = True) -> list[Point]:
+        """Find the link's path (kept in ``_corners`` and returned). Not ``thorough`` (while
+        dragging): only the usual shapes and a search near the ends, else a plain path marked
+        not free until the drag ends."""
         obs = self._obs
         source_side, target_side = self._sides[link.id]
         ignore = self._ignore[link.id]
@@ -327,15 +379,16 @@ class Router:
             straight = between_centres(source, target)
             if straight is not None and not enters_any(obs, straight, ignore):
                 self._corners[link.id], self._free[link.id] = straight, True
-                return
-        start = port_point(source, source_side, self._along[(link.id, (link.source, source_side))])
-        end = port_point(target, target_side, self._along[(link.id, (link.target, target_side))])
+                return straight
+        start = port_point(source, source_side, self._along[0][link.id])
+        end = port_point(target, target_side, self._along[1][link.id])
         goal: Port = (end[0], end[1], (target_side + 2) % 4)
         path = (quick_path(obs, start, goal, ignore, crossings.score if crossings is not None else None)
                 or search_path(obs, [start], [goal], ignore, limit=None if thorough else DRAG_SEARCH))
         if path is None and not thorough:
-            self._corners[link.id], self._free[link.id] = plain_path(start, goal), False
-            return
+            plain = self._corners[link.id] = plain_path(start, goal)
+            self._free[link.id] = False
+            return plain
         path = (path or search_path(obs, [start], [goal], ignore, window=WIDE_WINDOW)
                 or search_path(obs, [start], [goal], ignore, window=None))
         free = True
@@ -347,15 +400,16 @@ class Router:
             free = False
             path = search_path(obs, [start], [goal], ignore, allow_hits=True) or [start[:2], (end[0], start[1]),
                                                                                   end[:2]]
-        self._corners[link.id] = simplify(path)
+        corners = self._corners[link.id] = simplify(path)
         self._free[link.id] = free
+        return corners
 
     def _preview(self, link: LinkSpec) -> None:
         """A plain path between the link's ports, not checked against the boxes."""
         source_side, target_side = self._sides[link.id]
         source, target = self._obs.boxes[link.source], self._obs.boxes[link.target]
-        start = port_point(source, source_side, self._along[(link.id, (link.source, source_side))])
-        end = port_point(target, target_side, self._along[(link.id, (link.target, target_side))])
+        start = port_point(source, source_side, self._along[0][link.id])
+        end = port_point(target, target_side, self._along[1][link.id])
         self._corners[link.id] = plain_path(start, (end[0], end[1], (target_side + 2) % 4))
         self._free[link.id] = False
 
@@ -373,11 +427,13 @@ class Router:
 
     def _draw(self, link_id: str, preview: bool = False) -> None:
         link = self._links[link_id]
-        corners = self._corners[link_id]
-        kept = tuple(corners)
+        held = self._corners.pop(link_id)  # from now on, the LinkRoute's
+        corners = held if isinstance(held, list) else unpack_points(held)
         # A preview is drawn as its corners; a route keeps which corners stay sharp, and its
         # rounded points are made when a drawing asks (LinkRoute.points).
-        sharp = 0 if preview else sharp_corners(self._obs, corners, self._ignore[link_id] or (link.source, link.target))
+        ignore = self._ignore.pop(link_id) if self._once else self._ignore[link_id]
+        sharp = 0 if preview else sharp_corners(self._obs, corners, ignore or (link.source, link.target))
+        free = self._free.pop(link_id)
         label = None
         if link.label and preview:
             label = preview_label(link_id, link.label, corners, self._space)
@@ -386,11 +442,11 @@ class Router:
             hidden = None if lines is None else (lambda rect: lines.covered(rect, link_id))
             label = place_label(link_id, link.label, corners, self._space, hidden)
         self.result.links[link_id] = LinkRoute(
-            link.source, link.target, kept if preview else None, kept,
+            link.source, link.target, tuple(corners) if preview else None, held,
             label.rect if label is not None else None,
             label.pixel_size if label is not None else LABEL_SIZE,
             label.anchor if label is not None else None,
-            self._free[link_id], sharp,
+            free, sharp,
         )
 
 

@@ -38,7 +38,7 @@ from chainmap.core.geometry import SEGMENT_HEIGHT, own_box
 from chainmap.core.ids import new_id
 from chainmap.core.model import ChainMap, Edge
 from chainmap.core.refs import NODE, NOTE, Ref
-from chainmap.render import style
+from chainmap.render import idle_turns, style
 from chainmap.render.scene import MapScene
 from chainmap.render.view import MapView, zoom_of
 
@@ -64,6 +64,23 @@ MAX_SCALE = 8.0
 MAX_FIT_SCALE = 1.25
 EDGE_ZONE_PX = 8.0
 WHEEL_BASE = 1.0015
+
+
+MARGIN = 0.25
+"""The margin whose items are made round the shown area, as a part of its width and height."""
+
+
+def margin_strips(shown: QRectF) -> list[QRectF]:
+    """The margin round ``shown`` (:data:`MARGIN` of its size on each side) as strips: above,
+    below, left and right."""
+    mx, my = shown.width() * MARGIN, shown.height() * MARGIN
+    outer = shown.adjusted(-mx, -my, mx, my)
+    return [
+        QRectF(outer.left(), outer.top(), outer.width(), my),
+        QRectF(outer.left(), shown.bottom(), outer.width(), my),
+        QRectF(outer.left(), shown.top(), mx, shown.height()),
+        QRectF(shown.right(), shown.top(), mx, shown.height()),
+    ]
 
 
 class MapCanvas(MapView):
@@ -108,7 +125,8 @@ class MapCanvas(MapView):
         self._interaction: Interaction | None = None
         self._syncing_selection = False
         self._selection_timer = single_shot_timer(self, self.flush_selection)
-        self._margin_timer = single_shot_timer(self, lambda: self.ensure_shown_items(margin=True))
+        self._margin_timer = single_shot_timer(self, self._make_margin)
+        self._margin_left: list[QRectF] = []  # strips round the shown area whose items are still to make
         # Measuring the whole map is not free: once after a burst of layout changes.
         self._scene_rect_timer = single_shot_timer(self, self._update_scene_rect_later, 250)
 
@@ -490,19 +508,36 @@ class MapCanvas(MapView):
         if self._fit_pending and self.map_scene is not None:
             self.fit_to_window()
 
-    def ensure_shown_items(self, margin: bool = False) -> None:
+    def ensure_shown_items(self) -> None:
         """On a big map whose items are made lazily, make those this view is about to show
         closer than the overview; those in a margin around it (so a pan finds its neighbours
-        made) on the next turn of the event loop, so the paint waits only for what it shows."""
+        made) later, a strip per turn of idle work (:meth:`_make_margin`), so the paint waits
+        only for what it shows and no turn of the event loop makes them all."""
         scene = self.map_scene
         if scene is None or not scene.items_pending or zoom_of(self) < style.LOD_DETAIL:
             return
         shown = self.mapToScene(self.viewport().rect()).boundingRect()
-        if margin:
-            margin_x, margin_y = shown.width() / 4, shown.height() / 4
-            shown.adjust(-margin_x, -margin_y, margin_x, margin_y)
         scene.ensure_items(shown)
-        if not margin and scene.items_pending:
+        if scene.items_pending:
+            self._margin_left = margin_strips(shown)
+            self._margin_timer.start()
+
+    def _make_margin(self) -> None:
+        """Make the items of one strip of the margin round the shown area, when it is the
+        canvas's turn of idle work (:mod:`chainmap.render.idle_turns`); the next strip after."""
+        scene = self.map_scene
+        if scene is None or not scene.items_pending or not self._margin_left:
+            self._margin_left = []
+            idle_turns.forget(self)
+            return
+        if not idle_turns.may_run(self):
+            self._margin_timer.start()
+            return
+        try:
+            scene.ensure_items(self._margin_left.pop(0))
+        finally:
+            idle_turns.ran()
+        if self._margin_left:
             self._margin_timer.start()
 
     def render(self, *args: Any, **kwargs: Any) -> None:

@@ -32,15 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chainmap.core import analysis
-from chainmap.core.analysis.facts import GAP_STATUSES, SUPPLYING_STATUSES
 from chainmap.core.model import ChainMap, Edge, Node, Note
 from chainmap.core.vocabulary import STATUSES
 from chainmap.render import style
 
 from ..document import Document
 from ..labels import status_text
-from ..widgets import MapListener, RegionViewDock
+from ..widgets import MapListener, RegionViewDock, single_shot_timer
+from .statistics_tally import WORKER_SEGMENTS, Part, Tally
 
 # Choose the binding before pyqtgraph picks one itself (it would take any Qt it finds).
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
@@ -55,6 +54,7 @@ MIN_CHART_WIDTH = 300
 # Lower, the bars have no room left between the title and two-line tier names.
 MIN_CHART_HEIGHT = 100  # fits the bottom dock as the window builds it: installing must not move the canvas
 TITLE_HEIGHT = 20
+POLL_MS = 25  # how often a worker's count is looked for
 INK = style.INK.name()
 AXIS_PEN = style.BOX_BORDER.name()
 
@@ -69,71 +69,6 @@ class Bar:
     key: str
     count: int
     rect: QRectF
-
-
-# A segment's part of the counts: ("status", region code or None, status), ("gap", tier id,
-# region code), ("complement",) and ("joint",) keys, each counted once per occurrence.
-Part = Counter[tuple[str | None, ...]]
-
-
-def segment_part(node: Node, codes: list[str]) -> Part:
-    """What ``node`` adds to the charts and the summary (see :class:`Tally`), read the way
-    :mod:`chainmap.core.analysis` reads it: region_status, regional_status, gaps_to_fill,
-    complements and regional_gaps of this one segment."""
-    part: Part = Counter()
-    statuses = [analysis.region_status(node, code) for code in codes]
-    for code, status in zip(codes, statuses, strict=True):
-        part["status", code, status] += 1
-    part["status", None, analysis.regional_status(node, codes)] += 1
-    supplying = sum(status in SUPPLYING_STATUSES for status in statuses)
-    for code, status in zip(codes, statuses, strict=True):
-        if status in GAP_STATUSES:  # "unknown" without an entry
-            part["gap", node.tier, code] += 1
-            part["complement",] += supplying  # a gap's region is not one of its suppliers
-    entries = [entry.status for entry in node.regions.values()]
-    if any(s in GAP_STATUSES for s in entries) and not any(s in SUPPLYING_STATUSES for s in entries):
-        part["joint",] += 1
-    return part
-
-
-class Tally:
-    """The dock's counts kept up to date segment by segment: after an edit only the segments
-    it touched are counted again (:meth:`touch`), so confirming a rename or a status change
-    on a 20,000-segment map costs microseconds instead of a recount of the whole map."""
-
-    def __init__(self) -> None:
-        self.total: Part = Counter()
-        self._parts: dict[str, Part] = {}
-        self._codes: list[str] | None = None
-        self._touched: set[str] = set()
-
-    def reset(self) -> None:
-        """Count everything again on the next :meth:`update`."""
-        self._codes = None
-
-    def touch(self, node_id: str) -> None:
-        """Count segment ``node_id`` again on the next :meth:`update` (added, changed or removed)."""
-        self._touched.add(node_id)
-
-    def update(self, chain_map: ChainMap) -> Part:
-        """The counts of ``chain_map`` now."""
-        codes = chain_map.region_codes()
-        if codes != self._codes:
-            self._codes = codes
-            self._parts = {node.id: segment_part(node, codes) for node in chain_map.nodes}
-            self.total = Counter()
-            for part in self._parts.values():
-                self.total.update(part)
-        else:
-            for node_id in self._touched:
-                old = self._parts.pop(node_id, None)
-                if old is not None:
-                    self.total.subtract(old)
-                if chain_map.has_node(node_id):
-                    new = self._parts[node_id] = segment_part(chain_map.node(node_id), codes)
-                    self.total.update(new)
-        self._touched.clear()
-        return self.total
 
 
 def _pens(pens: list[Any]) -> dict[str, Any]:
@@ -256,6 +191,7 @@ class ChartsDock(RegionViewDock):
         self._label_font.setPointSizeF(max(7.0, self._label_font.pointSizeF() - 1))
         self._region_legend: list[tuple[str, str]] = []
         self._tally = Tally()
+        self._poll = single_shot_timer(self, self._collect, POLL_MS)
 
         body = QWidget(self)
         self.status_plot, self._status_legend = _make_plot(body, QCoreApplication.translate("charts", "Segments by status"))
@@ -283,6 +219,7 @@ class ChartsDock(RegionViewDock):
         self.set_document(document)
 
     def set_document(self, document: Document | None) -> None:
+        self._tally.dispose()
         self._tally = Tally()  # another map: count it all
         super().set_document(document)
 
@@ -322,6 +259,8 @@ class ChartsDock(RegionViewDock):
         self.set_document(None)
         self.refresh()  # drops every bar and label while their views still exist
         self._disposed = True
+        self._poll.stop()
+        self._tally.dispose()
         self._teardown.run()
         for widget in (self.status_plot, self.gaps_plot):
             if shiboken6.isValid(widget):
@@ -338,10 +277,19 @@ class ChartsDock(RegionViewDock):
 
     # --------------------------------------------------------------- building
     def refresh(self) -> None:
-        """Rebuild both charts and the summary from the model now."""
+        """Rebuild both charts and the summary from the model now; on a map of more than
+        :data:`~.statistics_tally.WORKER_SEGMENTS` segments whose segments must all be
+        counted (the first time, or after the regions changed), once a worker thread has
+        counted them (:attr:`counting`; the charts stay as they were until then)."""
         self._timer.stop()
         if self._disposed:
             return
+        if self.document is not None:
+            chain_map = self.document.chain_map
+            if not self._tally.ready(chain_map) and len(chain_map.nodes) > WORKER_SEGMENTS:
+                self._tally.start(chain_map)
+                self._poll.start()
+                return
         self.rebuilds += 1
         self.bars = []
         self._segment_labels = []
@@ -361,6 +309,19 @@ class ChartsDock(RegionViewDock):
         self._fit_bottom_axes()
         self._fit_segment_labels()
         self.summary.setText(self._summary_text(total))
+
+    @property
+    def counting(self) -> bool:
+        """True while a worker counts a big map's segments (the charts follow when it is done)."""
+        return self._tally.counting
+
+    def _collect(self) -> None:
+        if self.document is None or self._disposed:
+            return
+        if self._tally.collect(self.document.chain_map):
+            self.refresh()
+        elif self._tally.counting:
+            self._poll.start()
 
     def _bar_pen(self, region: str | None, colour: QColor) -> Any:
         if region is not None and region == self.document.view_region:

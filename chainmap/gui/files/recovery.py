@@ -21,6 +21,7 @@ import datetime
 import json
 import os
 import socket
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,6 +32,7 @@ from chainmap.core.format.dump_cache import cached_dumps, dump_cache_for
 from chainmap.core.format.fileio import loads_map, write_atomic
 from chainmap.core.format.problems import MapFileError
 from chainmap.core.model import ChainMap
+from chainmap.render import idle_turns
 
 from .. import settings
 from ..widgets import single_shot_timer
@@ -44,6 +46,9 @@ BASE_SUFFIX = ".base.json"
 ABOUT_SUFFIX = ".about.json"
 # An entry from another host is taken as abandoned once this old (a live editor rewrites it).
 OTHER_HOST_AGE = datetime.timedelta(minutes=15)
+
+PREPARE_STEP = 25  # items whose autosave texts are made between two looks at the clock
+PREPARE_SLICE = 0.006  # seconds of that per idle slice
 # {key: the base bytes last written for it}: the same bytes object is not read back and
 # compared again on each autosave (16 MB for a map of 20,000 segments).
 _BASE_WRITTEN: dict[str, bytes] = {}
@@ -253,10 +258,23 @@ class Autosaver(QObject):
                 self._prepare_timer.start()
 
     def _prepare_slice(self) -> None:
-        """One idle slice (1000 items, some 20 ms) of making the shown map's texts; again until done."""
+        """One idle slice (:data:`PREPARE_SLICE`, when it is this work's turn:
+        :mod:`chainmap.render.idle_turns`) of making the shown map's texts; again until done."""
         document = self.document
-        if document is not None and not dump_cache_for(document.chain_map).prepare(document.chain_map, 1000):
-            self._prepare_timer.start()
+        if document is None:
+            return
+        if not idle_turns.may_run(self):
+            self._prepare_timer.start()  # another piece of idle work ran in this pass of the event loop
+            return
+        cache, chain_map = dump_cache_for(document.chain_map), document.chain_map
+        started = time.perf_counter()
+        try:
+            while not cache.prepare(chain_map, PREPARE_STEP):
+                if time.perf_counter() - started > PREPARE_SLICE:
+                    self._prepare_timer.start()
+                    return
+        finally:
+            idle_turns.ran()
 
     def _changed(self, _index: int) -> None:
         self._dirty = True

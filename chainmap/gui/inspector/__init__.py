@@ -3,7 +3,8 @@
 - :mod:`.dock`: :class:`InspectorDock`, which shows the page for the selection.
 - :mod:`.base`: what every page shares (binding to a selection, pushing one undo step an edit).
 - :mod:`.segment` (a segment, with a tab per region: :mod:`.region`, whose enterprises are an
-  :mod:`.enterprise_table`), :mod:`.link` (a link and its cross-region flows), and
+  :mod:`.enterprise_table`; its parent is picked in a :mod:`.parent_chooser` that lists the
+  map's segments only when opened), :mod:`.link` (a link and its cross-region flows), and
   :mod:`.pages` (the map summary, a note, a tier, several items).
 
 The public names are exported here and imported on first use (see :mod:`chainmap.gui.lazy`).

@@ -25,6 +25,16 @@ def _region_name(chain_map: Any, code: str | None) -> str:
     return f"{chain_map.region(code).name} {code}" if chain_map.has_region(code) else code
 
 
+def gap_count(chain_map: Any, code: str | None) -> int:
+    """How many gaps to fill :func:`chainmap.core.analysis.gaps_to_fill` lists (in region
+    ``code``, or in every region), counted without listing them: the summary shows whenever
+    nothing is selected, and listing 24,000 gaps of a 20,000-segment map took 80 ms."""
+    codes = [code] if code is not None else chain_map.region_codes()
+    statuses = analysis.GAP_STATUSES
+    return sum(1 for node in chain_map.nodes for region in codes
+               if (entry := node.regions.get(region)) is not None and entry.status in statuses)
+
+
 class SummaryPage(InspectorPage):
     """Title, chain, lead, owner and counts of the map, with a button for its properties.
 
@@ -82,7 +92,7 @@ class SummaryPage(InspectorPage):
             "nodes": str(len(m.nodes)),
             "edges": str(len(m.edges)),
             "notes": str(len(m.notes)),
-            "gaps": str(len(analysis.gaps_to_fill(m, self.document.view_region))),
+            "gaps": str(gap_count(m, self.document.view_region)),
             "conflicts": str(len(m.conflicts)),
         }
         for key, text in values.items():

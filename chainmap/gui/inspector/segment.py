@@ -17,6 +17,7 @@ from ..labels import NODE_KIND_LABELS, bilingual
 from ..parsing import join_list, optional_text, parse_list
 from ..widgets import CommitLineEdit, CommitTextEdit, ValueCombo, color_icon, section_title
 from .base import InspectorPage
+from .parent_chooser import ParentChooser
 from .region import RegionEntryEditor
 
 _ENTRY_TEXTS = {
@@ -58,7 +59,7 @@ class SegmentPage(InspectorPage):
                                parent=self)
         self.kind.lineEdit().setPlaceholderText(QCoreApplication.translate("inspector", "material, component, product, service or other"))
         self.tier = ValueCombo(parent=self)
-        self.parent_node = ValueCombo(parent=self)
+        self.parent_node = ParentChooser(self)
         self.tags = CommitLineEdit(self)
         self.tags.setPlaceholderText(QCoreApplication.translate("inspector", "separated by commas"))
         self.description = CommitTextEdit(self, lines=3)
@@ -109,11 +110,7 @@ class SegmentPage(InspectorPage):
         self.kind.set_value(node.kind)
         self.tier.set_choices([(t.id, t.name) for t in chain_map.tiers])
         self.tier.set_value(node.tier)
-        excluded = {node.id, *chain_map.descendants(node.id)}
-        self.parent_node.set_choices(
-            [(None, QCoreApplication.translate("inspector", "— none")), *((n.id, n.name) for n in chain_map.nodes if n.id not in excluded)]
-        )
-        self.parent_node.set_value(node.parent)
+        self.parent_node.show_parent(chain_map, node.id)  # every segment listed once it is opened
         self.tags.set_value(join_list(node.tags))
         self.description.set_value(node.description)
         self._load_regions(chain_map, node)

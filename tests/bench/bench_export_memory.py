@@ -1,0 +1,86 @@
+"""Where an export's memory goes, stage by stage (run by hand, not a test).
+
+    python tests/bench/bench_export_memory.py MAP.chainmap.json [png|svg]
+
+Prints the resident memory (RSS) and the peak so far after each stage of ``export_map`` on
+one map file: the file loaded into the model, the export's scene built, every link routed,
+then every 20th band (PNG) or slice (SVG) painted, and the end. The whole command's peak is
+what ``/usr/bin/time -v chainmap export`` reports as its maximum resident set size.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from chainmap.core.format.fileio import load_map  # noqa: E402
+from chainmap.render import export, export_parts  # noqa: E402
+from chainmap.render.fonts import register_bundled_fonts  # noqa: E402
+
+_START = time.perf_counter()
+
+
+def _resident_mb() -> int:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) // 1024
+    return 0
+
+
+def report(stage: str) -> None:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    print(f"{time.perf_counter() - _START:7.1f} s  {stage:<34} RSS {_resident_mb():6,} MB  peak {peak:6,} MB",
+          flush=True)
+
+
+def _counting(stage: str, paint: Callable[..., Any], first_note: str) -> Callable[..., Any]:
+    count = 0
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        nonlocal count
+        count += 1
+        if count == 1:
+            report(first_note)
+        done = paint(*args, **kwargs)
+        if count % 20 == 0:
+            report(f"{stage} {count} painted")
+        return done
+
+    return counted
+
+
+def main() -> None:
+    path = Path(sys.argv[1])
+    kind = sys.argv[2] if len(sys.argv) > 2 else "png"
+    report("start")
+    chain_map = load_map(path).map
+    report(f"loaded ({len(chain_map.nodes):,} segments)")
+    export.ensure_application()
+    register_bundled_fonts()
+    export.paint_band = _counting("band", export.paint_band, "scene built, links routed")
+    real_passes = export.svg_passes
+
+    def passes(*args: Any, **kwargs: Any) -> list[Callable[..., Any]]:
+        report("scene built, links routed")
+        return [_counting("slice", one, "first slice") for one in real_passes(*args, **kwargs)]
+
+    export.svg_passes = passes
+    with tempfile.TemporaryDirectory() as folder:
+        result = export.export_map(chain_map, Path(folder) / f"map.{kind}")
+        report(f"written, {result.width:,} × {result.height:,} px")
+    print(f"(bands are {export.BAND_PIXELS:,} pixels; SVG slices {export_parts.SLICE_UNITS:,.0f} units)")
+
+
+if __name__ == "__main__":
+    main()
