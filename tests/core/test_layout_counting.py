@@ -37,15 +37,21 @@ def test_inversions_of_long_sequences() -> None:
         assert inversions(np.array(values, dtype=np.int64)) == 0
 
 
+def _small_grid(data: st.DataObject, ends: int, columns: int,
+                most_links: int) -> tuple[dict[int, float], list[float], list[tuple[int, int]]]:
+    """Up to ``ends`` link ends on a grid of ``columns`` + 1 columns and 5 heights, and links between them."""
+    count = data.draw(st.integers(2, ends))
+    xs = {i: float(data.draw(st.integers(0, columns))) for i in range(count)}
+    heights = [float(data.draw(st.integers(0, 4))) for _ in range(count)]
+    pairs = data.draw(st.lists(st.tuples(st.integers(0, count - 1), st.integers(0, count - 1)), max_size=most_links))
+    return xs, heights, [(a, b) for a, b in pairs if a != b]
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.data())
 def test_array_count_matches_the_pure_count(data: st.DataObject) -> None:
     # Small integer grids: many links level on a column, sharing ends, vertical or collinear.
-    count = data.draw(st.integers(2, 30))
-    xs = {i: float(data.draw(st.integers(0, 5))) for i in range(count)}
-    heights = [float(data.draw(st.integers(0, 4))) for _ in range(count)]
-    pairs = data.draw(st.lists(st.tuples(st.integers(0, count - 1), st.integers(0, count - 1)), max_size=60))
-    links = [(a, b) for a, b in pairs if a != b]
+    xs, heights, links = _small_grid(data, ends=30, columns=5, most_links=60)
     expected = CrossingCounter(xs, links).count(heights)
     assert CrossingCounter(xs, links, array_pieces=0).count(heights) == expected
     assert CrossingCounter(xs, links, array_pieces=0).count(dict(enumerate(heights))) == expected
@@ -69,11 +75,7 @@ def test_a_large_count_uses_arrays_and_agrees() -> None:
 def test_a_count_in_runs_of_slabs_matches_the_pure_count(data: st.DataObject) -> None:
     # A huge map's count goes through its slabs a run at a time (slab_arrays.RUN_PIECES);
     # runs of a few pieces must give the same total, whatever the vertical and level links.
-    count = data.draw(st.integers(2, 40))
-    xs = {i: float(data.draw(st.integers(0, 8))) for i in range(count)}
-    heights = [float(data.draw(st.integers(0, 4))) for _ in range(count)]
-    pairs = data.draw(st.lists(st.tuples(st.integers(0, count - 1), st.integers(0, count - 1)), max_size=80))
-    links = [(a, b) for a, b in pairs if a != b]
+    xs, heights, links = _small_grid(data, ends=40, columns=8, most_links=80)
     counter = CrossingCounter(xs, links)
     expected = counter.count(heights)
     columns = sorted({xs[k] for pair in links for k in pair})

@@ -11,28 +11,22 @@ from PySide6.QtWidgets import QApplication
 from chainmap.core import analysis
 from chainmap.gui.inspector.pages import gap_count
 from chainmap.render import scene_lazy
-from tests.render.bigmap import make_big_map
+
+from .lazy_window import open_generated_map, show_at
 
 SEGMENTS, LINKS = 600, 900
 
 
 @pytest.fixture
 def big_window(monkeypatch, make_main_window, tmp_path):
-    from chainmap.core.format.fileio import save_map
-
     monkeypatch.setattr(scene_lazy, "LAZY_SEGMENTS", 50)  # items made lazily, as on a big map
     monkeypatch.setattr(scene_lazy, "CELL", 500.0)
-    path = tmp_path / "big.chainmap.json"
-    save_map(make_big_map(SEGMENTS, LINKS, columns=2), path)
-    return make_main_window(path)
+    return open_generated_map(make_main_window, tmp_path, SEGMENTS, LINKS)
 
 
 def _click_segment(window, node) -> None:
     canvas = window.canvas
-    canvas.zoom_actual()
-    canvas.centerOn(QPointF(node.x, node.y))
-    canvas.viewport().repaint()
-    QApplication.processEvents()
+    show_at(window, node)
     QTest.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                      canvas.mapFromScene(QPointF(node.x, node.y)))
     QApplication.processEvents()

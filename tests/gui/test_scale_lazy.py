@@ -11,6 +11,8 @@ from chainmap.core.refs import NODE
 from chainmap.render import scene_lazy, style
 from tests.render.bigmap import make_big_map
 
+from .lazy_window import open_generated_map, show_at
+
 SEGMENTS, LINKS = 600, 900
 
 
@@ -24,19 +26,7 @@ def lazy(monkeypatch):
 
 @pytest.fixture
 def big_window(lazy, make_main_window, tmp_path):
-    from chainmap.core.format.fileio import save_map
-
-    path = tmp_path / "big.chainmap.json"
-    save_map(make_big_map(SEGMENTS, LINKS, columns=2), path)
-    return make_main_window(path)
-
-
-def _show_at(window, node) -> None:
-    canvas = window.canvas
-    canvas.zoom_actual()
-    canvas.centerOn(QPointF(node.x, node.y))
-    canvas.viewport().repaint()
-    QApplication.processEvents()
+    return open_generated_map(make_main_window, tmp_path, SEGMENTS, LINKS)
 
 
 def test_the_first_frame_is_the_overview_drawn_without_items(big_window) -> None:
@@ -52,7 +42,7 @@ def test_the_first_frame_is_the_overview_drawn_without_items(big_window) -> None
 def test_zooming_in_makes_the_shown_items_and_zooming_out_goes_back_to_the_overview(big_window) -> None:
     scene = big_window.scene
     node = big_window.document.chain_map.nodes[SEGMENTS // 2]
-    _show_at(big_window, node)
+    show_at(big_window, node)
     assert not scene.overview
     made = scene.sync.items.nodes
     assert node.id in made and made[node.id].isVisible()
@@ -75,7 +65,7 @@ def test_an_item_made_when_scrolled_into_view_can_be_selected_and_moved(big_wind
     chain_map = big_window.document.chain_map
     node = chain_map.nodes[SEGMENTS - 5]
     assert node.id not in big_window.scene.sync.items.nodes
-    _show_at(big_window, node)
+    show_at(big_window, node)
     canvas = big_window.canvas
     spot = canvas.mapFromScene(QPointF(node.x, node.y))
     QTest.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, spot)

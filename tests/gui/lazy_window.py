@@ -1,0 +1,30 @@
+"""A main window on a generated map big enough (with the thresholds lowered) that its scene
+makes items lazily, as on a map of tens of thousands of segments; shared by the big-map tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPointF
+from PySide6.QtWidgets import QApplication
+
+from tests.render.bigmap import make_big_map
+
+
+def open_generated_map(make_main_window: Any, folder: Path, segments: int, links: int) -> Any:
+    """The main window on a saved ``make_big_map(segments, links, columns=2)``."""
+    from chainmap.core.format.fileio import save_map
+
+    path = folder / "big.chainmap.json"
+    save_map(make_big_map(segments, links, columns=2), path)
+    return make_main_window(path)
+
+
+def show_at(window: Any, node: Any) -> None:
+    """Zoom to 100 % centred on ``node`` and paint, so its items are made."""
+    canvas = window.canvas
+    canvas.zoom_actual()
+    canvas.centerOn(QPointF(node.x, node.y))
+    canvas.viewport().repaint()
+    QApplication.processEvents()
