@@ -1,5 +1,6 @@
 """A plain window with a map on the canvas and the editor's overlay, for the benchmarks that
-measure one dock or tool at a time without the whole main window (not a benchmark itself)."""
+measure one dock or tool at a time without the whole main window (not a benchmark itself);
+the GUI tests' ``show_map`` fixture builds its window here too."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ def canvas_window(chain_map: Any, width: int = 1400, height: int = 900) -> Canva
     canvas.set_document(document, scene)
     overlay = MapOverlay(window)
     overlay.set_scene(scene)
+    window.statusBar()  # as the main window: there before the window shows
     window.resize(width, height)
     window.show()
     return CanvasWindow(window, document, scene, canvas, overlay)

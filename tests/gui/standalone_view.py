@@ -17,6 +17,7 @@ from chainmap.gui.canvas.view import MapCanvas
 from chainmap.gui.document import Document
 from chainmap.render.overlay import MapOverlay
 from chainmap.render.scene import MapScene
+from tests.bench.canvas_window import canvas_window
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -44,21 +45,11 @@ def show_map(qtbot) -> Iterator:
     def make(chain_map: ChainMap | None = None) -> Shown:
         if chain_map is None:
             chain_map = load_map(ROOT / "examples" / "vehicles.chainmap.json").map
-        window = QMainWindow()
-        document = Document(chain_map, None, window)
-        scene = MapScene(chain_map)
-        canvas = MapCanvas(window)
-        window.setCentralWidget(canvas)
-        canvas.set_document(document, scene)
-        overlay = MapOverlay(window)
-        overlay.set_scene(scene)
-        window.statusBar()  # as the main window: there before the window shows
-        window.resize(1200, 800)
-        window.show()
-        qtbot.waitExposed(window)
-        canvas.fit_to_window()
+        built = canvas_window(chain_map, 1200, 800)
+        qtbot.waitExposed(built.window)
+        built.canvas.fit_to_window()
         QApplication.processEvents()
-        shown = Shown(window, document, scene, canvas, overlay)
+        shown = Shown(built.window, built.document, built.scene, built.canvas, built.overlay)
         made.append(shown)
         return shown
 
