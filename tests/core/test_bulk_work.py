@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chainmap.core.format import fileio, serialize
+from chainmap.core.format import fileio, serialize, stream_load
 from chainmap.core.format.fileio import check_map_file, load_map, loads_map
 from chainmap.core.format.jsontext import dumps_indented
 from chainmap.core.format.serialize import dumps_data, dumps_map, map_from_data, map_to_data
@@ -62,16 +62,27 @@ def test_a_saved_map_is_the_text_json_would_write() -> None:
 
 def test_loading_holds_the_collector_and_lets_it_go_after(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[bool] = []
-    real = serialize.map_from_data
+    whole, streamed = serialize.map_from_data, serialize.map_from_parts
 
-    def spy(data: dict[str, Any], **options: Any) -> ChainMap:
+    def spy_whole(data: dict[str, Any], **options: Any) -> ChainMap:
         seen.append(gc.isenabled())
-        return real(data, **options)
+        return whole(data, **options)
 
-    monkeypatch.setattr(fileio, "map_from_data", spy)
+    def spy_streamed(*parts: Any) -> ChainMap:
+        seen.append(gc.isenabled())
+        return streamed(*parts)
+
+    monkeypatch.setattr(fileio, "map_from_data", spy_whole)
+    monkeypatch.setattr(stream_load, "map_from_parts", spy_streamed)
     assert gc.isenabled()
-    loads_map(dumps_data(sample_map()), "sample.chainmap.json")
-    assert seen == [False]
+    loads_map(dumps_data(sample_map()), "sample.chainmap.json")  # a clean map: streamed
+    raw = dumps_data(sample_map()).replace(b'"title": ', b'"title": "twice", "title": ', 1)
+    with pytest.raises(fileio.MapLoadError):
+        loads_map(raw, "twice.chainmap.json")  # the stream gives up; the whole-file way refuses it
+    data = sample_map()
+    data = {"nodes": data.pop("nodes"), **data}  # segments before the regions: the whole-file way
+    loads_map(dumps_data(data), "reordered.chainmap.json")
+    assert seen == [False, False]
     assert gc.isenabled()
 
 

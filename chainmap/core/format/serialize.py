@@ -133,7 +133,7 @@ def node_from_data(data: dict[str, Any]) -> Node:
         tags=items_or_shared(data.get("tags")),
         x=_coordinate(data.get("x")),
         y=_coordinate(data.get("y")),
-        regions={code: entry_from_data(e) for code, e in data.get("regions", {}).items()},
+        regions={intern(code): entry_from_data(e) for code, e in data.get("regions", {}).items()},
         extra=_extra(data, _NODE_KNOWN),
     )
 
@@ -199,6 +199,14 @@ def map_from_data(data: dict[str, Any], *, consume: bool = False) -> ChainMap:
     more; each segment's, link's and note's dict is let go as soon as it is built, so the
     memory it held serves the model (the loader's peak is the larger of the two, not both)."""
     each = _taking if consume else _building
+    return map_from_parts(data, each(data["nodes"], node_from_data), each(data["edges"], edge_from_data),
+                          each(data.get("notes", []), note_from_data))
+
+
+def map_from_parts(data: dict[str, Any], nodes: list[Node], edges: list[Edge], notes: list[Note]) -> ChainMap:
+    """Build a :class:`ChainMap` from validated plain data whose segments, links and notes
+    are built already (the streaming loader builds them as it reads); ``data``'s own lists of
+    them are not looked at."""
     chain_map = ChainMap(
         data["id"],
         data["title"],
@@ -211,12 +219,7 @@ def map_from_data(data: dict[str, Any], *, consume: bool = False) -> ChainMap:
     chain_map.update_map(lead=data.get("lead"), owner=data.get("owner"))
     # All at once, in file order (a sub-segment may come before its parent): the validator
     # has checked every item, so the model checks only the whole map's references, once.
-    chain_map.load_items(
-        each(data["nodes"], node_from_data),
-        each(data["edges"], edge_from_data),
-        each(data.get("notes", []), note_from_data),
-        [conflict_from_data(c) for c in data.get("conflicts", ())],
-    )
+    chain_map.load_items(nodes, edges, notes, [conflict_from_data(c) for c in data.get("conflicts", ())])
     chain_map.set_deleted(data.get("deleted", ()))
     return chain_map
 

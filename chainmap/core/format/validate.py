@@ -13,7 +13,7 @@ link cycles with iterative walks (no recursion, so no depth limit).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ..cycles import cycle_through, strongly_connected
@@ -125,7 +125,7 @@ class _Validator:
         self.region_codes: dict[str, int] | None = None
         self.tier_ids: dict[str, int] | None = None
         self.node_index: dict[str, int] | None = None
-        self.nodes: list[Any] = []
+        self.nodes: Sequence[Any] = []  # the segments as data, for wording messages
         self.ids: dict[str, str] = {}  # id → path of the item that has it
         # Ids the quick passes registered, a whole list at once: (id → index, path pattern).
         self.quick_ids: list[tuple[dict[str, int], str]] = []
@@ -291,26 +291,41 @@ class _Validator:
             self.error("", msg("A map file holds a JSON object ({{…}}), but this file holds {data}.", data=describe(data)))
             return self.problems
         self.data = data
-        if not self.check_header(data):
+        if not self.check_top(data):
             return self.problems
+        self.check_regions(data)
+        self.check_lead_and_owner(data)
+        self.check_tiers(data)
+        parents = self.check_nodes(data)
+        successors = self.check_edges(data)
+        self.check_after_links(data, parents)
+        self.check_link_cycles(successors, data["edges"] if successors else [])
+        return self.problems
+
+    def check_top(self, data: dict[str, Any]) -> bool:
+        """The header, the top object's keys, its id, title and chain; False when the rest is
+        not worth checking."""
+        if not self.check_header(data):
+            return False
         self.shape(data, TOP_SHAPE, "", "the map")
         if isinstance(data.get("id"), str) and not _is_id(data["id"]):
             self.error("/id", bad_id(data["id"], msg("The map's id")))
         for key in ("title", "chain"):
             self.nonblank(data, key, "", "the map")
-        self.check_regions(data)
+        return True
+
+    def check_lead_and_owner(self, data: dict[str, Any]) -> None:
         for key in ("lead", "owner"):
             self.region_ref(data.get(key), f"/{key}", "The lead region" if key == "lead" else "The owner region")
-        self.check_tiers(data)
-        parents = self.check_nodes(data)
-        successors = self.check_edges(data)
+
+    def check_after_links(self, data: dict[str, Any], parents: list[tuple[int, str, str]]) -> None:
+        """What follows the segments and links: notes, conflicts, deleted ids, meta, then the
+        parents (the link cycles are the last check of all)."""
         self.check_notes(data)
         self.check_conflicts(data)
         self.check_deleted(data)
         self.check_meta(data)
         self.check_parent_cycles(parents)
-        self.check_link_cycles(successors, data["edges"] if successors else [])
-        return self.problems
 
     def check_header(self, data: dict[str, Any]) -> bool:
         """Check ``format`` and ``version``; False when the rest is not worth checking."""
@@ -725,7 +740,7 @@ class _Validator:
             for member in walk:
                 state[member] = 2
 
-    def check_link_cycles(self, successors: list[list[int]], edges: list[Any]) -> None:
+    def check_link_cycles(self, successors: list[list[int]], edges: Iterable[Any]) -> None:
         """One warning per strongly connected group of segments (a loop of links)."""
         if not successors or _acyclic(successors):
             return

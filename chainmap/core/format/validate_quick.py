@@ -15,6 +15,7 @@ compares both on near misses and on hundreds of fuzzed maps).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
@@ -54,7 +55,7 @@ _ID = itemgetter("id")
 assert ID_PATTERN.pattern.startswith("^") and ID_PATTERN.pattern.endswith("\\Z")
 _ID_LINES = re.compile(f"(?:{ID_PATTERN.pattern[1:-2]}\n)*")
 # What the quick passes cannot take (a value of an unexpected type raises one of these): give up.
-_ODD = (TypeError, KeyError, AttributeError, ValueError)
+ODD = (TypeError, KeyError, AttributeError, ValueError)
 
 _ABSENT: Any = object()  # ``get``'s default: a key written as null is there, and wrong
 _NO_ENTRIES: dict[str, Any] = {}
@@ -126,7 +127,7 @@ def _types(values: Any) -> set[type]:
     return set(map(type, values))
 
 
-def _good_ids(validator: _Validator, item_ids: list[Any]) -> dict[str, int] | None:
+def good_ids(validator: _Validator, item_ids: list[Any]) -> dict[str, int] | None:
     """The ids → their index, when all are text of the id form, none twice, none taken."""
     if _types(item_ids) - _STR or _ID_LINES.fullmatch("\n".join(item_ids) + "\n" if item_ids else "") is None:
         return None
@@ -144,7 +145,7 @@ def quick_nodes(validator: _Validator, nodes: list[Any]) -> list[tuple[int, str,
         return None
     try:
         result = _nodes(validator, nodes)
-    except _ODD:
+    except ODD:
         return None
     if result is None:
         return None
@@ -155,18 +156,36 @@ def quick_nodes(validator: _Validator, nodes: list[Any]) -> list[tuple[int, str,
 
 
 def _nodes(validator: _Validator, nodes: list[Any]) -> tuple[dict[str, int], list[tuple[int, str, str]]] | None:
+    parents: list[tuple[int, str, str]] = []
+    check = node_check(validator, parents)
+    pairs = 0  # the key-value pairs of every object in the segments, for the loader's count
+    for index, node in enumerate(nodes):
+        counted = check(node, index)
+        if counted is None:
+            return None
+        pairs += counted
+    node_index = good_ids(validator, list(map(_ID, nodes)))
+    if node_index is None:
+        return None
+    validator.counted_pairs += pairs
+    return node_index, parents
+
+
+def node_check(validator: _Validator, parents: list[tuple[int, str, str]]) -> Callable[[Any, int], int | None]:
+    """The quick look at one segment (the ``index``-th), for a validator whose regions and
+    tiers are checked: the key-value pairs of its objects when it certainly has no problem of
+    its own (its parent, if any, noted in ``parents`` for the parent pass), else ``None``.
+    Its id is left to :func:`good_ids`, over all the ids at once. May raise one of ``ODD``."""
     codes = validator.region_codes
     tier_ids = validator.tier_ids
     assert codes is not None and tier_ids is not None
     entry_is_clean = validator.entry_is_clean
-    parents: list[tuple[int, str, str]] = []
-    pairs = 0  # the key-value pairs of every object in the segments, for the loader's count
-    # One loop (Python 3.11 runs it faster than columns of ``map``), the ids checked at once after it.
-    for index, node in enumerate(nodes):
+
+    def check(node: Any, index: int) -> int | None:
         if node.__class__ is not dict:
             return None
         keys = node.keys()
-        pairs += len(keys)
+        pairs = len(keys)
         if not keys <= _NODE_COMMON:
             if not keys <= NODE_KNOWN:
                 if not conforms(node, NODE_SHAPE):  # unknown keys: the shape's own look
@@ -222,11 +241,9 @@ def _nodes(validator: _Validator, nodes: list[Any]) -> tuple[dict[str, int], lis
                 firm_name = firm["name"]
                 if firm_name.__class__ is not str or not firm_name or firm_name.isspace():
                     return None
-    node_index = _good_ids(validator, list(map(_ID, nodes)))
-    if node_index is None:
-        return None
-    validator.counted_pairs += pairs
-    return node_index, parents
+        return pairs
+
+    return check
 
 
 def _node_rest_clean(node: dict[str, Any], index: int, parents: list[tuple[int, str, str]]) -> bool:
@@ -255,22 +272,43 @@ def quick_edges(validator: _Validator, edges: list[Any]) -> list[list[int]] | No
         return None
     try:
         return _edges(validator, edges)
-    except _ODD:
+    except ODD:
         return None
 
 
 def _edges(validator: _Validator, edges: list[Any]) -> list[list[int]] | None:
+    successors: list[list[int]] = [[] for _ in validator.nodes]
+    check = edge_check(validator, successors)
+    pairs = 0
+    for edge in edges:
+        counted = check(edge)
+        if counted is None:
+            return None
+        pairs += counted
+    edge_index = good_ids(validator, list(map(_ID, edges)))
+    if edge_index is None:
+        return None
+    validator.quick_ids.append((edge_index, "/edges/{}"))
+    validator.counted_pairs += pairs
+    validator.counted.add("edges")
+    return successors
+
+
+def edge_check(validator: _Validator, successors: list[list[int]]) -> Callable[[Any], int | None]:
+    """The quick look at one link, for a validator whose segments are checked: the key-value
+    pairs of its objects when it certainly has no problem of its own (its end noted among its
+    start's ``successors``), else ``None``. Its id is left to :func:`good_ids`. May raise one
+    of ``ODD`` (a link to no segment raises ``KeyError``)."""
     codes = validator.region_codes
     node_index = validator.node_index
     assert codes is not None and node_index is not None
-    successors: list[list[int]] = [[] for _ in validator.nodes]
     seen: set[tuple[str, str, str]] = set()
-    pairs = 0
-    for edge in edges:
+
+    def check(edge: Any) -> int | None:
         if edge.__class__ is not dict:
             return None
         keys = edge.keys()
-        pairs += len(keys)
+        pairs = len(keys)
         if not keys <= _EDGE_COMMON:
             if not keys <= EDGE_KNOWN:
                 if not conforms(edge, EDGE_SHAPE):
@@ -292,13 +330,9 @@ def _edges(validator: _Validator, edges: list[Any]) -> list[list[int]] | None:
             return None  # a repeated link: the detailed check warns
         seen.add(key)
         successors[source].append(target)
-    edge_index = _good_ids(validator, list(map(_ID, edges)))
-    if edge_index is None:
-        return None
-    validator.quick_ids.append((edge_index, "/edges/{}"))
-    validator.counted_pairs += pairs
-    validator.counted.add("edges")
-    return successors
+        return pairs
+
+    return check
 
 
 def _edge_rest_clean(edge: dict[str, Any], codes: dict[str, int]) -> bool:
