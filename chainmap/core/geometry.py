@@ -25,7 +25,7 @@ EMPTY_BAND_WIDTH = 240.0
 BAND_HEADER = 48.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rect:
     """An axis-aligned rectangle in scene units."""
 
@@ -138,7 +138,15 @@ def tier_bands(chain_map: ChainMap, folded: Collection[str] = (),
     ``measured``: frames the caller already has, up to date (a scene keeps them); the
     others are measured here.
     """
-    extents: dict[str, Rect] = {}
+    return bands_between([tier.id for tier in chain_map.tiers], tier_extents(chain_map, folded, measured))
+
+
+def tier_extents(chain_map: ChainMap, folded: Collection[str] = (),
+                 measured: Mapping[str, Rect | None] | None = None) -> dict[str, tuple[float, float]]:
+    """The left and right of each tier's contents: its top-level segments' frames together (a
+    sub-segment lies inside its parent's frame); tiers without a placed segment are left out.
+    ``measured`` as for :func:`tier_bands`."""
+    extents: dict[str, tuple[float, float]] = {}
     for node in chain_map.nodes:
         if node.parent is not None:
             continue  # inside its parent's frame
@@ -149,17 +157,26 @@ def tier_bands(chain_map: ChainMap, folded: Collection[str] = (),
         if rect is None:
             continue
         current = extents.get(node.tier)
-        extents[node.tier] = rect if current is None else current.united(rect)
+        if current is None:
+            extents[node.tier] = (rect.left, rect.right)
+        elif rect.left < current[0] or rect.right > current[1]:
+            extents[node.tier] = (min(current[0], rect.left), max(current[1], rect.right))
+    return extents
+
+
+def bands_between(tiers: Iterable[str], extents: Mapping[str, tuple[float, float]]) -> list[Band]:
+    """The bands of ``tiers`` (ids, left to right) around their contents' ``extents`` (see
+    :func:`tier_extents`; a tier without one is empty), as :func:`tier_bands` lays them out."""
     spans: list[tuple[str, float, float]] = []
     cursor = 0.0
-    for tier in chain_map.tiers:
-        rect = extents.get(tier.id)
-        if rect is None:
+    for tier in tiers:
+        extent = extents.get(tier)
+        if extent is None:
             left = cursor
             right = left + EMPTY_BAND_WIDTH
         else:
-            left = rect.left - BAND_MARGIN
-            right = rect.right + BAND_MARGIN
+            left = extent[0] - BAND_MARGIN
+            right = extent[1] + BAND_MARGIN
         if spans and left < spans[-1][2]:
             # Contents overlap the previous band: meet halfway, keeping order.
             middle = (left + spans[-1][2]) / 2
@@ -172,7 +189,7 @@ def tier_bands(chain_map: ChainMap, folded: Collection[str] = (),
             previous = spans[-1]
             spans[-1] = (previous[0], previous[1], middle)
             left = middle
-        spans.append((tier.id, left, right))
+        spans.append((tier, left, right))
         cursor = right
     return [Band(tier, left, right) for tier, left, right in spans]
 

@@ -28,6 +28,7 @@ from chainmap.core.messages import N_, msg, nothing_written
 from chainmap.core.model import ChainMap
 
 from .export_parts import paint_band, render, svg_passes
+from .routes import SYNC_LINKS, route_for_export
 from .scene import MapScene
 from .stream_file import StreamWriteError, atomic_stream
 
@@ -35,8 +36,11 @@ FORMATS = ("png", "svg", "pdf")
 SCENE_DPI = 96.0  # one scene unit is one CSS pixel: 1/96 inch
 # A PNG is painted in bands of whole rows of about this many pixels, each band in tiles at
 # most this wide (QPainter's raster engine is only safe to 2^15), and streamed into the file:
-# memory does not grow with the picture.
-BAND_PIXELS = 8_000_000
+# memory does not grow with the picture. A band's buffers (the tile, its pixels converted,
+# filtered and compressed) weigh some 12 bytes a pixel; a PNG of up to ONE_BAND bands' pixels
+# is painted in one go (a map of a few hundred segments: its scene is small).
+BAND_PIXELS = 2_000_000
+ONE_BAND = 4
 DIRECT_MAX_SIDE = 16384
 # The largest PNG painted (four times its pixels): not a memory limit any more, but a picture
 # beyond it takes minutes and gigabytes of disk; larger requests are scaled down.
@@ -138,16 +142,24 @@ def export_map(
                                  codes=codes))
     fill = _background(transparent, background)
     ensure_application()
+    folds = list(folded)
+    # A big map is routed first and its router let go of before the scene is built: the
+    # export holds one or the other, never both (routes.route_for_export).
+    routed = (route_for_export(chain_map, {n for n in folds if chain_map.has_node(n) and chain_map.children(n)})
+              if len(chain_map.edges) > SYNC_LINKS else None)
     scene = MapScene(chain_map, editable=False, legend=legend, cached=False, transient=True)
     try:
         warnings: list[str] = []
         if view_region is not None:
             scene.set_view_region(view_region)
-        for node_id in folded:
+        for node_id in folds:
             if not chain_map.has_node(node_id):
                 warnings.append(msg("There is no segment '{node_id}' to fold; ignored.", node_id=node_id))
             elif chain_map.children(node_id):
                 scene.set_folded(node_id, True)
+        if routed is not None:
+            scene.sync.geometry.routes.take(routed)
+            del routed
         result = export_scene(scene, path, fmt=kind, dpi=dpi, scale=scale, background=fill, force=force)
         result.warnings[:0] = warnings
         return result
@@ -337,8 +349,9 @@ def _export_png(scene: MapScene, source: QRectF, path: str, plan: PlannedSize,
 
     try:
         with atomic_stream(path, force=force) as stream:
+            band = width * height if width * height <= ONE_BAND * BAND_PIXELS else BAND_PIXELS
             tiles = paint_png(stream, paint, source, factor, (width, height), dpi, background,
-                              band_pixels=BAND_PIXELS, max_side=DIRECT_MAX_SIDE)
+                              band_pixels=band, max_side=DIRECT_MAX_SIDE)
     except StreamWriteError as exc:
         raise ExportError(str(exc)) from None
     except MemoryError:

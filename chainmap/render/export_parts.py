@@ -3,8 +3,9 @@
 A :class:`~chainmap.render.scene.MapScene` of a big map makes its segment and link items
 lazily (:mod:`chainmap.render.scene_lazy`). An export paints it in parts:
 
-- a PNG band by band (:func:`paint_band`): the items of each band are made, painted and,
-  in an export's own scene (``transient``), dropped again;
+- a PNG band by band from the top (:func:`paint_band`): the items of each band are made
+  and painted; an export's own scene (``transient``) keeps them for the next band until
+  they lie wholly above the band painted, then drops them;
 - an SVG in horizontal slices (:func:`svg_passes`), one QSvgGenerator document each, joined
   into one file by :func:`chainmap.render.svg_write.write_svg`: every pass paints the whole
   page, but only the items made for its slice that no earlier pass painted, so each item is
@@ -44,12 +45,13 @@ def render(scene: MapScene, painter: QPainter, target: QRectF, source: QRectF,
 
 def paint_band(scene: MapScene, painter: QPainter, target: QRectF, part: QRectF,
                background: QColor | None) -> None:
-    """Paint ``part`` of the scene into ``target`` (a band or tile of a PNG), its items made
-    first; an export's own scene drops them again after."""
+    """Paint ``part`` of the scene into ``target`` (a band or tile of a PNG; they come from
+    the top down), its items made first; an export's own scene then drops the items wholly
+    above it (the next bands need them no more) and keeps the rest for the next band."""
     scene.ensure_items(part.adjusted(-_REACH, -_REACH, _REACH, _REACH))
     render(scene, painter, target, part, background)
     if scene.transient_items:
-        scene.sync.release()
+        scene.sync.release_above(part.top() - _REACH)
 
 
 def svg_passes(scene: MapScene, target: QRectF, source: QRectF,

@@ -154,10 +154,7 @@ class OverviewItem(QGraphicsRectItem):
         if changed is None or len(changed) > SELECTION_UPDATES:
             self.update()
             return
-        scene = self.scene()
-        views = scene.views() if scene is not None else []
-        scale = max((abs(view.transform().m11()) for view in views), default=1.0)
-        margin = 4.0 / max(scale * 0.5, 1e-9)  # a pen's width past the shape, at the smallest zoom shown
+        margin = self._pen_margin()
         for rect in changed:
             self.update(rect.adjusted(-margin, -margin, margin, margin))
 
@@ -225,7 +222,7 @@ class OverviewItem(QGraphicsRectItem):
         if batches is None:
             return
         shown = batches[table]
-        changed = False
+        areas: list[QRectF] = []
         for item in items:
             if item not in shown:
                 continue
@@ -236,11 +233,30 @@ class OverviewItem(QGraphicsRectItem):
                 self.invalidate()
                 return
             shown[item] = new
-            changed = True
-        if changed:
+            areas.extend(_shape_areas(old))
+            areas.extend(_shape_areas(new))
+        if areas:
             self._selection = None
-            if self.isVisible():
-                self.update()
+            self._update_areas(areas)
+
+    def _update_areas(self, areas: list[QRectF]) -> None:
+        """Have the views paint ``areas`` (scene rectangles) again, or the whole overview when
+        they are many: a status change repainted every box of a 100,000-segment map before."""
+        if not self.isVisible():
+            return
+        if len(areas) > SELECTION_UPDATES:
+            self.update()
+            return
+        margin = self._pen_margin()
+        for rect in areas:
+            self.update(rect.adjusted(-margin, -margin, margin, margin))
+
+    def _pen_margin(self) -> float:
+        """A pen's width past a shape, in scene units at the smallest zoom a view shows."""
+        scene = self.scene()
+        views = scene.views() if scene is not None else []
+        scale = max((abs(view.transform().m11()) for view in views), default=1.0)
+        return 4.0 / max(scale * 0.5, 1e-9)
 
     def move_pending(self, boxes: list[tuple[QRectF, QRectF]], lines: list[tuple[QLineF, QLineF]]) -> None:
         """Segments and links drawn by the pending shapes (made since the gathering, or not
@@ -400,6 +416,17 @@ class OverviewItem(QGraphicsRectItem):
             painter.setPen(style.pen(colour, 2.0, cosmetic=True))
             for shapes in buckets.shown(exposed):
                 painter.drawRects(shapes)
+
+
+def _shape_areas(shapes: tuple[Any, ...] | None) -> list[QRectF]:
+    """Where the shapes of a segment (box, frame) or of a link (line) lie."""
+    if shapes is None:
+        return []
+    if len(shapes) == 3:
+        line = shapes[2]
+        return [QRectF(line.p1(), line.p2()).normalized()]
+    _key, box, frame, _outline = shapes
+    return [box] if frame is None else [box, frame]
 
 
 def segment_shapes(item: Any, names: dict[int, str] | None = None) -> tuple[Any, ...] | None:

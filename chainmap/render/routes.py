@@ -31,8 +31,12 @@ whatever is left at once, so every export draws what ``chainmap route --json`` p
 
 from __future__ import annotations
 
+import ctypes
+import gc
+import sys
 import time
 from collections.abc import Callable, Collection, Generator, Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
@@ -42,6 +46,7 @@ from chainmap.core.model import ChainMap
 from chainmap.core.routing import Router, RouteSet, RoutingInput, label_levels, routing_input
 from chainmap.core.routing.labels import LABEL_SIZE
 from chainmap.core.routing.obstacles import Box, Point
+from chainmap.core.routing.result import LinkRoute
 
 from . import idle_turns
 from .items_link import clip_xy
@@ -62,6 +67,49 @@ def straight_preview(source: Box, target: Box) -> tuple[Point, Point]:
     return start, end
 
 
+@dataclass
+class Routed:
+    """A whole map routed for an export before its scene is built (:func:`route_for_export`):
+    the folds it was routed with, the routes (the boxes only of the notes' segments), the
+    notes' segments, and the labelled links' levels that are not 0."""
+
+    folded: frozenset[str]
+    result: RouteSet
+    targets: dict[str, str | None]
+    levels: dict[str, int]
+
+
+def route_for_export(chain_map: ChainMap, folded: Collection[str] = ()) -> Routed:
+    """Route ``chain_map`` (``folded`` segments folded) for an export's own scene, which
+    takes the routes with :meth:`SceneRoutes.take`: routed before the scene is built and
+    with the router gone before it is, a 100,000-segment map's export holds either the
+    router or the scene, never both."""
+    router = Router(routing_input(chain_map, folded))
+    result = router.route_all(drags=False)
+    targets = {note.id: note.target for note in router.data.notes}
+    del router
+    boxes = result.boxes
+    kept = RouteSet({box_id: boxes[box_id] for box_id in targets.values() if box_id is not None and box_id in boxes},
+                    result.links, result.notes)
+    del result, boxes
+    gc.collect()  # the router's cycles (a big map's routing leaves some 60 MB in them)
+    _give_back_memory()
+    levels = {link_id: level for link_id, level in label_levels(kept).items() if level}
+    return Routed(frozenset(folded), kept, targets, levels)
+
+
+def _give_back_memory() -> None:
+    """Hand the C library's free memory back to the system (glibc's ``malloc_trim``; nothing
+    elsewhere), so that what a big map's routing freed is not counted again."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        libc.malloc_trim(0)
+    except (OSError, AttributeError):
+        pass  # another C library (musl): its memory stays as it is
+
+
 class SceneRoutes(BigMapRouting):
     """Routes for one scene's link items (``links``: item by link id) and note items
     (``notes``: item by note id), both dicts the scene keeps up to date; ``folded`` gives the
@@ -75,6 +123,9 @@ class SceneRoutes(BigMapRouting):
         self._notes = notes
         self._folded = folded
         self._router: Router | None = None  # the routes drawn, when the editor holds them
+        # The routes drawn when no drag will follow (an export's own scene): only these are
+        # kept of the router (see finish).
+        self._drawn: Mapping[str, LinkRoute] | None = None
         self._data: RoutingInput | None = None  # what is drawn: boxes (after moves), links, notes
         self._ends: dict[str, set[str]] = {}  # link ids by box
         self._specs: dict[str, Any] = {}  # link specs by link id
@@ -134,6 +185,7 @@ class SceneRoutes(BigMapRouting):
         self._steps = None
         self._discarded.clear()
         self._router = None
+        self._drawn = None
         if self._frozen:
             give_back_to_collector(self)  # the scene's objects may be collected again (unless a map is kept)
             self._frozen = False
@@ -176,8 +228,9 @@ class SceneRoutes(BigMapRouting):
         as a straight preview, else hidden when the link is not drawn."""
         router = self._router
         item.raise_label(self._levels.get(link_id, 0))
-        if router is not None:
-            route = router.result.links.get(link_id)
+        drawn = router.result.links if router is not None else self._drawn
+        if drawn is not None:
+            route = drawn.get(link_id)
             if route is not None:
                 item.set_route(route.points, route.label, route.label_pixel_size)
                 return
@@ -202,6 +255,7 @@ class SceneRoutes(BigMapRouting):
         slices."""
         self.redrawn = set()
         if self._restructured:
+            self._drawn = None
             self._restructured = False
             self._moves.clear()
             self._settling = False
@@ -253,7 +307,7 @@ class SceneRoutes(BigMapRouting):
             router = Router(routing_input(self._map, self._folded()))
             router.route_all(drags)
             self._fresh = None
-            self._adopt(router)
+            self._adopt(router, keep=drags)
             return
         if self._fresh is None:
             self._start_fresh(routing_input(self._map, self._folded()))
@@ -312,14 +366,51 @@ class SceneRoutes(BigMapRouting):
         self._timer.start()
 
     # ------------------------------------------------------------------ items
-    def _adopt(self, router: Router) -> None:
-        """Draw every link and note as ``router`` routed them (afresh, the whole map)."""
-        self._router = router
+    def take(self, routed: Routed) -> bool:
+        """Draw the routes of :func:`route_for_export`, made before the scene was built (an
+        export's own scene of a big map: the scene then does not add to the routing's peak
+        of memory, nor the router to the painting's). Nothing is done, and False returned,
+        when the scene's folds are not those routed."""
+        if set(self._folded()) != routed.folded:
+            return False
+        self._timer.stop()
+        self._cancel()
+        self._move_jobs.clear()
+        self._restructured = self._live = self._settling = False
+        self._moves.clear()
+        self._fresh = None
+        self._router = None
+        self._drawn = routed.result.links
+        self._data, self._specs, self._ends = None, {}, {}
+        self._exact = self._previewed = True
+        self._draw_all(routed.result, routed.levels, routed.targets)
+        return True
+
+    def _adopt(self, router: Router, keep: bool = True) -> None:
+        """Draw every link and note as ``router`` routed them (afresh, the whole map). Not
+        ``keep``: no drag or change will follow (an export's own scene of a big map), so only
+        the routes are kept, not the router (its boxes' index, its label space, the routing
+        input), and the links are not indexed for previews: a big map's painting then holds
+        some 100 MB less."""
         self._exact = True
         self._previewed = True
-        self._set_data(router.data)
         result = router.result
-        levels = self._levels = {link_id: level for link_id, level in label_levels(result).items() if level}
+        targets = {note.id: note.target for note in router.data.notes}
+        if keep:
+            self._router = router
+            self._drawn = None
+            self._set_data(router.data)
+        else:
+            self._router = None
+            self._drawn = result.links
+            self._data, self._specs, self._ends = None, {}, {}
+        del router
+        self._draw_all(result, {link_id: level for link_id, level in label_levels(result).items() if level}, targets)
+
+    def _draw_all(self, result: RouteSet, levels: dict[str, int], targets: Mapping[str, str | None]) -> None:
+        """Every link item made so far and every note item as in ``result``; the labelled
+        links stacked by ``levels`` (those not 0)."""
+        self._levels = levels
         for link_id, item in self._links.items():
             route = result.links.get(link_id)
             if route is None:
@@ -328,7 +419,7 @@ class SceneRoutes(BigMapRouting):
                 item.set_route(route.points, route.label, route.label_pixel_size)
                 self.redrawn.add(link_id)
             item.raise_label(levels.get(link_id, 0))
-        self._show_notes(result, self._notes)
+        self._show_notes(result, self._notes, targets)
 
     def _show(self, links: Collection[str], notes: Collection[str]) -> None:
         router = self._router
@@ -342,8 +433,10 @@ class SceneRoutes(BigMapRouting):
                 self.redrawn.add(link_id)
         self._show_notes(result, notes)
 
-    def _show_notes(self, result: RouteSet, notes: Collection[str]) -> None:
-        targets = {note.id: note.target for note in self._data.notes} if self._data is not None else {}
+    def _show_notes(self, result: RouteSet, notes: Collection[str],
+                    targets: Mapping[str, str | None] | None = None) -> None:
+        if targets is None:
+            targets = {note.id: note.target for note in self._data.notes} if self._data is not None else {}
         for note_id in notes:
             item = self._notes.get(note_id)
             callout = result.notes.get(note_id)

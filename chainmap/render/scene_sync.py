@@ -10,6 +10,7 @@ on the next turn of the event loop or when the scene is asked something.
 
 from __future__ import annotations
 
+import heapq
 import time
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -100,6 +101,10 @@ class SceneSync:
         self._seen_redrawn: tuple[set[str] | None, set[str]] = (None, set())
         # Where the segments moved since the last flush were (see flush).
         self._moved_from: dict[str, tuple[float | None, float | None]] = {}
+        # For release_above (a PNG painted band by band): the items by the bottom of their
+        # bounds, and those made since it last looked (None: it never did).
+        self._bottoms: list[tuple[float, str, str]] | None = None
+        self._made_since: list[tuple[str, str]] = []
         # A big map's items are made lazily (scene_lazy): these have none yet.
         self.pending = PendingItems(chain_map, state)
         self._lazy_timer = QTimer(scene)
@@ -206,6 +211,7 @@ class SceneSync:
         ``give_back`` (an export of a big map paints it part by part, making and dropping the
         items of each part: :mod:`chainmap.render.export_parts`)."""
         nodes, edges = list(self.items.nodes), list(self.items.edges)
+        self._bottoms, self._made_since = None, []
         for node_id in nodes:
             self._unregister("node", node_id)
         for edge_id in edges:
@@ -213,6 +219,35 @@ class SceneSync:
         self.items.edges_at.clear()
         if give_back:
             self.pending.give_back(nodes, edges)
+
+    def release_above(self, y: float) -> None:
+        """Take the segment and link items that lie wholly above ``y`` (scene) out of the
+        scene for good (not pending again): a PNG painted band by band from the top needs them
+        no more, and those below stay for the next band instead of being made again. Each
+        item's bounds are looked at once, when it is first seen here."""
+        items = self.items
+        heap = self._bottoms
+        if heap is None:
+            heap = self._bottoms = []
+            seen = [("node", node_id) for node_id in items.nodes] + [("edge", edge_id) for edge_id in items.edges]
+        else:
+            seen, self._made_since = self._made_since, []
+        for kind, item_id in seen:
+            item = items.get(kind, item_id)
+            if item is not None:
+                heapq.heappush(heap, (item.sceneBoundingRect().bottom(), kind, item_id))
+        edges_at = items.edges_at
+        while heap and heap[0][0] < y:
+            _, kind, item_id = heapq.heappop(heap)
+            self._unregister(kind, item_id)
+            if kind == "edge" and self._map.has_edge(item_id):
+                edge = self._map.edge(item_id)
+                for end in (edge.source, edge.target):
+                    held = edges_at.get(end)
+                    if held is not None:
+                        held.discard(item_id)
+                        if not held:
+                            del edges_at[end]
 
     def _idle_batch(self) -> None:
         started = time.perf_counter()
@@ -233,6 +268,9 @@ class SceneSync:
                 geometry.update_visibility(node_ids)
             for edge_id in edge_ids:
                 self._add_link(chain_map.edge(edge_id), routed=False)
+        if self._bottoms is not None:
+            self._made_since.extend(("node", node_id) for node_id in node_ids)
+            self._made_since.extend(("edge", edge_id) for edge_id in edge_ids)
         if not self.pending:
             self._lazy_timer.stop()
         # The overview keeps drawing these from the model as they were when it gathered them

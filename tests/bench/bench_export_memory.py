@@ -3,8 +3,9 @@
     python tests/bench/bench_export_memory.py MAP.chainmap.json [png|svg]
 
 Prints the resident memory (RSS) and the peak so far after each stage of ``export_map`` on
-one map file: the file loaded into the model, the export's scene built, every link routed,
-then every 20th band (PNG) or slice (SVG) painted, and the end. The whole command's peak is
+one map file: the file loaded into the model; for a big map, the routing (its nudging, the
+peak of it) and the routes kept once the router is let go of; the export's scene built; then
+every 100th band (PNG) or 20th slice (SVG) painted, and the end. The whole command's peak is
 what ``/usr/bin/time -v chainmap export`` reports as its maximum resident set size.
 """
 
@@ -23,6 +24,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+import chainmap.core.routing.router as router_module  # noqa: E402
 from chainmap.core.format.fileio import load_map  # noqa: E402
 from chainmap.render import export, export_parts  # noqa: E402
 from chainmap.render.fonts import register_bundled_fonts  # noqa: E402
@@ -44,7 +46,7 @@ def report(stage: str) -> None:
           flush=True)
 
 
-def _counting(stage: str, paint: Callable[..., Any], first_note: str) -> Callable[..., Any]:
+def _counting(stage: str, paint: Callable[..., Any], first_note: str, every: int) -> Callable[..., Any]:
     count = 0
 
     def counted(*args: Any, **kwargs: Any) -> Any:
@@ -53,11 +55,23 @@ def _counting(stage: str, paint: Callable[..., Any], first_note: str) -> Callabl
         if count == 1:
             report(first_note)
         done = paint(*args, **kwargs)
-        if count % 20 == 0:
+        if count % every == 0:
             report(f"{stage} {count} painted")
         return done
 
     return counted
+
+
+def _around(before: str, after: str, work: Callable[..., Any]) -> Callable[..., Any]:
+    """``work`` reporting the memory before and after it."""
+
+    def reported(*args: Any, **kwargs: Any) -> Any:
+        report(before)
+        done = work(*args, **kwargs)
+        report(after)
+        return done
+
+    return reported
 
 
 def main() -> None:
@@ -68,12 +82,23 @@ def main() -> None:
     report(f"loaded ({len(chain_map.nodes):,} segments)")
     export.ensure_application()
     register_bundled_fonts()
-    export.paint_band = _counting("band", export.paint_band, "scene built, links routed")
+    export.paint_band = _counting("band", export.paint_band, "scene built, links routed", 100)
+    export.route_for_export = _around("routing (big map, before the scene)", "routed, router let go of",
+                                      export.route_for_export)
+    router_module.nudge = _around("routing: nudging", "routing: nudged", router_module.nudge)
+    real_scene = export.MapScene
+
+    def scene(*args: Any, **kwargs: Any) -> Any:
+        made = real_scene(*args, **kwargs)
+        report("export's scene built")
+        return made
+
+    export.MapScene = scene  # type: ignore[misc,assignment]
     real_passes = export.svg_passes
 
     def passes(*args: Any, **kwargs: Any) -> list[Callable[..., Any]]:
         report("scene built, links routed")
-        return [_counting("slice", one, "first slice") for one in real_passes(*args, **kwargs)]
+        return [_counting("slice", one, "first slice", 20) for one in real_passes(*args, **kwargs)]
 
     export.svg_passes = passes
     with tempfile.TemporaryDirectory() as folder:

@@ -27,10 +27,11 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, BinaryIO, TypeVar
 
 from ..model import ChainMap, Edge, ModelError, Node
+from ..vocabulary import DEFAULT_EDGE_KIND
 from .problems import Problem
 from .serialize import edge_from_data, map_from_parts, node_from_data, note_from_data
 from .validate import _Validator
-from .validate_quick import ODD, edge_check, good_ids, node_check, pairs_and_colons
+from .validate_quick import ODD, edge_check, good_ids, link_successors, node_check, pairs_and_colons
 
 CHUNK_BYTES = 1 << 20  # the text decoded at a time
 _SPACE = re.compile(r"[ \t\n\r]*")
@@ -219,16 +220,20 @@ class _Stream:
             raise _GiveUp
         validator.node_index, validator.nodes = node_index, _NodesAsData(nodes)
         validator.quick_ids.append((node_index, "/nodes/{}"))
-        self.successors = [[] for _ in nodes]
         return nodes
 
     def _edges(self) -> list[Edge]:
-        check = edge_check(self.validator, self.successors)
+        validator = self.validator
+        check = edge_check(validator)
         edges = self._items(lambda edge, _index: check(edge), edge_from_data)
-        edge_index = good_ids(self.validator, [edge.id for edge in edges])
-        if edge_index is None:
+        assert validator.node_index is not None
+        ends = ((edge.source, edge.target, DEFAULT_EDGE_KIND if edge.kind is None else edge.kind) for edge in edges)
+        successors = link_successors(validator.node_index, len(validator.nodes), ends)
+        edge_index = good_ids(validator, [edge.id for edge in edges])
+        if successors is None or edge_index is None:
             raise _GiveUp
-        self.validator.quick_ids.append((edge_index, "/edges/{}"))
+        self.successors = successors
+        validator.quick_ids.append((edge_index, "/edges/{}"))
         return edges
 
     def _items(self, check: Callable[[Any, int], int | None], build: Callable[[dict[str, Any]], T]) -> list[T]:

@@ -15,7 +15,7 @@ compares both on near misses and on hundreds of fuzzed maps).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
@@ -277,14 +277,18 @@ def quick_edges(validator: _Validator, edges: list[Any]) -> list[list[int]] | No
 
 
 def _edges(validator: _Validator, edges: list[Any]) -> list[list[int]] | None:
-    successors: list[list[int]] = [[] for _ in validator.nodes]
-    check = edge_check(validator, successors)
+    check = edge_check(validator)
     pairs = 0
     for edge in edges:
         counted = check(edge)
         if counted is None:
             return None
         pairs += counted
+    assert validator.node_index is not None
+    ends = ((edge["from"], edge["to"], edge.get("kind", DEFAULT_EDGE_KIND)) for edge in edges)
+    successors = link_successors(validator.node_index, len(validator.nodes), ends)
+    if successors is None:
+        return None
     edge_index = good_ids(validator, list(map(_ID, edges)))
     if edge_index is None:
         return None
@@ -294,15 +298,14 @@ def _edges(validator: _Validator, edges: list[Any]) -> list[list[int]] | None:
     return successors
 
 
-def edge_check(validator: _Validator, successors: list[list[int]]) -> Callable[[Any], int | None]:
+def edge_check(validator: _Validator) -> Callable[[Any], int | None]:
     """The quick look at one link, for a validator whose segments are checked: the key-value
-    pairs of its objects when it certainly has no problem of its own (its end noted among its
-    start's ``successors``), else ``None``. Its id is left to :func:`good_ids`. May raise one
-    of ``ODD`` (a link to no segment raises ``KeyError``)."""
+    pairs of its objects when it certainly has no problem of its own, else ``None``. Its id is
+    left to :func:`good_ids`, a link repeating another to :func:`link_successors`. May raise
+    one of ``ODD`` (a link to no segment raises ``KeyError``)."""
     codes = validator.region_codes
     node_index = validator.node_index
     assert codes is not None and node_index is not None
-    seen: set[tuple[str, str, str]] = set()
 
     def check(edge: Any) -> int | None:
         if edge.__class__ is not dict:
@@ -318,21 +321,31 @@ def edge_check(validator: _Validator, successors: list[list[int]]) -> Callable[[
                 return None
             if "flows" in edge:
                 pairs += pairs_and_colons(edge["flows"])[0]
-        start, end = edge["from"], edge["to"]
-        source, target = node_index[start], node_index[end]  # a KeyError: a link to no segment
-        if source == target:
+        if node_index[edge["from"]] == node_index[edge["to"]]:  # a KeyError: a link to no segment
             return None
         kind = edge.get("kind", DEFAULT_EDGE_KIND)
         if kind.__class__ is not str:
             return None
-        key = (start, end, kind)
-        if key in seen:
-            return None  # a repeated link: the detailed check warns
-        seen.add(key)
-        successors[source].append(target)
         return pairs
 
     return check
+
+
+def link_successors(
+    node_index: dict[str, int], count: int, ends: Iterable[tuple[str, str, str]]
+) -> list[list[int]] | None:
+    """Each of the ``count`` segments' successors by the links' ``(start, end, kind)``, which
+    :func:`edge_check` passed; ``None`` when a link repeats another (the detailed check warns).
+    One pass after the links are read: what it makes is let go together."""
+    successors: list[list[int]] = [[] for _ in range(count)]
+    seen: set[tuple[str, str, str]] = set()
+    add = seen.add
+    for key in ends:
+        if key in seen:
+            return None
+        add(key)
+        successors[node_index[key[0]]].append(node_index[key[1]])
+    return successors
 
 
 def _edge_rest_clean(edge: dict[str, Any], codes: dict[str, int]) -> bool:

@@ -16,6 +16,8 @@ from .obstacles import Point
 
 CELL = 128.0
 LENGTH_WEIGHT = 0.01  # a crossing outweighs 100 units of length
+Piece = tuple[float, float, float, bool]
+"""An axis-parallel piece of a route: (fixed coordinate, start, end, horizontal)."""
 
 
 class CrossingIndex:
@@ -28,9 +30,9 @@ class CrossingIndex:
 
     def add(self, points: Sequence[Point], owner: str = "") -> None:
         """Hold a route's pieces (``owner``: its link)."""
-        for piece in _pieces(points):
+        for piece in piece_list(points):
             self._owners[piece] = owner
-            cells = _cells(piece)
+            cells = piece_cells(piece)
             if cells is None:
                 self._long.append(piece)
                 continue
@@ -70,9 +72,9 @@ class CrossingIndex:
     def crossings(self, points: Sequence[Point]) -> int:
         """How many held pieces the path ``points`` crosses."""
         total = 0
-        for at, low, high, horizontal in _pieces(points):
+        for at, low, high, horizontal in piece_list(points):
             seen: set[tuple[float, float, float, bool]] = set()
-            for group in self._groups(_cells((at, low, high, horizontal))):
+            for group in self._groups(piece_cells((at, low, high, horizontal))):
                 for other in group:
                     o_at, o_low, o_high, o_horizontal = other
                     if (o_horizontal != horizontal and low < o_at < high and o_low < at < o_high
@@ -87,7 +89,7 @@ class CrossingIndex:
         return self.crossings(points) + LENGTH_WEIGHT * length
 
 
-def _pieces(points: Sequence[Point]) -> list[tuple[float, float, float, bool]]:
+def piece_list(points: Sequence[Point]) -> list[Piece]:
     """(fixed coordinate, start, end, horizontal) of each axis-parallel piece."""
     pieces = []
     for a, b in zip(points, points[1:], strict=False):
@@ -98,7 +100,7 @@ def _pieces(points: Sequence[Point]) -> list[tuple[float, float, float, bool]]:
     return pieces
 
 
-def _cells(piece: tuple[float, float, float, bool]) -> list[tuple[int, int]] | None:
+def piece_cells(piece: Piece) -> list[tuple[int, int]] | None:
     """The cells a piece runs through, or ``None`` when they are too many to file."""
     at, low, high, horizontal = piece
     fixed = int(at // CELL)

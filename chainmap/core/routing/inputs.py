@@ -33,7 +33,7 @@ def _within(value: float) -> float:
     return min(max(value, -FAR), FAR)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LinkSpec:
     """A link to draw: its id, the boxes (segment ids) it joins, and its label."""
 
@@ -43,7 +43,7 @@ class LinkSpec:
     label: LabelText = LabelText("")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NoteSpec:
     """A note to draw: id, centre, callout size, the box it points at (or None), and its
     text (to measure the callout in another process)."""
@@ -65,6 +65,9 @@ class RoutingInput:
     notes: list[NoteSpec] = field(default_factory=list)
     header_bottom: float | None = None
     frames_top: float | None = None
+
+
+_NO_LABEL = LabelText("")  # shared by every link without a label or flows (most of a big map's)
 
 
 def shown_as(chain_map: ChainMap, node_id: str, folded: Collection[str]) -> str:
@@ -120,7 +123,7 @@ def routing_input_steps(chain_map: ChainMap, folded: Collection[str] = (),
         text = " ".join(edge.label.split()) if edge.label else ""
         flows = tuple((region_short(f.source, names.get(f.source)), region_short(f.target, names.get(f.target)))
                       for f in edge.flows)
-        links.append(LinkSpec(edge.id, source, target, LabelText(text, flows)))
+        links.append(LinkSpec(edge.id, source, target, LabelText(text, flows) if text or flows else _NO_LABEL))
     notes = []
     for note in chain_map.notes:
         pointed = None

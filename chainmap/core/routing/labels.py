@@ -33,7 +33,7 @@ AROUND_ANCHORS = (0.5, 0.3, 0.7, 0.1, 0.9)  # where along the link the rings are
 SHORT_NAMES = {"CN-BJ": "京", "CN-TJ": "津", "CN-HE": "冀"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LabelText:
     """What a link's label rectangle holds: the label (may be empty) and the flows as
     (source region's short name, target region's short name)."""

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from .crossindex import CrossingIndex
+from .crossindex import Piece, piece_cells, piece_list
 from .gridcells import rect_cells
 from .obstacles import Box, Obstacles, Point, segment_enters
-from .result import RouteSet
+from .result import LinkRoute, RouteSet
 from .space import overlap
 
 CELL = 128.0
@@ -123,14 +123,12 @@ def label_levels(routes: RouteSet, most: int = 30) -> dict[str, int]:
     label). A painter stacks unlabelled links under all of these, so none of their lines
     crosses a label's text."""
     labelled = {link_id: route for link_id, route in routes.links.items() if route.label is not None}
-    lines = CrossingIndex()
-    for link_id, route in labelled.items():
-        lines.add(route.corners, link_id)
+    crossed = _lines_through_labels(labelled)
     below: dict[str, list[str]] = {}  # link -> the labelled links whose lines cross its label
     above: dict[str, list[str]] = {link_id: [] for link_id in labelled}
-    for link_id, route in labelled.items():
-        assert route.label is not None
-        below[link_id] = sorted(lines.owners_in(route.label, link_id))
+    for link_id in labelled:
+        pieces = crossed.get(link_id)
+        below[link_id] = sorted({owner for owner in pieces.values() if owner != link_id}) if pieces else []
         for other in below[link_id]:
             above[other].append(link_id)
     levels: dict[str, int] = {}
@@ -140,6 +138,37 @@ def label_levels(routes: RouteSet, most: int = 30) -> dict[str, int]:
         for link_id in ring:
             levels[link_id] = min(most, level)
     return levels
+
+
+def _lines_through_labels(labelled: Mapping[str, LinkRoute]) -> dict[str, dict[Piece, str]]:
+    """For each label (by its link) the pieces of the labelled links' lines that pass through
+    it, each with the last of those links (in ``labelled``'s order) that has that very piece:
+    as :class:`~.crossindex.CrossingIndex` owns a piece two links share. The labels are
+    filed by cell and each line's pieces looked up there, so that a big map holds a few
+    cells per label rather than every piece of every line."""
+    cells: dict[tuple[int, int], list[tuple[str, Box]]] = {}
+    wide: list[tuple[str, Box]] = []  # labels over too many cells to file: tried with every piece
+    for link_id, route in labelled.items():
+        label = route.label
+        assert label is not None
+        spread = rect_cells(label[0], label[1], label[2], label[3], CELL)
+        if spread is None:
+            wide.append((link_id, label))
+        for cell in spread or ():
+            cells.setdefault(cell, []).append((link_id, label))
+    everywhere = [held for group in cells.values() for held in group] + wide
+    crossed: dict[str, dict[Piece, str]] = {}
+    for owner, route in labelled.items():
+        for piece in piece_list(route.corners):
+            at, low, high, horizontal = piece
+            spread = piece_cells(piece)
+            groups = [everywhere] if spread is None else [cells.get(cell, ()) for cell in spread] + [wide]
+            for group in groups:
+                for link_id, (left, top, right, bottom) in group:
+                    if ((top < at < bottom and low < right and high > left) if horizontal
+                            else (left < at < right and low < bottom and high > top)):
+                        crossed.setdefault(link_id, {})[piece] = owner
+    return crossed
 
 
 def _rings(nodes: list[str], after: Mapping[str, list[str]]) -> list[list[str]]:

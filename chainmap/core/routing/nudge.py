@@ -18,8 +18,6 @@ from bisect import bisect_left
 from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cmp_to_key
-from itertools import groupby
-from operator import attrgetter
 
 from .gridcells import cell_span
 from .obstacles import EPS, Box, Obstacles, Point
@@ -144,8 +142,58 @@ class Tracks:
         return list(found)
 
 
+class _Store:
+    """Every movable segment of one axis as plain doubles, :data:`_WIDTH` a segment (a big
+    map's nudging holds them all at once: as :class:`_Segment` objects they weighed eight
+    times more): its link's number; its index, the sides its arms leave towards and whether
+    its first point is its low end, packed in one number; its position, span and corridor.
+    The rest is worked out again from those: the corridor's key (:func:`_snap`) here, the
+    fit (:func:`_fit`) from the route when it is applied. :meth:`segment` makes the object
+    of one when it is placed or applied. ``targets`` holds where each is to go (NaN: stays)."""
+
+    def __init__(self, links: list[str]) -> None:
+        self.links = links  # the routes' link ids, in order
+        self.values = array("d")
+        self.targets = array("d")
+
+    def __len__(self) -> int:
+        return len(self.targets)
+
+    def add(self, link: int, index: int, first_side: int, second_side: int, first_low: bool, coord: float,
+            low: float, high: float, lo: float, hi: float) -> None:
+        packed = index * 8 + (first_side > 0) * 4 + (second_side > 0) * 2 + first_low
+        self.values.extend((link, packed, coord, low, high, lo, hi))
+        self.targets.append(math.nan)
+
+    def link_of(self, i: int) -> int:
+        return int(self.values[i * _WIDTH])
+
+    def key0(self, i: int) -> float:
+        """The first number of the segment's corridor key."""
+        at = i * _WIDTH
+        return _snap(self.values[at + 5], self.values[at + 2], -1)
+
+    def segment(self, i: int) -> _Segment:
+        """Segment ``i`` (its fit not worked out: NaN)."""
+        link, packed, coord, low, high, lo, hi = self.values[i * _WIDTH:(i + 1) * _WIDTH]
+        flags = int(packed)
+        first_at, second_at = (low, high) if flags & 1 else (high, low)
+        target = self.targets[i]
+        return _Segment(self.links[int(link)], flags >> 3, coord, low, high, lo, hi, math.nan, math.nan, first_at,
+                        1 if flags & 4 else -1, second_at, 1 if flags & 2 else -1,
+                        (_snap(lo, coord, -1), _snap(hi, coord, 1)), None if math.isnan(target) else target)
+
+    def keep(self, segments: Iterable[tuple[int, _Segment]]) -> None:
+        """Note where ``segments`` (each after its number here) are to go."""
+        for i, seg in segments:
+            self.targets[i] = math.nan if seg.target is None else seg.target
+
+
+_WIDTH = 7  # numbers a stored segment
+
+
 def nudge(obs: Obstacles, routes: dict[str, list[Point] | bytes], ignores: dict[str, tuple[str, ...]],
-          occupied: Tracks | None = None) -> Placed:
+          occupied: Tracks | None = None, keep: bool = True) -> Placed:
     """Spread the inner segments of ``routes`` (changed in place) across their corridors.
 
     A route is a list of points (changed in place) or packed (:func:`~.result.pack_points`:
@@ -154,30 +202,77 @@ def nudge(obs: Obstacles, routes: dict[str, list[Point] | bytes], ignores: dict[
     With ``occupied`` (the segments of the other links, already in place), the segments of
     ``routes`` are only fitted into the widest free gap among them and the others stay put:
     a drag re-routes a few links without moving all their neighbours. Returns the segments
-    of ``routes`` as they ended, by link."""
+    of ``routes`` as they ended, by link (nothing, not ``keep``: no drag will follow)."""
     placed: Placed = {}
+    links = list(routes)
     for axis in (0, 1):
-        segments = [seg for link, points in routes.items()
-                    for seg in _segments(obs, link, _listed(points), ignores.get(link, ()), axis)]
+        store = _Store(links)
+        for number, (link, points) in enumerate(routes.items()):
+            _segments(store, obs, number, _listed(points), ignores.get(link, ()), axis)
         if occupied is None:
-            groups: dict[tuple[float, float], list[_Segment]] = {}
-            for seg in segments:
-                groups.setdefault(seg.key, []).append(seg)
-            for members in groups.values():
-                for component in _overlapping(members):
-                    _place(component)
-            del groups
+            _place_all(store)
         else:
+            segments = [store.segment(i) for i in range(len(store))]
             for seg in segments:
                 others = occupied.near((axis, seg.key), seg.low, seg.high, routes)
                 others += [(s.target, s.low, s.high) for s in segments
                            if s.target is not None and s.key == seg.key]
                 seg.target = _gap(seg, others)
-        for link, group in groupby(segments, key=attrgetter("link")):  # each link's together
-            held = routes[link]
-            points = held if isinstance(held, list) else list(unpack_points(held))
-            ordered = list(group)
-            _apply(points, ordered, axis)
+            store.keep(enumerate(segments))
+            del segments
+        _apply_all(store, routes, axis, placed if keep else None)
+        del store  # before the next axis's are made
+    return placed
+
+
+def _place_all(store: _Store) -> None:
+    """Place every stored segment among those of its corridor (those of one key)."""
+    for run in _runs(store):
+        groups: dict[tuple[float, float], list[tuple[int, _Segment]]] = {}
+        for i in run:
+            seg = store.segment(i)
+            groups.setdefault(seg.key, []).append((i, seg))
+        for members in groups.values():
+            numbers = {id(seg): i for i, seg in members}
+            for component in _overlapping([seg for _, seg in members]):
+                _place(component)
+                store.keep((numbers[id(seg)], seg) for seg in component)
+
+
+def _runs(store: _Store) -> Iterator[list[int]]:
+    """The stored segments' numbers in runs of one first key number, each run in the order
+    they were found: an array of numbers for each first number (a few thousand of them), so
+    that no number object, tuple or list is held for each segment at once."""
+    runs: dict[float, array] = {}
+    key0 = store.key0
+    for i in range(len(store)):
+        first = key0(i)
+        run = runs.get(first)
+        if run is None:
+            run = runs[first] = array("q")
+        run.append(i)
+    for run in runs.values():
+        yield run.tolist()
+
+
+def _apply_all(store: _Store, routes: dict[str, list[Point] | bytes], axis: int, placed: Placed | None) -> None:
+    """Move each route's stored segments where they are to go (and file them in ``placed``)."""
+    count = len(store)
+    i = 0
+    while i < count:  # each link's segments are stored together
+        number = store.link_of(i)
+        ordered = []
+        while i < count and store.link_of(i) == number:
+            ordered.append(store.segment(i))
+            i += 1
+        link = store.links[number]
+        held = routes[link]
+        points = held if isinstance(held, list) else list(unpack_points(held))
+        last = len(points) - 2
+        for seg in ordered:  # from the route as it was found, before any segment moves
+            seg.fit_lo, seg.fit_hi, _, _ = _fit(points, seg.index, last, axis, seg.coord, seg.lo, seg.hi)
+        _apply(points, ordered, axis)
+        if placed is not None:
             flat = placed.get(link)
             if flat is None:
                 flat = placed[link] = array("d")
@@ -185,10 +280,8 @@ def nudge(obs: Obstacles, routes: dict[str, list[Point] | bytes], ignores: dict[
                 a, b = points[seg.index], points[seg.index + 1]
                 low, high = (a[1 - axis], b[1 - axis]) if a[1 - axis] <= b[1 - axis] else (b[1 - axis], a[1 - axis])
                 flat.extend((axis, seg.key[0], seg.key[1], a[axis], low, high))
-            if not isinstance(held, list):
-                routes[link] = pack_points(points)
-        del segments  # before the next axis's are made
-    return placed
+        if not isinstance(held, list):
+            routes[link] = pack_points(points)
 
 
 def _gap(seg: _Segment, others: list[tuple[float, float, float]]) -> float:
@@ -206,9 +299,10 @@ def _gap(seg: _Segment, others: list[tuple[float, float, float]]) -> float:
     return (edges[best] + edges[best + 1]) / 2
 
 
-def _segments(obs: Obstacles, link: str, points: Sequence[Point], ignore: tuple[str, ...],
-              axis: int) -> Iterable[_Segment]:
-    """The movable segments of a route across ``axis`` (0: vertical ones, which move in x)."""
+def _segments(store: _Store, obs: Obstacles, link: int, points: Sequence[Point], ignore: tuple[str, ...],
+              axis: int) -> None:
+    """Store the movable segments of link number ``link``'s route across ``axis`` (0: vertical
+    ones, which move in x)."""
     other = 1 - axis
     last = len(points) - 2  # index of the last segment
     for s in range(1, last):
@@ -222,22 +316,29 @@ def _segments(obs: Obstacles, link: str, points: Sequence[Point], ignore: tuple[
             continue
         if axis == 1:
             lo = max(lo, obs.y_min)
-        # Nothing beyond REACH was looked at: stay within it.
-        fit_lo, fit_hi = max(lo, coord - REACH + 1), min(hi, coord + REACH - 1)
-        before, after = points[s - 1][axis], points[s + 2][axis]
-        if before < coord - EPS:
-            fit_lo, first_side = max(fit_lo, before + (MIN_STUB if s == 1 else MIN_RUN)), -1
-        else:
-            fit_hi, first_side = min(fit_hi, before - (MIN_STUB if s == 1 else MIN_RUN)), 1
-        if after < coord - EPS:
-            fit_lo, second_side = max(fit_lo, after + (MIN_STUB if s + 1 == last else MIN_RUN)), -1
-        else:
-            fit_hi, second_side = min(fit_hi, after - (MIN_STUB if s + 1 == last else MIN_RUN)), 1
+        fit_lo, fit_hi, first_side, second_side = _fit(points, s, last, axis, coord, lo, hi)
         if fit_lo > fit_hi:
             continue
-        key = (_snap(lo, coord, -1), _snap(hi, coord, 1))
-        yield _Segment(link, s, coord, low, high, lo, hi, fit_lo, fit_hi, a[other], first_side, b[other],
-                       second_side, key)
+        store.add(link, s, first_side, second_side, a[other] <= b[other], coord, low, high, lo, hi)
+
+
+def _fit(points: Sequence[Point], s: int, last: int, axis: int, coord: float, lo: float,
+         hi: float) -> tuple[float, float, int, int]:
+    """Where segment ``s`` of a route (``last``: its last segment's index) may go in its
+    corridor ``lo``..``hi`` without the segments joined to it vanishing, and the sides its
+    arms leave towards (-1 low, 1 high)."""
+    # Nothing beyond REACH was looked at: stay within it.
+    fit_lo, fit_hi = max(lo, coord - REACH + 1), min(hi, coord + REACH - 1)
+    before, after = points[s - 1][axis], points[s + 2][axis]
+    if before < coord - EPS:
+        fit_lo, first_side = max(fit_lo, before + (MIN_STUB if s == 1 else MIN_RUN)), -1
+    else:
+        fit_hi, first_side = min(fit_hi, before - (MIN_STUB if s == 1 else MIN_RUN)), 1
+    if after < coord - EPS:
+        fit_lo, second_side = max(fit_lo, after + (MIN_STUB if s + 1 == last else MIN_RUN)), -1
+    else:
+        fit_hi, second_side = min(fit_hi, after - (MIN_STUB if s + 1 == last else MIN_RUN)), 1
+    return fit_lo, fit_hi, first_side, second_side
 
 
 def _corridor(obs: Obstacles, axis: int, coord: float, low: float, high: float,

@@ -95,7 +95,9 @@ class Router:
         # The routes found and not drawn yet (a whole map's wait packed, see pack_points); a
         # drawn route is its LinkRoute's (see _route_of).
         self._corners: dict[str, list[Point] | bytes] = {}
-        self._free: dict[str, bool] = {}
+        # The links whose route crosses a box (not free), and the boxes each link may cross
+        # (its two ends, when they overlap): only these few, not an entry for every link.
+        self._unfree: set[str] = set()
         self._ignore: dict[str, tuple[str, ...]] = {}
         self._tracks = Tracks()
         self._filed = RouteCells()  # where the routes run, for settle to find those a box lies on
@@ -146,22 +148,30 @@ class Router:
             self._assign_ports(key)
             if i % 100 == 99:
                 yield
+        once = self._once
+        if once:
+            self._on_side = {}  # the ports are placed; only a drag asks who shares a side
         yield
         crossings = CrossingIndex() if len(data.links) <= WEIGH_CROSSINGS_UP_TO else None
+        sides, (sources, targets) = self._sides, self._along
         for link in data.links:
             route = self._route(link, crossings)
             if crossings is not None:
                 crossings.add(route)
             self._corners[link.id] = pack_points(route)
+            if once:  # its sides and ports are only asked again by a drag
+                del sides[link.id], sources[link.id], targets[link.id]
             yield
-        placed = nudge(self._obs, self._corners, self._ignore)
-        if not self._once:
+        # Only the routes' search asks the lines' stretches (a drag step finds them again):
+        # let go of them before the nudging, the peak of a big map's routing; and of the
+        # tables emptied above (a dict keeps its size when emptied).
+        self._obs.forget_lines()
+        if once:
+            self._on_side, self._along, self._sides = {}, ({}, {}), {}
+        placed = nudge(self._obs, self._corners, self._ignore, keep=not once)
+        if not once:
             self._tracks.add(placed)
         del placed
-        # Only the routes' search asks the lines' stretches: a drag step finds them again.
-        self._obs.forget_lines()
-        if self._once:
-            self._on_side, self._along, self._sides = {}, ({}, {}), {}
         yield
         self.result = RouteSet(boxes=dict(self._obs.boxes))
         self._unindexed = set()
@@ -185,7 +195,7 @@ class Router:
             self._draw(link_id)
             yield
         # Emptied as the routes were drawn: let go of their tables too.
-        self._corners, self._free = {}, {}
+        self._corners, self._unfree = {}, set()
         if for_drags:
             self._tracks.index()
             yield
@@ -339,7 +349,10 @@ class Router:
                     self._on_side[key] = tuple(member for member in members if member != link.id)
         source, target = self._obs.boxes[link.source], self._obs.boxes[link.target]
         ignore = (link.source, link.target) if _overlap(source, target) else ()
-        self._ignore[link.id] = ignore
+        if ignore:
+            self._ignore[link.id] = ignore
+        else:
+            self._ignore.pop(link.id, None)
         sides = choose_sides(self._obs, source, target, ignore)
         self._sides[link.id] = _SIDE_PAIRS.setdefault(sides, sides)  # one tuple for each of the 16 pairs
         for key in self._side_keys(link.id):
@@ -370,7 +383,7 @@ class Router:
         not free until the drag ends."""
         obs = self._obs
         source_side, target_side = self._sides[link.id]
-        ignore = self._ignore[link.id]
+        ignore = self._ignore.get(link.id, ())
         source, target = obs.boxes[link.source], obs.boxes[link.target]
         if ignore:
             # The two boxes overlap: as the canvas always drew it, a straight piece along the
@@ -378,7 +391,8 @@ class Router:
             # the other, unless that crosses a third box.
             straight = between_centres(source, target)
             if straight is not None and not enters_any(obs, straight, ignore):
-                self._corners[link.id], self._free[link.id] = straight, True
+                self._corners[link.id] = straight
+                self._unfree.discard(link.id)
                 return straight
         start = port_point(source, source_side, self._along[0][link.id])
         end = port_point(target, target_side, self._along[1][link.id])
@@ -387,7 +401,7 @@ class Router:
                 or search_path(obs, [start], [goal], ignore, limit=None if thorough else DRAG_SEARCH))
         if path is None and not thorough:
             plain = self._corners[link.id] = plain_path(start, goal)
-            self._free[link.id] = False
+            self._unfree.add(link.id)
             return plain
         path = (path or search_path(obs, [start], [goal], ignore, window=WIDE_WINDOW)
                 or search_path(obs, [start], [goal], ignore, window=None))
@@ -401,7 +415,10 @@ class Router:
             path = search_path(obs, [start], [goal], ignore, allow_hits=True) or [start[:2], (end[0], start[1]),
                                                                                   end[:2]]
         corners = self._corners[link.id] = simplify(path)
-        self._free[link.id] = free
+        if free:
+            self._unfree.discard(link.id)
+        else:
+            self._unfree.add(link.id)
         return corners
 
     def _preview(self, link: LinkSpec) -> None:
@@ -411,7 +428,7 @@ class Router:
         start = port_point(source, source_side, self._along[0][link.id])
         end = port_point(target, target_side, self._along[1][link.id])
         self._corners[link.id] = plain_path(start, (end[0], end[1], (target_side + 2) % 4))
-        self._free[link.id] = False
+        self._unfree.add(link.id)
 
     def _reach(self, link_id: str) -> float:
         link = self._links[link_id]
@@ -431,9 +448,10 @@ class Router:
         corners = held if isinstance(held, list) else unpack_points(held)
         # A preview is drawn as its corners; a route keeps which corners stay sharp, and its
         # rounded points are made when a drawing asks (LinkRoute.points).
-        ignore = self._ignore.pop(link_id) if self._once else self._ignore[link_id]
+        ignore = self._ignore.pop(link_id, ()) if self._once else self._ignore.get(link_id, ())
         sharp = 0 if preview else sharp_corners(self._obs, corners, ignore or (link.source, link.target))
-        free = self._free.pop(link_id)
+        free = link_id not in self._unfree
+        self._unfree.discard(link_id)
         label = None
         if link.label and preview:
             label = preview_label(link_id, link.label, corners, self._space)

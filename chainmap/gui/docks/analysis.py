@@ -148,6 +148,7 @@ class AnalysisDock(QDockWidget):
             self._listener.disconnect_all()
             self.document.view_region_changed.disconnect(self._view_region_changed)
         self.document = document
+        self.job.snapshots.forget()
         self.result = None
         self._timer.stop()
         self._stage_timer.stop()
@@ -162,6 +163,7 @@ class AnalysisDock(QDockWidget):
         self._request_when_wanted(now=True)
 
     def _map_changed(self, *args: Any) -> None:
+        self.job.snapshots.note(args)
         if is_position_only_change(args):
             return
         self._stale = True

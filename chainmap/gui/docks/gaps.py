@@ -150,7 +150,7 @@ class GapsDock(RegionViewDock):
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setResizeContentsPrecision(SIZE_ROWS)
-        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)  # the last column (target enterprises) takes the rest of the width
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         view.clicked.connect(self._clicked)

@@ -87,6 +87,7 @@ class InspectorDock(QDockWidget):
             self.document.selection_changed.disconnect(self._selection_changed)
             self.document.view_region_changed.disconnect(self._model_changed)
         self.document = document
+        self.summary_page.gaps.forget()
         self.error_label.show_error(None)
         if document is None:
             self.stack.setEnabled(False)
@@ -138,6 +139,7 @@ class InspectorDock(QDockWidget):
     def _model_changed(self, *args: Any) -> None:
         if self.document is None:
             return
+        self.summary_page.gaps.note(args)
         # The inspector shows no positions: a drag (even of the items shown) changes nothing
         # here, and reloading once per dragged item made large drags slow.
         if is_position_only_change(args):

@@ -1,0 +1,125 @@
+"""What keeps a big map's export small: the map routed before its scene is built (the router
+let go of), routes kept without their router, nudging and label levels without per-piece
+objects, and PNG bands that keep the items still needed by the next band."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+from chainmap.core.routing import Router, route_map, routing_input
+from chainmap.core.routing.nudge import nudge
+from chainmap.core.routing.obstacles import Obstacles, Point
+from chainmap.core.routing.result import pack_points
+from chainmap.render import export as export_module
+from chainmap.render import export_parts, scene_lazy
+from chainmap.render.export import export_map
+from chainmap.render.routes import route_for_export
+from chainmap.render.scene import MapScene
+
+from .bigmap import make_big_map
+from .imagecompare import pixels
+
+
+def test_a_scene_takes_a_map_routed_before_it_and_draws_the_fresh_routes(qapp) -> None:  # type: ignore[no-untyped-def]
+    chain_map = make_big_map(300, 480)
+    routed = route_for_export(chain_map)
+    fresh = route_map(chain_map)
+    assert routed.result.links.keys() == fresh.links.keys()
+    assert not routed.result.boxes  # no note points at a box: no box is kept
+    scene = MapScene(chain_map, editable=False, legend=False, cached=False, transient=True)
+    try:
+        routes = scene.sync.geometry.routes
+        assert routes.take(routed)
+        with scene.exporting():  # every item made: drawn from the routes taken, none routed again
+            assert routes._router is None and not routes.busy
+            assert len(scene.sync.items.edges) == 480
+            for link_id, item in scene.sync.items.edges.items():
+                assert item.route_points() == fresh.links[link_id].points, link_id
+    finally:
+        scene.dispose()
+
+
+def test_routes_made_with_other_folds_are_refused(qapp) -> None:  # type: ignore[no-untyped-def]
+    chain_map = make_big_map(300, 480)
+    parent = next(node.id for node in chain_map.nodes if chain_map.children(node.id))
+    routed = route_for_export(chain_map, {parent})
+    scene = MapScene(chain_map, editable=False, legend=False, cached=False, transient=True)
+    try:
+        assert not scene.sync.geometry.routes.take(routed)  # the scene is not folded
+        scene.set_folded(parent, True)
+        assert scene.sync.geometry.routes.take(routed)
+    finally:
+        scene.dispose()
+
+
+def test_an_export_of_a_big_map_draws_what_its_own_scene_routed_would(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    chain_map = make_big_map(300, 480)
+    parent = next(node.id for node in chain_map.nodes if chain_map.children(node.id))
+    first = export_map(chain_map, tmp_path / "first.png", dpi=40, folded=[parent])
+    scene = MapScene(chain_map, editable=False, legend=True, cached=False, transient=True)
+    try:
+        scene.set_folded(parent, True)
+        second = export_module.export_scene(scene, tmp_path / "second.png", dpi=40)  # routed in finish
+    finally:
+        scene.dispose()
+    assert first.size == second.size
+    assert (pixels(QImage(str(tmp_path / "first.png"))) == pixels(QImage(str(tmp_path / "second.png")))).all()
+
+
+def test_bands_keep_the_items_below_them_and_paint_what_items_made_afresh_paint(qapp, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                               monkeypatch) -> None:
+    chain_map = make_big_map(300, 480)
+    monkeypatch.setattr(scene_lazy, "LAZY_SEGMENTS", 100)  # its items made band by band
+    monkeypatch.setattr(scene_lazy, "CELL", 400.0)
+    monkeypatch.setattr(export_module, "BAND_PIXELS", 3450 * 20)  # bands of 20 rows
+
+    def afresh(scene: MapScene, painter, target, part, background) -> None:  # type: ignore[no-untyped-def]
+        """Every band's items made afresh and all dropped after it (as bands were painted)."""
+        scene.ensure_items(part.adjusted(-400, -400, 400, 400))
+        export_parts.render(scene, painter, target, part, background)
+        scene.sync.release()
+
+    with monkeypatch.context() as patched:
+        patched.setattr(export_module, "paint_band", afresh)
+        reference = export_map(chain_map, tmp_path / "afresh.png", dpi=40)
+    made: list[int] = []
+    real = MapScene.ensure_items
+
+    def counting(scene: MapScene, rect) -> None:  # type: ignore[no-untyped-def]
+        before = len(scene.sync.items.nodes)
+        real(scene, rect)
+        made.append(len(scene.sync.items.nodes) - before)
+
+    monkeypatch.setattr(MapScene, "ensure_items", counting)
+    banded = export_map(chain_map, tmp_path / "banded.png", dpi=40)
+    assert banded.size == reference.size and banded.tiles == reference.tiles > 10
+    assert sum(made) == len(chain_map.nodes)  # each segment's item made once, for the first band it reaches
+    assert (pixels(QImage(str(tmp_path / "afresh.png"))) == pixels(QImage(str(tmp_path / "banded.png")))).all()
+
+
+def test_nudging_without_keeping_the_tracks_moves_the_routes_the_same() -> None:
+    chain_map = make_big_map(300, 480)
+    router = Router(routing_input(chain_map))
+    router.route_all()
+    obs = Obstacles(dict(router.data.boxes))
+    corners = {link_id: list(route.corners) for link_id, route in router.result.links.items()}
+    kept: dict[str, list[Point] | bytes] = {link_id: list(points) for link_id, points in corners.items()}
+    packed: dict[str, list[Point] | bytes] = {link_id: pack_points(points) for link_id, points in corners.items()}
+    placed = nudge(obs, kept, {})
+    assert placed and nudge(obs, packed, {}, keep=False) == {}
+    assert {link_id: pack_points(points) for link_id, points in kept.items() if isinstance(points, list)} == packed
+
+
+def test_an_export_router_lets_go_of_the_sides_and_ports_as_it_routes() -> None:
+    chain_map = make_big_map(300, 480)
+    router = Router(routing_input(chain_map))
+    steps = router.route_steps(for_drags=False)
+    router._once = True
+    sides_seen = []
+    for _ in steps:
+        sides_seen.append(len(router._sides))
+    assert max(sides_seen) == 480 and sides_seen[-1] == 0 and not router._on_side
+    assert router.result.links.keys() == route_map(chain_map).links.keys()
+
