@@ -163,6 +163,7 @@ class ChainMap:
         self._notes = _ItemList()
         self._children: dict[str, list[str]] = {}
         self._node_order: dict[str, int] | None = None  # id -> index, rebuilt lazily
+        self._links_at: dict[str, list[str]] | None = None  # segment id -> its links' ids, rebuilt lazily
         self._conflicts: list[Conflict] = []
         self._deleted: list[str] = []
         self.meta: dict[str, Any] = dict(meta or {})
@@ -357,8 +358,19 @@ class ChainMap:
         return result
 
     def edges_of(self, node_id: str) -> list[Edge]:
-        """The links that start or end at ``node_id``, in file order."""
-        return [e for e in self._edges.items if e.source == node_id or e.target == node_id]
+        """The links that start or end at ``node_id``, in file order.
+
+        Looked up in an index of every segment's links, made on the first call after links
+        were added, removed or re-attached: a walk up or down the chain, or a move on a
+        100,000-segment map, no longer reads every link for every segment it meets."""
+        links_at = self._links_at
+        if links_at is None:
+            links_at = self._links_at = {}
+            for edge in self._edges.items:
+                links_at.setdefault(edge.source, []).append(edge.id)
+                links_at.setdefault(edge.target, []).append(edge.id)
+        index = self._edges.index
+        return [index[edge_id] for edge_id in links_at.get(node_id, ())]
 
     def find_edge(self, source: str, target: str, kind: str | None = None) -> Edge | None:
         """The link ``source`` → ``target`` of ``kind`` (default supply), if there is one."""
@@ -693,6 +705,7 @@ class ChainMap:
             edge = copy.deepcopy(edge)
         self._check_edge(edge)
         index = self._edges.insert(edge, index)
+        self._links_at = None
         self.events.edge_added.emit(edge, index)
         return index
 
@@ -701,12 +714,15 @@ class ChainMap:
         edge = self._item_or_error(self._edges, edge_id, "link")
         candidate = self._changed_copy(edge, changes, EDGE_FIELDS, "link")
         self._check_edge(candidate)
+        if "source" in changes or "target" in changes:
+            self._links_at = None
         return self._apply(edge, {k: getattr(candidate, k) for k in changes}, self.events.edge_changed)
 
     def remove_edge(self, edge_id: str, *, tombstone: bool = True) -> tuple[int, Edge]:
         """Remove a link; returns ``(index, edge)`` for undo."""
         self._item_or_error(self._edges, edge_id, "link")
         index, edge = self._edges.pop(edge_id)
+        self._links_at = None
         if tombstone and edge_id not in self._deleted:
             self._deleted.append(edge_id)
         self.events.edge_removed.emit(edge, index)
@@ -831,6 +847,7 @@ class ChainMap:
             raise ModelError(msg("A conflict id is used twice in this map."))
         self._nodes.items, self._nodes.index = list(nodes), node_index
         self._edges.items, self._edges.index = list(edges), edge_index
+        self._links_at = None
         self._notes.items, self._notes.index = list(notes), note_index
         self._children = children
         self._node_order = None

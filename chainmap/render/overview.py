@@ -205,28 +205,30 @@ class OverviewItem(QGraphicsRectItem):
         return {"boxes": boxes, "frames": frames, "outlines": outlines, "lines": lines, "notes": notes_shown,
                 "own": own, "segments": shown_segments, "links": shown_links, "waiting": bool(waiting)}
 
-    def segments_changed(self, items: list[Any]) -> None:
+    def segments_changed(self, items: list[Any], adopt: bool = False) -> None:
         """Segment ``items`` may draw otherwise now (recoloured, moved, a frame changed): the
         batches change for those whose shapes did, only those (a status change recoloured one
         box, and gathering a 20,000-segment map again stalled the editor 0.45 s). Items made
-        since the gathering are drawn by the pending boxes. Gathers again if a shape is not found."""
-        self._changed("segments", items, segment_shapes)
+        since the gathering are drawn by the pending boxes, unless ``adopt``: then their
+        pending shapes were taken out (:meth:`drop_pending`) and the batches draw them from now
+        on. Gathers again if a shape is not found."""
+        self._changed("segments", items, segment_shapes, adopt)
 
-    def links_changed(self, items: list[Any]) -> None:
+    def links_changed(self, items: list[Any], adopt: bool = False) -> None:
         """Link ``items`` may draw otherwise now (a new route, dimmed or not): as
         :meth:`segments_changed`."""
-        self._changed("links", items, link_shape)
+        self._changed("links", items, link_shape, adopt)
 
-    def _changed(self, table: str, items: list[Any], shape_of: Callable[[Any], Any]) -> None:
+    def _changed(self, table: str, items: list[Any], shape_of: Callable[[Any], Any], adopt: bool = False) -> None:
         batches = self._batches
         if batches is None:
             return
         shown = batches[table]
         areas: list[QRectF] = []
         for item in items:
-            if item not in shown:
+            if item not in shown and not adopt:
                 continue
-            old, new = shown[item], shape_of(item)
+            old, new = shown.get(item), shape_of(item)
             if old == new:
                 continue
             if (old is not None and not self._take(batches, old)) or (new is not None and not self._put(batches, new)):
@@ -258,26 +260,26 @@ class OverviewItem(QGraphicsRectItem):
         scale = max((abs(view.transform().m11()) for view in views), default=1.0)
         return 4.0 / max(scale * 0.5, 1e-9)
 
-    def move_pending(self, boxes: list[tuple[QRectF, QRectF]], lines: list[tuple[QLineF, QLineF]]) -> None:
-        """Segments and links drawn by the pending shapes (made since the gathering, or not
-        yet) moved: each ``(old, new)`` box or line found among those takes its new place."""
+    def drop_pending(self, boxes: list[QRectF], lines: list[QLineF]) -> None:
+        """Segments and links drawn by the pending shapes (made since the gathering, or just
+        made) moved: each of these ``boxes`` and ``lines`` found among those shapes is taken
+        out, and their places are painted again (the items are then adopted into the batches
+        by :meth:`segments_changed` and :meth:`links_changed`)."""
         batches = self._batches
         if batches is None or not batches["waiting"]:
             return
         own = batches["own"]
         box_groups = [b for groups in batches["boxes"].values() for b in groups if id(b) not in own]
         line_groups = [b for _pen, groups in batches["lines"].values() for b in groups if id(b) not in own]
-        for old_box, new_box in boxes:
-            bucket = next((b for b in box_groups if b.remove(old_box, old_box.x(), old_box.y())), None)
-            if bucket is not None:
-                bucket.add_rect(new_box)
-        for old_line, new_line in lines:
-            x, y = min(old_line.x1(), old_line.x2()), min(old_line.y1(), old_line.y2())
-            bucket = next((b for b in line_groups if b.remove(old_line, x, y)), None)
-            if bucket is not None:
-                bucket.add_line(new_line)
-        if self.isVisible():
-            self.update()
+        areas: list[QRectF] = []
+        for box in boxes:
+            if any(b.remove(box, box.x(), box.y()) for b in box_groups):
+                areas.append(box)
+        for line in lines:
+            x, y = min(line.x1(), line.x2()), min(line.y1(), line.y2())
+            if any(b.remove(line, x, y) for b in line_groups):
+                areas.append(QRectF(line.p1(), line.p2()).normalized())
+        self._update_areas(areas)
 
     @staticmethod
     def _own(batches: dict[str, Any], groups: list[Buckets]) -> list[Buckets]:

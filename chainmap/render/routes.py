@@ -114,7 +114,7 @@ class SceneRoutes(BigMapRouting):
     """Routes for one scene's link items (``links``: item by link id) and note items
     (``notes``: item by note id), both dicts the scene keeps up to date; ``folded`` gives the
     segments shown folded. :attr:`redrawn` holds the links whose items the last
-    :meth:`apply` or idle slice changed."""
+    :meth:`apply` or idle slice changed (:attr:`redraw_log`: each time, in order)."""
 
     def __init__(self, chain_map: ChainMap, links: dict[str, Any], notes: dict[str, Any],
                  folded: Callable[[], Collection[str]], parent: QObject | None = None) -> None:
@@ -152,6 +152,9 @@ class SceneRoutes(BigMapRouting):
         self._frozen = False  # its objects kept out of the collector (core.bulk.keep_out_of_collector)
         self._discarded: list[Any] = []  # steps dropped, to free while idle
         self.redrawn: set[str] = set()
+        # Every redrawing of the round, in order, repeats too: the overview follows a link
+        # drawn again after it last looked (a preview, then its route), which the set hides.
+        self.redraw_log: list[str] = []
         self._timer = QTimer(parent)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._idle_slice)
@@ -254,6 +257,7 @@ class SceneRoutes(BigMapRouting):
         to idle slices and the routing process), or a drag step; what may wait goes to idle
         slices."""
         self.redrawn = set()
+        self.redraw_log = []
         if self._restructured:
             self._drawn = None
             self._restructured = False
@@ -417,7 +421,7 @@ class SceneRoutes(BigMapRouting):
                 item.set_route(None)
             elif differs(item, route.points, route.label, route.label_pixel_size):
                 item.set_route(route.points, route.label, route.label_pixel_size)
-                self.redrawn.add(link_id)
+                self._redrew(link_id)
             item.raise_label(levels.get(link_id, 0))
         self._show_notes(result, self._notes, targets)
 
@@ -430,7 +434,7 @@ class SceneRoutes(BigMapRouting):
             route = result.links.get(link_id)
             if item is not None and route is not None:
                 item.set_route(route.points, route.label, route.label_pixel_size)
-                self.redrawn.add(link_id)
+                self._redrew(link_id)
         self._show_notes(result, notes)
 
     def _show_notes(self, result: RouteSet, notes: Collection[str],
@@ -462,10 +466,15 @@ class SceneRoutes(BigMapRouting):
             ends.setdefault(link.target, set()).add(link.id)
         self._data, self._specs, self._ends = data, specs, ends
 
+    def _redrew(self, link_id: str) -> None:
+        """Link ``link_id``'s item was drawn again (in :attr:`redrawn` and :attr:`redraw_log`)."""
+        self.redrawn.add(link_id)
+        self.redraw_log.append(link_id)
+
     def _preview_link(self, item: Any, link_id: str, source: Box, target: Box) -> None:
         """The link as a straight piece between its boxes; its label waits for the route."""
         item.set_route(straight_preview(source, target), None, LABEL_SIZE)
-        self.redrawn.add(link_id)
+        self._redrew(link_id)
 
     def _preview_moves(self, moves: Mapping[str, Point]) -> None:
         """Moved boxes' links as previews (the editor holds no routes to move)."""

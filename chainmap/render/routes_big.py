@@ -71,6 +71,7 @@ class BigMapRouting:
     _discarded: list[Any]
     _timer: QTimer
     redrawn: set[str]
+    _redrew: Callable[[str], None]
     _set_data_steps: Callable[[RoutingInput], Iterator[None]]
     _preview_link: Callable[[Any, str, Box, Box], None]
     _start_fresh: Callable[[RoutingInput], None]
@@ -289,7 +290,7 @@ class BigMapRouting:
             item = self._links.get(link_id)
             if item is not None and differs(item, points, label, pixel_size):
                 item.set_route(points, label, pixel_size)
-                self.redrawn.add(link_id)
+                self._redrew(link_id)
             if i % PREVIEW_STEP == PREVIEW_STEP - 1:
                 yield
 

@@ -291,7 +291,7 @@ def test_moves_on_a_scene_made_whole_change_the_overview_in_place(qtbot, big_win
         assert _shapes(batches) == _shapes(sync.overview._gather())
 
 
-def test_a_segment_made_after_the_overview_gathered_moves_among_the_pending_shapes(qtbot, big_window) -> None:
+def test_a_segment_made_after_the_overview_gathered_is_drawn_from_its_item_once_moved(qtbot, big_window) -> None:
     window = big_window
     document = window.document
     chain_map = document.chain_map
@@ -302,19 +302,26 @@ def test_a_segment_made_after_the_overview_gathered_moves_among_the_pending_shap
     node = next(n for n in chain_map.nodes if n.id in sync.pending.nodes and n.parent is None
                 and not sync.items.notes_at.get(n.id) and chain_map.edges_of(n.id)
                 and all(e.id in sync.pending.edges for e in chain_map.edges_of(n.id)))
-    sync.materialize("node", node.id)  # made now: drawn by its pending box until a gathering
+    sync.materialize("node", node.id)  # made now: drawn by its pending box until it changes
     old_x, old_y = node.x, node.y
+    old_lines = [(chain_map.node(e.source).x, chain_map.node(e.source).y, chain_map.node(e.target).x,
+                  chain_map.node(e.target).y) for e in chain_map.edges_of(node.id)]
     assert document.push(move_items(chain_map, {("node", node.id): (old_x + 120.0, old_y - 80.0)}))
     _settle(qtbot, window)
-    assert sync.overview._batches is batches
+    assert sync.overview._batches is batches  # nothing gathered again
     own = batches["own"]
     width, height = BOX.width(), BOX.height()
     pending_boxes = {r.getRect() for groups in batches["boxes"].values() for b in groups if id(b) not in own
                      for group in b.shown(None) for r in group}
-    assert (old_x + 120.0 - width / 2, old_y - 80.0 - height / 2, width, height) in pending_boxes
-    assert (old_x - width / 2, old_y - height / 2, width, height) not in pending_boxes
+    own_boxes = {r.getRect() for groups in batches["boxes"].values() for b in groups if id(b) in own
+                 for group in b.shown(None) for r in group}
+    new_box = (old_x + 120.0 - width / 2, old_y - 80.0 - height / 2, width, height)
+    assert (old_x - width / 2, old_y - height / 2, width, height) not in pending_boxes | own_boxes
+    assert new_box in own_boxes and new_box not in pending_boxes  # drawn once, from its item
     pending_lines = {(ln.x1(), ln.y1(), ln.x2(), ln.y2()) for _pen, groups in batches["lines"].values()
                      for b in groups if id(b) not in own for group in b.shown(None) for ln in group}
-    edge = chain_map.edges_of(node.id)[0]
-    source, target = chain_map.node(edge.source), chain_map.node(edge.target)
-    assert (source.x, source.y, target.x, target.y) in pending_lines
+    assert not pending_lines & set(old_lines)
+    # Its links are made and drawn from their items; the whole equals a fresh gathering.
+    assert all(e.id in sync.items.edges and sync.items.edges[e.id] in batches["links"]
+               for e in chain_map.edges_of(node.id))
+    assert _shapes(batches) == _shapes(sync.overview._gather())

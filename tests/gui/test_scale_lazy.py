@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -140,6 +140,62 @@ def test_deleting_segments_and_links_not_made_yet_can_be_undone_and_redone(big_w
     QApplication.processEvents()
     assert not family & sync.items.nodes.keys() and not (its_links | {other.id}) & sync.items.edges.keys()
     assert len(sync.items.nodes) == len(chain_map.nodes) and len(sync.items.edges) == len(chain_map.edges)
+
+
+def test_moving_a_segment_not_made_yet_changes_the_overview_in_place_without_gathering_again(big_window) -> None:
+    from chainmap.gui.commands import move_items
+    from chainmap.render.items_segment import BOX
+
+    scene = big_window.scene
+    sync = scene.sync
+    chain_map = big_window.document.chain_map
+    big_window.canvas.viewport().repaint()  # the overview has gathered every pending shape
+    QApplication.processEvents()
+    gathered = sync.pending.overview()
+    batches = sync.overview._batches
+    node = next(n for n in chain_map.nodes if n.parent is None and chain_map.edges_of(n.id)
+                and not sync.items.notes_at.get(n.id))
+    assert node.id not in sync.items.nodes
+    links = [edge.id for edge in chain_map.edges_of(node.id)]
+    old_x, old_y = node.x, node.y
+    new_x, new_y = old_x + 5000.0, old_y + 3000.0
+
+    def box_at(x: float, y: float):
+        return QRectF(x - BOX.width() / 2, y - BOX.height() / 2, BOX.width(), BOX.height())
+
+    def boxes(own: bool):
+        return [rect for groups in batches["boxes"].values() for buckets in groups
+                if (id(buckets) in batches["own"]) == own for group in buckets.shown(None) for rect in group]
+
+    def pending_lines():
+        return [line for group in gathered["lines"].shown(None) for line in group]
+
+    def line_of(edge_id: str):
+        edge = chain_map.edge(edge_id)
+        source, target = chain_map.node(edge.source), chain_map.node(edge.target)
+        return QLineF(source.x, source.y, target.x, target.y)
+
+    before_lines = [line_of(edge_id) for edge_id in links]
+    assert box_at(old_x, old_y) in boxes(own=False) and all(line in pending_lines() for line in before_lines)
+    stack = big_window.document.undo_stack
+    assert big_window.document.push(move_items(chain_map, {(NODE, node.id): (new_x, new_y)}))
+    sync.flush()
+    QApplication.processEvents()
+    # Changed in place, not gathered again: the box drawn once, where it is, from its item.
+    assert sync.pending.overview() is gathered and sync.overview._batches is batches
+    assert box_at(old_x, old_y) not in boxes(own=False) + boxes(own=True)
+    assert box_at(new_x, new_y) in boxes(own=True) and box_at(new_x, new_y) not in boxes(own=False)
+    assert not any(line in pending_lines() for line in before_lines)
+    assert sync.items.nodes[node.id].pos() == QPointF(new_x, new_y)
+    # Its links are made (a view of where they now run shows them) and drawn from their items.
+    assert all(edge_id in sync.items.edges and sync.items.edges[edge_id] in batches["links"] for edge_id in links)
+    assert scene.items_pending > 0  # only what the move concerns was made
+
+    stack.undo()
+    sync.flush()
+    QApplication.processEvents()
+    assert sync.overview._batches is batches
+    assert box_at(old_x, old_y) in boxes(own=True) and box_at(new_x, new_y) not in boxes(own=False) + boxes(own=True)
 
 
 def test_a_big_maps_objects_are_kept_out_of_the_collector_while_it_is_open(monkeypatch, make_main_window) -> None:
