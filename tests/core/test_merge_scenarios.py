@@ -288,6 +288,22 @@ def test_alike_names_are_suggested_with_a_score_and_never_merged() -> None:
     assert any("0.8" in line or "0.9" in line or "0.7" in line for line in result.report.summary_lines())
 
 
+def test_a_suggestion_does_not_hang_on_which_copy_came_first() -> None:
+    """Tianjin calls n-0 电机, Hebei 动力电池: the result's name is the first copy's, but 驱动电机
+    (Beijing's) is offered beside it whichever copy comes first."""
+    base = base_data()
+    bj, tj, he = copy_of(base, "CN-BJ"), copy_of(base, "CN-TJ"), copy_of(base, "CN-HE")
+    tj["nodes"].append({"id": "n-0", "name": "电机", "tier": "up"})
+    he["nodes"].append({"id": "n-0", "name": "动力电池", "tier": "up"})
+    bj["nodes"].append({"id": "n-bj", "name": "驱动电机", "tier": "up"})
+    offered = []
+    for order in ((tj, bj, he), (he, bj, tj)):
+        result, data = merged(*order)
+        offered.append([(s.a, s.b) for s in result.report.suggestions])
+        assert node_of(data, "n-0")["name"] == order[0]["nodes"][-1]["name"]
+    assert offered[0] == offered[1] == [("n-0", "n-bj")]
+
+
 def test_tiers_match_by_id_then_by_name() -> None:
     base = base_data()
     bj, tj = copy_of(base, "CN-BJ"), copy_of(base, "CN-TJ")

@@ -2,8 +2,8 @@
 summary in words that the command line and the editor both show (:func:`summary_sections`).
 
 A **suggestion** pairs two segments of the result in the same tier that no input holds both
-of (so they may be one segment under two names) and whose names or aliases are alike
-(:func:`chainmap.core.merge.matching.best_similarity` at least
+of (so they may be one segment under two names) and whose names or aliases, in the result or
+in any input holding them, are alike (:func:`chainmap.core.merge.matching.best_similarity` at least
 :data:`~chainmap.core.merge.matching.NEAR_MATCH_THRESHOLD`). Suggestions are never merged by the
 merge; the editor offers each pair (:func:`chainmap.core.merge.segment_merge.merge_segments`).
 """
@@ -171,14 +171,22 @@ def summary_sections(
     return sections
 
 
-def find_suggestions(chain_map: ChainMap, provenance: dict[str, list[str]], input_count: int) -> list[Suggestion]:
-    """Near matches among the segments not held by every input (see the module docstring)."""
+def find_suggestions(
+    chain_map: ChainMap, provenance: dict[str, list[str]], input_count: int,
+    input_names: dict[str, list[str]] | None = None,
+) -> list[Suggestion]:
+    """Near matches among the segments not held by every input (see the module docstring).
+
+    ``input_names`` gives each segment's names in the inputs holding it: where they disagree,
+    the result's name depends on the order of the inputs, the suggestions do not."""
     by_tier: dict[str, list[tuple[str, str, list[str], frozenset[str]]]] = {}
     for node in chain_map.nodes:
         sources = provenance.get(node.id, [])
         if len(sources) >= input_count:
             continue
         names = node_names(node_to_data(node))
+        if input_names:
+            names = list(dict.fromkeys([*names, *sorted(input_names.get(node.id, ()))]))
         by_tier.setdefault(node.tier, []).append((node.id, node.name, names, frozenset(sources)))
     found = []
     for tier, candidates in by_tier.items():
@@ -236,5 +244,8 @@ def build_report(
     kinds = Counter(c.kind for c in chain_map.conflicts)
     report.conflicts = {k: kinds.get(k, 0) for k in CONFLICT_KINDS}
     provenance = {item.id: [s.label for s, _ in item.present] for item in nodes.kept()}
-    report.suggestions = find_suggestions(chain_map, provenance, count)
+    input_names = {
+        item.id: [name for _, data in item.present for name in node_names(data)] for item in nodes.kept()
+    }
+    report.suggestions = find_suggestions(chain_map, provenance, count, input_names)
     return report
