@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from array import array
 from bisect import bisect_left, bisect_right, insort
+from collections import deque
 
 from .gridcells import MAX_CELLS, cell_span, rect_cells
 
@@ -22,6 +23,14 @@ Entry = tuple[float, float, float, float, str]  # a box and its id
 Stretches = array
 EPS = 1e-3
 CELL = 128.0
+# A line holds a stretch per box across it, so on a map whose tiers wrap into hundreds of
+# columns side by side each line holds hundreds, and keeping every line asked about took
+# some 900 MB at 100,000 segments, more than half of it for lines off the grid of box edges
+# (a port's line, asked about while its link is routed and hardly again). So only the last
+# PASSING_LINES of those are held; and past LINES_HELD doubles (512 MB) every line is let
+# go of (and found again as asked).
+PASSING_LINES = 512
+LINES_HELD = 1 << 26
 
 
 class Obstacles:
@@ -48,6 +57,8 @@ class Obstacles:
         self._wide_bands: tuple[dict[str, Entry], dict[str, Entry]] = ({}, {})
         self._lines: tuple[dict[float, Stretches], dict[float, Stretches]] = ({}, {})
         self._line_keys: tuple[list[float], list[float]] = ([], [])
+        self._held = 0  # doubles in the lines' stretches
+        self._passing: deque[tuple[int, float]] = deque()  # the lines held off the grid, oldest first
         for box_id, box in boxes.items():
             self.add(box_id, box)
 
@@ -127,6 +138,27 @@ class Obstacles:
         """Let go of every line's stretches (:meth:`blocked` finds them again as asked)."""
         self._lines = ({}, {})
         self._line_keys = ([], [])
+        self._held = 0
+        self._passing.clear()
+
+    def _hold(self, axis: int, at: float, found: Stretches) -> None:
+        """Keep a line's stretches, within :data:`PASSING_LINES` and :data:`LINES_HELD`."""
+        if self._held > LINES_HELD:
+            self.forget_lines()
+        self._lines[axis][at] = found
+        insort(self._line_keys[axis], at)
+        self._held += len(found)
+        if at not in (self._y_count if axis == 0 else self._x_count):
+            self._passing.append((axis, at))
+            if len(self._passing) > PASSING_LINES:
+                self._drop_line(*self._passing.popleft())
+
+    def _drop_line(self, axis: int, at: float) -> None:
+        found = self._lines[axis].pop(at, None)
+        if found is not None:
+            self._held -= len(found)
+            keys = self._line_keys[axis]
+            del keys[bisect_left(keys, at)]
 
     def _forget_lines(self, axis: int, low: float, high: float) -> None:
         """Drop the cached lines a box spanning ``low``..``high`` across them may block."""
@@ -135,7 +167,7 @@ class Obstacles:
         if start < end:
             lines = self._lines[axis]
             for key in keys[start:end]:
-                del lines[key]
+                self._held -= len(lines.pop(key))
             del keys[start:end]
 
     def _line(self, axis: int, at: float) -> Stretches:
@@ -155,8 +187,8 @@ class Obstacles:
             else:
                 starts.append(low)
                 ends.append(high)
-        found = self._lines[axis][at] = array("d", starts + ends)
-        insort(self._line_keys[axis], at)
+        found = array("d", starts + ends)
+        self._hold(axis, at, found)
         return found
 
     def blocked(self, x1: float, y1: float, x2: float, y2: float, ignore: tuple[str, ...] = ()) -> bool:
@@ -178,6 +210,39 @@ class Obstacles:
                     and box_id not in ignore):
                 return True
         return False
+
+    def reach(self, axis: int, at: float, start: float, limit: float) -> float:
+        """How far a route along the line ``y = at`` (axis 0) or ``x = at`` (axis 1) gets from
+        ``start`` towards ``limit`` (either way) before it would enter a box: ``limit`` when
+        no box is in the way, else the near edge of the first box, ``start`` when it starts
+        inside one. One look-up where stepping grid line by grid line would test each piece
+        (the staircase shapes of :mod:`.search` ask it at every turn). The header is not
+        counted: the caller keeps below it."""
+        stretches = self._line(axis, at)
+        count = len(stretches) >> 1
+        if limit >= start:
+            first = bisect_right(stretches, start, count, 2 * count) - count  # first stretch ending past start
+            if first == count:
+                return limit
+            return min(limit, max(start, stretches[first]))
+        last = bisect_left(stretches, start, 0, count) - 1  # last stretch starting before start
+        if last < 0:
+            return limit
+        return max(limit, min(start, stretches[count + last]))
+
+    def box_ends(self, axis: int, at: float, start: float, limit: float) -> list[float]:
+        """Where the boxes on the line ``y = at`` (axis 0) or ``x = at`` (axis 1) begin and
+        end strictly between ``start`` and ``limit``, nearest ``start`` first: across a
+        column of boxes, the borders along which a route can pass between two of them."""
+        stretches = self._line(axis, at)
+        count = len(stretches) >> 1
+        low, high = (start, limit) if start <= limit else (limit, start)
+        inside: list[float] = []
+        for k in range(bisect_right(stretches, low, count, 2 * count) - count, count):
+            if stretches[k] >= high:
+                break
+            inside += [edge for edge in (stretches[k] - EPS, stretches[count + k] + EPS) if low < edge < high]
+        return inside if start <= limit else inside[::-1]
 
     def hits(self, x1: float, y1: float, x2: float, y2: float, ignore: tuple[str, ...] = ()) -> set[str]:
         """Ids of the boxes an axis-parallel segment enters."""

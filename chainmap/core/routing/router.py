@@ -1,10 +1,12 @@
 """The router: routes for every link, then callouts and labels; and again for what moved.
 
 :meth:`Router.route_all` does the whole map: each link's sides and ports (:mod:`.ports`),
-its path (:mod:`.search`: a usual shape, else A* near its ends, else over the whole map,
-else from any side of either box; only when the boxes leave no way at all does it cross
-one, and says so with ``free=False``), the nudging into channels (:mod:`.nudge`), rounded
-corners (:mod:`.shape`), the notes' callouts and leaders (:mod:`.notes`) and the labels
+its path (:mod:`.search`: a usual shape, else A* near its ends for at most
+:data:`CLOSE_SEARCH` grid states, else a staircase across the columns in the way, else A*
+near its ends in full, then wider, then over the whole map, else from any side of either
+box; only when the boxes leave no way at all does it cross one, and says so with
+``free=False``), the nudging into channels (:mod:`.nudge`), rounded corners
+(:mod:`.shape`), the notes' callouts and leaders (:mod:`.notes`) and the labels
 (:mod:`.labels`), shortest links first since they have the fewest places. On maps of up to
 :data:`WEIGH_CROSSINGS_UP_TO` links, each link takes the free shape that crosses the fewest
 links routed before it, and labels prefer places that hide the fewest lines.
@@ -47,7 +49,7 @@ from .obstacles import Box, Obstacles, Point
 from .ports import all_ports, assign, between_centres, choose_sides, port_point, side_span
 from .result import LinkRoute, NoteCallout, RouteSet, pack_points, unpack_points
 from .routecells import RouteCells
-from .search import Port, plain_path, quick_path, search_path, simplify
+from .search import Port, plain_path, quick_path, search_path, simplify, stairs_path
 from .shape import enters_any, sharp_corners
 from .space import LabelSpace
 
@@ -57,6 +59,11 @@ WEIGH_CROSSINGS_UP_TO = 1000
 DRAG_BUDGET = 0.004  # seconds of routing per drag step; the rest are previews
 WIDE_WINDOW = 1200.0  # the second search's margin round a link's ends, before the whole map
 DRAG_SEARCH = 600  # grid states a drag step's search may expand for one link
+# Grid states the first search near a link's ends may expand before a staircase path is
+# tried: a detour round a box or two takes well under a hundred; a search that needs more is
+# crossing columns of boxes on a page-shaped map, where it would go on to visit every row of
+# every column between the ends (hundreds of thousands of states at 20,000 segments).
+CLOSE_SEARCH = 5000
 SideKey = tuple[str, int]
 _SIDE_PAIRS: dict[tuple[int, int], tuple[int, int]] = {}
 
@@ -398,12 +405,14 @@ class Router:
         end = port_point(target, target_side, self._along[1][link.id])
         goal: Port = (end[0], end[1], (target_side + 2) % 4)
         path = (quick_path(obs, start, goal, ignore, crossings.score if crossings is not None else None)
-                or search_path(obs, [start], [goal], ignore, limit=None if thorough else DRAG_SEARCH))
+                or search_path(obs, [start], [goal], ignore, limit=CLOSE_SEARCH if thorough else DRAG_SEARCH))
         if path is None and not thorough:
             plain = self._corners[link.id] = plain_path(start, goal)
             self._unfree.add(link.id)
             return plain
-        path = (path or search_path(obs, [start], [goal], ignore, window=WIDE_WINDOW)
+        path = (path or stairs_path(obs, start, goal, ignore)
+                or search_path(obs, [start], [goal], ignore)
+                or search_path(obs, [start], [goal], ignore, window=WIDE_WINDOW)
                 or search_path(obs, [start], [goal], ignore, window=None))
         free = True
         if path is None:

@@ -4,12 +4,14 @@ A path starts at its source port moving outward from the box side and ends at it
 port moving into the target's side. Most links in a chain map need one of a few shapes (a
 straight run, an L, a Z through the channel between two columns, a bracket beside a column,
 or a run along the gap between two rows), so :func:`quick_path` tries those first, a few
-segment tests each. The rest go to :func:`search_path`: A* over the sparse grid made by the
-boxes' edges and the ports' lines (the Hanan grid: it holds an obstacle-free path whenever
-one exists), where a step costs its length and a bend costs :data:`BEND`, with a heuristic
-that adds the fewest bends still needed. The grid is searched first in a window around the
-two ends, then over the whole map; routes run along box borders there, and the nudging
-step (:mod:`.nudge`) moves them into the middle of their channels.
+segment tests each, and last a staircase across columns whose gaps do not line up (a map
+laid out for a page), a few look-ups per column. The rest go to :func:`search_path`: A*
+over the sparse grid made by the boxes' edges and the ports' lines (the Hanan grid: it
+holds an obstacle-free path whenever one exists), where a step costs its length and a bend
+costs :data:`BEND`, with a heuristic that adds the fewest bends still needed. The grid is
+searched first in a window around the two ends, then over the whole map; routes run along
+box borders there, and the nudging step (:mod:`.nudge`) moves them into the middle of
+their channels.
 """
 
 from __future__ import annotations
@@ -30,6 +32,9 @@ OUTSIDE = 48.0  # how far beyond the boxes a path may go round the map
 HIT = 1e6  # the cost of entering a box, when no free path exists
 ROW_CHOICES = 6  # free row paths weighed against each other when scoring
 STUB = 12.0  # how far a plain path goes straight out of a port
+STAIR_TURNS = 64  # turns a staircase path may take before the search is left to find it
+STAIR_GAPS = 16  # gaps in a column weighed at each turn of a staircase path away from the goal
+STAIR_DETOUR = 8.0  # per unit a staircase's row lies outside the span of its ends (see _next_stair)
 
 Port = tuple[float, float, int]  # x, y, direction of travel there
 
@@ -69,6 +74,21 @@ def quick_path(obs: Obstacles, start: Port, goal: Port, ignore: tuple[str, ...],
     return _quick_horizontal(obs, start, goal, ignore, score)
 
 
+def stairs_path(obs: Obstacles, start: Port, goal: Port, ignore: tuple[str, ...]) -> list[Point] | None:
+    """A staircase path (:func:`_quick_stairs`) between two ports facing the same way, also
+    when they are on one row with boxes between them (which :func:`quick_path` leaves to
+    the search: round one box, the search finds the tidiest detour at once); None if none
+    is found."""
+    sx, sy, sd = start
+    gx, gy, gd = goal
+    if sd != gd:
+        return None
+    if sd % 2 == 1:
+        path = _quick_stairs(_Transposed(obs), (sy, sx, sd ^ 1), (gy, gx, gd ^ 1), ignore)
+        return None if path is None else [(y, x) for x, y in path]
+    return _quick_stairs(obs, start, goal, ignore)
+
+
 def _best(paths: Iterable[list[Point]], score: Score | None) -> list[Point] | None:
     """The first of ``paths`` or, with ``score``, the lowest scored (first among equals)."""
     if score is None:
@@ -93,6 +113,12 @@ class _Transposed:
 
     def blocked(self, x1: float, y1: float, x2: float, y2: float, ignore: tuple[str, ...] = ()) -> bool:
         return self._obs.blocked(y1, x1, y2, x2, ignore)
+
+    def reach(self, axis: int, at: float, start: float, limit: float) -> float:
+        return self._obs.reach(1 - axis, at, start, limit)
+
+    def box_ends(self, axis: int, at: float, start: float, limit: float) -> list[float]:
+        return self._obs.box_ends(1 - axis, at, start, limit)
 
 
 def _free(obs: Obstacles | _Transposed, points: Sequence[Point], ignore: tuple[str, ...]) -> bool:
@@ -128,7 +154,9 @@ def _quick_horizontal(obs: Obstacles | _Transposed, start: Port, goal: Port,
         xs = [middle] if not inner else [inner[-1], inner[0], middle, *inner[1:-1][:4]]
         zs = ([(sx, sy), (m, sy), (m, gy), (gx, gy)] for m in xs)
         found = _best((path for path in zs if _free(obs, path, ignore)), score)
-        return found if found is not None else _best(_quick_rows(obs, start, goal, ignore, inner), score)
+        if found is None:
+            found = _best(_quick_rows(obs, start, goal, ignore, inner), score)
+        return found if found is not None else _quick_stairs(obs, start, goal, ignore)
     if sd == (gd + 2) % 4:  # a bracket: out, along, and back in
         if abs(gy - sy) <= EPS:
             return None
@@ -184,6 +212,109 @@ def _quick_rows(obs: Obstacles | _Transposed, start: Port, goal: Port, ignore: t
                     found += 1
                     if found >= ROW_CHOICES:
                         return
+
+
+def _quick_stairs(obs: Obstacles | _Transposed, start: Port, goal: Port,
+                 ignore: tuple[str, ...]) -> list[Point] | None:
+    """Across the columns between two ports facing the same way, a few columns at a time:
+    along a row until a box is in the way, then along the channel before it to a gap in that
+    column whose row gets far (:func:`_next_stair`), and so on until a channel leads to the
+    goal's row and that row on to the goal.
+
+    It is the path of a link across a page-shaped map: its tiers wrap into columns side by
+    side whose gaps do not line up, so no one row leads through (:func:`_quick_rows`), and
+    the search over the grid (:func:`search_path`) would visit every row of every column
+    between the ends, more of them the bigger the map; here each turn costs a few look-ups
+    (:meth:`Obstacles.reach`, :meth:`Obstacles.box_ends`). None when it finds no way within
+    :data:`STAIR_TURNS` turns, or when the two boxes overlap (``ignore``): the search is left
+    to find those."""
+    sx, sy, sd = start
+    gx, gy, _ = goal
+    step = DX[sd]
+    if ignore or (gx - sx) * step <= EPS:
+        return None
+    points: list[Point] = [(sx, sy)]
+    x, y = sx, sy
+    ahead = obs.reach(0, y, x, gx)
+    for _ in range(STAIR_TURNS):
+        turns = _turns(obs.xs, x, ahead, gx, step)
+        down = next((m for m in turns if not obs.blocked(m, y, m, gy) and not obs.blocked(m, gy, gx, gy)), None)
+        if down is not None:
+            path = simplify([*points, (down, y), (down, gy), (gx, gy)])
+            return path if _free(obs, path, ignore) else None  # e.g. a run up past the header
+        stair = _next_stair(obs, turns[:2], y, gy, gx, ahead, step)
+        if stair is None:
+            return None
+        x, next_y, ahead = stair
+        points += [(x, y), (x, next_y)]
+        y = next_y
+    return None
+
+
+def _turns(xs: list[float], x: float, ahead: float, gx: float, step: int) -> list[float]:
+    """The grid lines where a run along a row from ``x`` that gets as far as ``ahead`` may
+    turn, furthest first and at most three (the channel just before the box in the way),
+    never the goal's own line."""
+    if step > 0:
+        low, high = bisect_right(xs, x + EPS), bisect_right(xs, ahead)
+        lines = xs[max(low, high - 4):high][::-1]
+    else:
+        low, high = bisect_left(xs, ahead), bisect_left(xs, x - EPS)
+        lines = xs[low:min(high, low + 4)]
+    return [m for m in lines if (gx - m) * step > EPS][:3]
+
+
+def _next_stair(obs: Obstacles | _Transposed, turns: list[float], y: float, gy: float, gx: float,
+                ahead: float, step: int) -> tuple[float, float, float] | None:
+    """Where the next run along a row starts, ``(turn, row, how far it gets)``: of the gaps in
+    the column in the way, along the channel at one of ``turns``, the one whose row gets
+    furthest, less :data:`STAIR_DETOUR` times how far that row lies outside the rows between
+    here and the goal's (a detour there and back, which the search too weighs against the
+    bends a longer run saves); nearest the goal's row among equals. Only gaps that get
+    further, or as far and nearer the goal's row, so that the turns come to an end. None
+    when no gap does."""
+    low, high = min(y, gy), max(y, gy)
+    best: tuple[float, float, float] | None = None
+    best_key = (-math.inf, -math.inf)
+    for m in turns:
+        for row in _rows_beyond(obs, m, y, gy, step):
+            far = obs.reach(0, row, m, gx)
+            gain = (far - ahead) * step
+            if (far - m) * step <= EPS or not (gain > EPS or (gain > -EPS and abs(row - gy) < abs(y - gy) - EPS)):
+                continue
+            key = (far * step - STAIR_DETOUR * max(low - row, row - high, 0.0), -abs(row - gy))
+            if key > best_key:
+                best, best_key = (m, row, far), key
+    return best
+
+
+def _rows_beyond(obs: Obstacles | _Transposed, m: float, y: float, gy: float, step: int) -> list[float]:
+    """The rows of the gaps in the column past ``m`` that a run up or down the channel at
+    ``m`` can take: towards the goal's row and up to :data:`WINDOW` past it, and the
+    :data:`STAIR_GAPS` nearest the other way within :data:`WINDOW`."""
+    towards = 1.0 if gy >= y else -1.0
+    return (_gaps_across(obs, m, y, gy + towards * WINDOW, step)
+            + _gaps_across(obs, m, y, y - towards * WINDOW, step)[:STAIR_GAPS])
+
+
+def _gaps_across(obs: Obstacles | _Transposed, m: float, y: float, limit: float, step: int) -> list[float]:
+    """The rows, from ``y`` towards ``limit`` as far as the channel at ``m`` is free, along
+    which a route can pass between two boxes of the column just past ``m``: their borders
+    (as grid lines), nearest ``y`` first."""
+    xs = obs.xs
+    at = bisect_right(xs, m + EPS) if step > 0 else bisect_left(xs, m - EPS) - 1
+    if not 0 <= at < len(xs):
+        return []
+    probe = (m + xs[at]) / 2  # a line through the column
+    end = obs.reach(1, m, y, limit)
+    ys = obs.ys
+    return [_snap(ys, row) for row in obs.box_ends(1, probe, y, end)]
+
+
+def _snap(values: list[float], value: float) -> float:
+    """``value`` as the grid line it stands for, when one is within rounding of it."""
+    at = bisect_left(values, value - 2 * EPS)
+    return values[at] if at < len(values) and abs(values[at] - value) <= 2 * EPS else value
 
 
 def plain_path(start: Port, goal: Port) -> list[Point]:
