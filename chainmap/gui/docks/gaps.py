@@ -5,8 +5,10 @@ regional_gaps, not_assessed), so the dock, the command line and reports agree. T
 plain data in a table model (:mod:`.gaps_model`): a status change moves only that segment's
 rows, a rename repaints them, and other changes that concern the list (segments added or
 removed, regions, the document's view region) build it again, a big map's in idle slices,
-and swap it in whole. Clicking a header folds or unfolds its list; clicking a row asks the
-document to focus its segment.
+and swap it in whole. The columns are sized to their texts as Qt's ResizeToContents mode
+would size them, by the dock from the model's texts (:meth:`GapsDock._fit_columns`), so a
+change of the list costs the same on any map. Clicking a header folds or unfolds its list;
+clicking a row asks the document to focus its segment.
 """
 
 from __future__ import annotations
@@ -15,7 +17,17 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,6 +71,7 @@ INDENT = 18  # pixels: a header's arrow, and the step between header levels
 SIZE_ROWS = 300
 """Rows around those in view whose texts size the columns (Qt's default, 1,000, asked the
 model 50,000 times a resize)."""
+_WIDTHS_KEPT = 20000  # measured texts kept between fittings
 
 
 class _SpanningDelegate(QStyledItemDelegate):
@@ -71,15 +84,19 @@ class _SpanningDelegate(QStyledItemDelegate):
         self._view = view
         self._margin = -1  # the style's space around a cell's text, once known
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        # Asked for hundreds of cells each time the columns are fitted to their texts: the
-        # rows (one font, no icon) are measured here from their text alone.
-        if index.data(SPAN_ROLE):
-            return QSize(0, 0)
+    def margin(self) -> int:
+        """The space the style puts around a cell's text, in pixels."""
         if self._margin < 0:
             self._margin = 2 * (self._view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self._view) + 2)
+        return self._margin
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        # The rows (one font, no icon) are measured from their text alone, as the dock's
+        # column fitting measures them.
+        if index.data(SPAN_ROLE):
+            return QSize(0, 0)
         metrics = option.fontMetrics
-        return QSize(metrics.horizontalAdvance(index.data() or "") + self._margin, metrics.height())
+        return QSize(metrics.horizontalAdvance(index.data() or "") + self.margin(), metrics.height())
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         if not index.data(SPAN_ROLE):
@@ -121,7 +138,8 @@ class GapsDock(RegionViewDock):
     :meth:`refresh` rebuilds now (a big map's in idle slices: :attr:`filling`);
     :meth:`row_keys` lists the rows' keys (for tests and reports): ``("gap", region, node_id)``,
     ``("complement", region, supplier, node_id)``, ``("regional-gap", node_id)``,
-    ``("not-assessed", node_id)``; :meth:`find_row` and :meth:`row_texts` read a row.
+    ``("not-assessed", node_id)``; :meth:`find_row` and :meth:`row_texts` read a row;
+    :attr:`fittings` counts the times the columns were sized to their texts.
     """
 
     def __init__(self, document: Document | None, parent: QWidget | None = None) -> None:
@@ -134,7 +152,8 @@ class GapsDock(RegionViewDock):
         self.view = QTableView(body)
         view = self.view
         view.setModel(self.model)
-        view.setItemDelegate(_SpanningDelegate(view))
+        self._delegate = _SpanningDelegate(view)
+        view.setItemDelegate(self._delegate)
         view.setShowGrid(False)
         view.setAlternatingRowColors(True)
         view.setWordWrap(False)
@@ -148,7 +167,9 @@ class GapsDock(RegionViewDock):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(max(view.fontMetrics().height(), 16) + 6)
         header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized by the dock (_fit_columns), as Qt's ResizeToContents would size them: that
+        # mode asked the delegate for 2,100 cells after every change of the list, twice.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setResizeContentsPrecision(SIZE_ROWS)
         header.setStretchLastSection(True)  # the last column (target enterprises) takes the rest of the width
         header.setHighlightSections(False)
@@ -167,6 +188,14 @@ class GapsDock(RegionViewDock):
         self._fill_timer.setInterval(0)
         self._fill_timer.timeout.connect(self._fill_slice)
         self._update_timer = single_shot_timer(self, self._apply_updates)
+        self._widths: dict[str, int] = {}  # text → its cell's width
+        self.fittings = 0  # how many times the columns were fitted (for tests)
+        self._fit_timer = single_shot_timer(self, self._fit_columns)
+        model = self.model
+        for signal in (model.modelReset, model.dataChanged, model.headerDataChanged, model.layoutChanged):
+            signal.connect(self._fit_later)
+        self._viewport = view.viewport()
+        self._viewport.installEventFilter(self)
         self.set_document(document)
 
     # -------------------------------------------------------------- document
@@ -253,6 +282,73 @@ class GapsDock(RegionViewDock):
         self._fill_timer.stop()
         self.model.set_blocks(chain_map, blocks)
         self._apply_updates()  # the segments changed while the parts before them were read
+
+    # ---------------------------------------------------------- column widths
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.Show, QEvent.Type.Resize) and watched is self._viewport:
+            self._fit_columns()  # before the table is painted at its new size
+        elif event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._widths.clear()
+        return super().eventFilter(watched, event)
+
+    def _fitted_rows(self) -> list[int]:
+        """The table rows whose texts size the columns, as ``QTableView.sizeHintForColumn``
+        picks them: those in view (to the end of the table when it is not shown), then one
+        below and one above in turn, :data:`SIZE_ROWS` at most."""
+        view = self.view
+        count = self.model.rowCount()
+        rows_header = view.verticalHeader()
+        top = max(0, rows_header.visualIndexAt(0))
+        bottom = rows_header.visualIndexAt(view.viewport().height())
+        if not view.isVisible() or bottom == -1:
+            bottom = count - 1
+        rows = list(range(top, min(bottom + 1, top + SIZE_ROWS)))
+        above, below = top, (rows[-1] if rows else top - 1)
+        while len(rows) < SIZE_ROWS and (above > 0 or below < count - 1):
+            if (len(rows) % 2 and above > 0) or below >= count - 1:
+                above -= 1
+                rows.append(above)
+            else:
+                below += 1
+                rows.append(below)
+        return rows
+
+    def _fit_later(self, *_args: Any) -> None:
+        self._fit_timer.start()
+
+    def _fit_columns(self) -> None:
+        """Size every column but the last (which takes the rest of the width) to the widest
+        text of :meth:`_fitted_rows`, or its title, as Qt's ResizeToContents mode did, after
+        the same changes (the list built again, rows changed, the table shown or resized).
+        Measured here from the model's texts, each text's width kept: the cost of a fitting
+        is that of 300 rows' texts, whatever the list's length."""
+        self._fit_timer.stop()
+        self.fittings += 1
+        view = self.view
+        header = view.horizontalHeader()
+        metrics = view.fontMetrics()
+        margin = self._delegate.margin()
+        measured = self._widths
+        if len(measured) > _WIDTHS_KEPT:
+            measured.clear()
+        widths = [0] * (len(COLUMNS) - 1)
+        texts_of = self.model.fit_texts
+        for row in self._fitted_rows():
+            texts = texts_of(row)
+            if texts is None:
+                continue  # drawn across the row: widens no column
+            for column, width in enumerate(widths):
+                text = texts[column]
+                text_width = measured.get(text)
+                if text_width is None:
+                    text_width = measured[text] = metrics.horizontalAdvance(text) + margin
+                if text_width > width:
+                    widths[column] = text_width
+        low, high = header.minimumSectionSize(), header.maximumSectionSize()
+        for column, width in enumerate(widths):
+            size = min(max(width, header.sectionSizeHint(column), low), high)
+            if header.sectionSize(column) != size:
+                header.resizeSection(column, size)
 
     # -------------------------------------------------------------- reading
     def row_keys(self) -> list[tuple[str, ...]]:

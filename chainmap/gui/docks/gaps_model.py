@@ -433,5 +433,12 @@ class GapsModel(QAbstractTableModel):
         """What table row ``table_row`` shows in each column."""
         return list(self._texts(table_row)[2])
 
+    def fit_texts(self, table_row: int) -> list[str] | None:
+        """What table row ``table_row`` shows in each column (the list kept for painting: not
+        to be changed), or None for a row drawn across the table (a header, a complement's
+        sentence), which sizes no column."""
+        block, row, texts = self._texts(table_row)
+        return None if row < 0 or block.kind == "complement" else texts
+
     def is_header(self, table_row: int) -> bool:
         return self._locate(table_row)[1] < 0
