@@ -135,6 +135,9 @@ class OverviewItem(QGraphicsRectItem):
         self._redrawn = redrawn
         self._batches: dict[str, Any] | None = None
         self._selection: tuple[list[QRectF], list[QLineF]] | None = None  # what paint_selection draws
+        # Told the scene rectangles where the batches changed in place (the navigator keeps
+        # a drawing of them); a gathering anew is told by the batches being another object.
+        self.areas_changed: Callable[[list[QRectF]], None] | None = None
 
     def invalidate(self) -> None:
         """Something changed: gather the primitives again before the next paint."""
@@ -241,9 +244,23 @@ class OverviewItem(QGraphicsRectItem):
             self._selection = None
             self._update_areas(areas)
 
+    def catch_up(self) -> None:
+        """Take in the routes drawn since the batches last looked (a paint does this first),
+        so that :attr:`areas_changed` hears of them now."""
+        if self._batches is not None and self._redrawn is not None:
+            self.links_changed(self._redrawn())
+
+    @property
+    def batches(self) -> dict[str, Any] | None:
+        """What is drawn, as gathered (None until the next paint gathers it): while it is the
+        same object, every change to it was told to :attr:`areas_changed`."""
+        return self._batches
+
     def _update_areas(self, areas: list[QRectF]) -> None:
         """Have the views paint ``areas`` (scene rectangles) again, or the whole overview when
         they are many: a status change repainted every box of a 100,000-segment map before."""
+        if self.areas_changed is not None and areas:
+            self.areas_changed(areas)
         if not self.isVisible():
             return
         if len(areas) > SELECTION_UPDATES:

@@ -60,6 +60,9 @@ class MapScene(QGraphicsScene):
 
     layout_changed = Signal()
     """Tier bands or segment frames changed (after a move, fold, add or remove)."""
+    overview_areas = Signal(object)
+    """Shapes of the far-zoom overview changed in place, within these scene rectangles (a
+    list of ``QRectF``): a view that keeps a drawing of the overview draws just those again."""
     folding_changed = Signal(str, bool)
     """A segment was folded (True) or unfolded (False)."""
     view_region_changed = Signal(object)

@@ -59,6 +59,7 @@ class PendingItems:
         self._wide_edges: list[str] = []
         self._overview: dict[str, Any] | None = None
         self._order: dict[str, int] = {}  # links in map order, to stack them as made in that order
+        self._extent: QRectF | None = None  # kept by extent(), see there
 
     def __bool__(self) -> bool:
         return bool(self.nodes or self.edges)
@@ -109,6 +110,7 @@ class PendingItems:
                     for cy in range(top, bottom + 1):
                         edge_cells.setdefault((cx, cy), []).append(edge_id)
         self._overview = None
+        self._extent = None
 
     def link_z(self, edge_id: str) -> float | None:
         """The stacking of a link made lazily: in map order, as if all were made at once (a
@@ -130,6 +132,7 @@ class PendingItems:
         self._edge_cells.clear()
         self._wide_edges.clear()
         self._overview = None
+        self._extent = None
         if not keep_order:
             self._order = {}
 
@@ -326,7 +329,32 @@ class PendingItems:
         return True
 
     def extent(self) -> QRectF:
-        """The pending segments' boxes together (scene coordinates); null when none is placed."""
+        """The pending segments' boxes together (scene coordinates); null when none is placed.
+
+        Kept between calls (reading 100,000 segments took 40 ms, and the navigator and the
+        canvas ask after every edit). Segments made since stay in it: their items draw the same
+        boxes, so the scene's content, drawn items and pending boxes together, is the same. A
+        segment that moves or goes away from where it was kept drops it (:meth:`left_place`)."""
+        if self._extent is None:
+            self._extent = self._measure_extent()
+        return QRectF(self._extent)
+
+    def left_place(self, x: float | None, y: float | None) -> None:
+        """A segment whose box was centred at ``x``, ``y`` moved or was deleted: the kept
+        extent is measured again unless that box lay strictly inside it (then the extent holds
+        without it)."""
+        kept = self._extent
+        if kept is None or kept.isNull():
+            self._extent = None
+            return
+        if x is None or y is None:
+            return  # a segment without a place was never in it
+        half_w, half_h = BOX.width() / 2, BOX.height() / 2
+        if not (kept.left() < x - half_w and x + half_w < kept.right()
+                and kept.top() < y - half_h and y + half_h < kept.bottom()):
+            self._extent = None
+
+    def _measure_extent(self) -> QRectF:
         xs: list[float] = []
         ys: list[float] = []
         chain_map = self._map

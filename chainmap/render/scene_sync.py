@@ -97,6 +97,7 @@ class SceneSync:
         self.title = TitleItem()
         self.legend = LegendItem()
         self.overview = OverviewItem(self._overview_items, self._pending_overview, self._redrawn_links)
+        self.overview.areas_changed = scene.overview_areas.emit
         # The routes' log of redrawn links, and how much of it the overview has followed.
         self._seen_redrawn: tuple[list[str] | None, int] = (None, 0)
         # Where the segments moved since the last flush were (see flush).
@@ -397,6 +398,7 @@ class SceneSync:
         self.schedule()
 
     def _on_node_removed(self, node: Node, index: int) -> None:
+        self.pending.left_place(node.x, node.y)
         if self.pending.take("node", node.id):
             self.pending.restyled()
         self._unregister("node", node.id)
@@ -427,6 +429,9 @@ class SceneSync:
                 self.pending.restyled()
                 recolour = False
         moved_in_place = self._moves_in_place(node, changes)
+        if "x" in changes or "y" in changes:
+            self.pending.left_place(changes["x"][0] if "x" in changes else node.x,
+                                    changes["y"][0] if "y" in changes else node.y)
         if self.pending:  # made now if it was not, with what it contains when re-parented
             for node_id in (node.id, *(self._map.descendants(node.id) if "parent" in changes else ())):
                 self.materialize("node", node_id)

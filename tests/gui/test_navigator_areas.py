@@ -72,19 +72,57 @@ def test_status_changes_draw_their_places_again_as_the_whole_map_would(show_map)
     assert partly == _whole(nav)
 
 
+def test_a_move_draws_again_the_places_the_overview_changed_as_the_whole_map_would(show_map) -> None:  # noqa: F811
+    chain_map = make_big_map(300, 400, tiers=4, columns=3, parents_every=20)
+    shown = show_map(chain_map)
+    scene = shown.scene
+    scene.sync.geometry.routes.finish()  # the map routed
+    QApplication.processEvents()
+    nav = _navigator(shown)
+    before = _whole(nav)
+    pixmap = nav._drawing[0]
+    bands = [band.band_rect() for band in scene.items_of("tier").values()]
+    # A segment inside its tier, its links, and a container's frame around it.
+    node = next(n for n in chain_map.nodes if n.parent is not None and chain_map.edges_of(n.id))
+    for dx, dy in ((30.0, 20.0), (-30.0, -20.0)):
+        chain_map.update_node(node.id, x=node.x + dx, y=node.y + dy)
+        scene.flush()
+        scene.sync.geometry.routes.finish()  # its links routed again
+        QApplication.processEvents()
+        assert [band.band_rect() for band in scene.items_of("tier").values()] == bands
+        nav.fit()
+        partly = _drawn(nav)
+        assert nav._drawing[0] is pixmap  # drawn into, not drawn anew
+        assert partly != before or (dx, dy) == (-30.0, -20.0)
+        assert partly == _whole(nav)
+        pixmap = nav._drawing[0]
+
+
 def test_other_edits_draw_the_whole_map_again(show_map) -> None:  # noqa: F811
     shown = show_map()
     nav = _navigator(shown)
     _whole(nav)
     chain_map = shown.document.chain_map
     node = chain_map.nodes[0]
-    chain_map.update_node(node.id, x=node.x + 40.0)
+    chain_map.update_node(node.id, tier=chain_map.tiers[-1].id)
     assert nav._drawing is None
     _drawn(nav)
-    code = chain_map.region_codes()[0]
-    _toggle_status(chain_map, node.id, code)
-    chain_map.update_node(node.id, x=node.x + 40.0)  # then a move: the areas give way to the whole map
-    assert nav._drawing is None and not nav._areas
+    removal = chain_map.remove_node(chain_map.nodes[1].id)
+    assert nav._drawing is None
+    _drawn(nav)
+    chain_map.restore(removal)
+    assert nav._drawing is None
+    _drawn(nav)
+    # A move that changes the bands (the segment leaves its tier's extent) draws it all again.
+    shown.scene.flush()
+    pixmap = nav._drawing[0]
+    far = max(n.x for n in chain_map.nodes) + 3000.0
+    chain_map.update_node(node.id, x=far)
+    shown.scene.flush()
+    QApplication.processEvents()
+    nav.fit()
+    _drawn(nav)
+    assert nav._drawing[0] is not pixmap
 
 
 def test_a_big_maps_items_made_in_idle_batches_are_measured_before_the_first_move(show_map, qtbot,  # noqa: F811

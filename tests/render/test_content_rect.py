@@ -10,6 +10,7 @@ from PySide6.QtCore import QRectF
 
 from chainmap.core.model import Note
 from chainmap.render import scene_lazy
+from chainmap.render.items_segment import BOX
 from chainmap.render.scene import CONTENT_MARGIN
 
 from .bigmap import make_big_map
@@ -29,7 +30,7 @@ def measured(scene) -> QRectF:  # type: ignore[no-untyped-def]
         if decoration.isVisible():
             rect = rect.united(decoration.sceneBoundingRect())
     if sync.pending:
-        rect = rect.united(sync.pending.extent())
+        rect = rect.united(scene_lazy.PendingItems._measure_extent(sync.pending))  # now, not as kept
     return rect.adjusted(-CONTENT_MARGIN, -CONTENT_MARGIN, CONTENT_MARGIN, CONTENT_MARGIN)
 
 
@@ -155,3 +156,53 @@ def test_a_big_maps_items_made_lazily_count_where_they_will_be(lazy, make_scene)
     scene.complete_items()
     assert not scene.items_pending
     assert _check(scene) == first
+
+
+def test_the_pending_boxes_extent_is_kept_until_a_box_on_its_border_moves_or_goes(lazy, make_scene,
+                                                                               monkeypatch) -> None:
+    chain_map = make_big_map(150, 200, tiers=3, columns=2, parents_every=12)
+    scene = make_scene(chain_map)
+    pending = scene.sync.pending
+    counted = {"measures": 0}
+    measure = pending._measure_extent
+
+    def measure_counted() -> QRectF:
+        counted["measures"] += 1
+        return measure()
+
+    monkeypatch.setattr(pending, "_measure_extent", measure_counted)
+    first = _check(scene)
+    assert counted["measures"] == 1
+    kept = pending.extent()
+    inner = next(node for node in chain_map.nodes if node.parent is None and node.id in pending.nodes
+                 and kept.adjusted(300, 300, -300, -300).contains(node.x, node.y))
+    chain_map.update_node(inner.id, x=inner.x + 20.0)  # a box inside moved (and is made now)
+    assert _check(scene) == first
+    assert counted["measures"] == 1  # kept: a box strictly inside left no side
+    # The bottom row moved up: the kept extent shrinks with it.
+    bottom = max(node.y for node in chain_map.nodes)
+    for node in [node for node in chain_map.nodes if node.y == bottom]:
+        chain_map.update_node(node.id, y=node.y - 150.0)
+    _check(scene)
+    assert pending.extent().bottom() < bottom + BOX.height() / 2  # no longer as low
+    # Random moves, near and far, and deletions of segments made or not: always as measured.
+    rng = random.Random(8)
+    for _step in range(60):
+        tops = [node for node in chain_map.nodes if node.parent is None]
+        node = rng.choice(tops)
+        if rng.random() < 0.1:
+            chain_map.remove_node(node.id)
+        else:
+            reach = rng.choice((10.0, 2500.0))
+            chain_map.update_node(node.id, x=node.x + rng.uniform(-reach, reach), y=node.y + rng.uniform(-reach, reach))
+        _check(scene)
+        # The kept extent holds every pending box, and no more than those with the boxes of
+        # the segments made since, where they are now.
+        kept, fresh = pending.extent(), scene_lazy.PendingItems._measure_extent(pending)
+        assert kept.united(fresh) == kept
+        boxes = QRectF(fresh)
+        for node_id in scene.sync.items.nodes:
+            made = chain_map.node(node_id)
+            boxes = boxes.united(QRectF(made.x - BOX.width() / 2, made.y - BOX.height() / 2, BOX.width(), BOX.height()))
+        assert boxes.united(kept) == boxes
+    assert counted["measures"] < 60  # not measured again at every edit

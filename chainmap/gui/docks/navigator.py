@@ -51,6 +51,8 @@ FRAME_FILL = QColor(30, 136, 229, 40)
 WORDS = frozenset({"name", "aliases", "description", "tags", "extra"})
 """Segment fields the overview does not draw (it shows no text)."""
 STATUS = WORDS | {"regions"}
+POSITION = frozenset({"x", "y"})
+"""A move: the overview tells where its shapes changed (MapScene.overview_areas)."""
 PEN_REACH = 4.0  # pixels a shape's pen may reach past it
 MADE_CHECK_MS = 500  # how often to look whether a big map's items are all made
 AREAS_AT_MOST = 64  # more areas to draw again than this: the whole map
@@ -79,7 +81,9 @@ class NavigatorView(QGraphicsView):
         self._made_check = QTimer(self)
         self._made_check.setInterval(MADE_CHECK_MS)
         self._made_check.timeout.connect(self._measure_when_made)
-        self._drawing: tuple[QPixmap, QTransform] | None = None  # the map drawn, and at which transform
+        # The map drawn, at which transform, from which overview batches, with which bands.
+        self._drawing: tuple[QPixmap, QTransform] | None = None
+        self._drawn_from: tuple[object, list[QRectF]] | None = None
         self._fit_due = False  # the layout changed: fit again with the next repaint
         self._stale: tuple[QPixmap, QTransform] | None = None  # the last drawing, shown during a drag
         self._areas: list[QRectF] = []  # scene areas of the drawing to draw again (status changes)
@@ -104,6 +108,7 @@ class NavigatorView(QGraphicsView):
             try:
                 self.map_scene.selectionChanged.disconnect(self._view_moved)
                 self.map_scene.layout_changed.disconnect(self._layout_changed)
+                self.map_scene.overview_areas.disconnect(self._overview_areas)
             except (RuntimeError, TypeError):
                 pass
         self._made_check.stop()
@@ -115,6 +120,7 @@ class NavigatorView(QGraphicsView):
             self._listener.connect(scene.chain_map, self._map_changed)
             scene.selectionChanged.connect(self._view_moved)  # the selection is drawn over the map
             scene.layout_changed.connect(self._layout_changed)
+            scene.overview_areas.connect(self._overview_areas)
             self.fit()
             if scene.items_pending:
                 self._made_check.start()
@@ -132,9 +138,23 @@ class NavigatorView(QGraphicsView):
 
     def _layout_changed(self) -> None:
         # Measuring the whole map is not free (0.1 s at 20,000 segments): once per repaint,
-        # not once per step of a drag.
+        # not once per step of a drag. The drawing is made again if the fit changes the
+        # transform, or the bands or the overview's batches are not those it was drawn from
+        # (see _map_drawing); else only the areas the overview told are drawn again: after a
+        # move on a 100,000-segment map, drawing the whole map again took about 0.1 s.
         self._fit_due = True
-        self.schedule_repaint()
+        self._view_moved()
+
+    def _overview_areas(self, areas: list[QRectF]) -> None:
+        """The overview's shapes changed in place within ``areas``: those parts of the
+        drawing are drawn again (the whole drawing when they are many)."""
+        if self._drawing is None:
+            return
+        if len(self._areas) + len(areas) > AREAS_AT_MOST:
+            self.schedule_repaint()
+            return
+        self._areas.extend(areas)
+        self._view_moved()
 
     def fit(self) -> None:
         """Fit the whole map into the view."""
@@ -142,10 +162,14 @@ class NavigatorView(QGraphicsView):
         if self.map_scene is None:
             return
         rect = self.map_scene.content_rect()
+        before = self.viewportTransform()
         if not rect.isEmpty():
             self.setSceneRect(rect)
             self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        self.schedule_repaint()
+        if self.viewportTransform() != before or self._drawing is None:
+            self.schedule_repaint()
+        else:
+            self._view_moved()  # the drawing holds: its changed areas are drawn on the next turn
 
     def schedule_repaint(self, *_args: Any) -> None:
         """The map, the selection or the overlays changed: draw the map again soon (once
@@ -166,6 +190,9 @@ class NavigatorView(QGraphicsView):
             if changed <= STATUS and self._drawing is not None and len(self._areas) < AREAS_AT_MOST:
                 self._areas.extend(self._status_areas(args[0]))
                 self._view_moved()
+                return
+            if changed <= POSITION and self._drawing is not None:
+                self._view_moved()  # the overview tells where it changed, the layout whether to fit
                 return
         self.schedule_repaint()
 
@@ -240,9 +267,12 @@ class NavigatorView(QGraphicsView):
         transform = self.viewportTransform()
         ratio = self.viewport().devicePixelRatioF()
         size = self.viewport().size() * ratio
+        scene = self.map_scene
+        if scene is not None:
+            scene.sync.overview.catch_up()  # routes drawn since: told as areas now, drawn below
         if self._drawing is not None:
             pixmap, drawn_at = self._drawing
-            if drawn_at == transform and pixmap.size() == size:
+            if drawn_at == transform and pixmap.size() == size and self._same_sources(scene):
                 if self._areas:
                     self._draw_areas(pixmap, transform)
                 return pixmap
@@ -254,13 +284,30 @@ class NavigatorView(QGraphicsView):
         pixmap.setDevicePixelRatio(ratio)
         pixmap.fill(QColor("#FFFFFF"))
         self._areas.clear()
-        scene = self.map_scene
         if scene is not None:
             painter = QPainter(pixmap)
             self._paint_map(painter, scene, transform, None)
             painter.end()
         self._drawing = (pixmap, transform)
+        self._drawn_from = self._sources(scene)
         return pixmap
+
+    def _same_sources(self, scene: MapScene | None) -> bool:
+        """Whether the drawing was made from the overview's batches as they are (the same
+        object: every change since was told as areas) and from the same bands."""
+        now, then = self._sources(scene), self._drawn_from
+        if now is None or then is None:
+            return now is then
+        return now[0] is then[0] and now[1] == then[1]
+
+    @staticmethod
+    def _sources(scene: MapScene | None) -> tuple[object, list[QRectF]] | None:
+        """What a drawing is made from besides the transform: the overview's batches (by
+        identity: gathered anew, they are another object) and the tier bands."""
+        if scene is None:
+            return None
+        bands = [band.band_rect() for band in scene.items_of("tier").values() if isinstance(band, TierItem)]
+        return scene.sync.overview.batches, bands
 
     @staticmethod
     def _paint_map(painter: QPainter, scene: MapScene, transform: QTransform, exposed: QRectF | None) -> None:
