@@ -66,6 +66,7 @@ class Document(QObject):
         self.lock: MapLock | None = None
         self.read_only = False
         self._untitled_key = f"untitled-{uuid.uuid4().hex[:12]}"
+        chain_map.index_links()  # each segment's links, looked up on every move
 
     def _on_clean_changed(self, clean: bool) -> None:
         self.modified_changed.emit(not clean)

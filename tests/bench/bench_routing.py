@@ -2,7 +2,7 @@
 and Graphviz, and its speed on big maps.
 
 Run on demand (not a test): ``python tests/bench/bench_routing.py [--sizes 1000 5000]
-[--repeat 3] [--no-neato]``.
+[--repeat 3] [--no-neato] [--laid-out]``.
 
 For the six examples, as shipped and as laid out by :func:`chainmap.core.layout.engine.compute_layout`,
 it prints a table of
@@ -23,6 +23,8 @@ of :meth:`Router.move` for drag steps of one segment and of a group of 50. Befor
 the routed map's objects are kept from Python's cyclic garbage collector (``gc.freeze()``),
 as the editor does for a map it keeps open (``chainmap.render.routes_big``): otherwise a
 collection walking the whole map now and then lands in a drag step (``--gc`` to see that).
+``--laid-out`` lays each generated map out for a page first (``compute_layout``: tiers wrapped
+into columns side by side), the shape whose links need staircases across the columns.
 """
 
 from __future__ import annotations
@@ -217,8 +219,10 @@ def print_table(rows: list[dict[str, object]]) -> None:
         print("| " + " | ".join(str(row[c]) for c in columns) + " |")
 
 
-def time_big(size: int, repeat: int, freeze: bool = True) -> None:
+def time_big(size: int, repeat: int, freeze: bool = True, laid_out: bool = False) -> None:
     chain_map = make_big_map(size, int(size * 1.6))
+    if laid_out:
+        apply_positions(chain_map, compute_layout(chain_map))
     data = routing_input(chain_map)
     times, cpu = [], []
     for _ in range(repeat):
@@ -277,6 +281,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-neato", action="store_true")
     parser.add_argument("--gc", action="store_true", help="leave the garbage collector on during the drags")
+    parser.add_argument("--laid-out", action="store_true", help="lay the generated maps out for a page first")
     args = parser.parse_args()
     use_neato = not args.no_neato and shutil.which("neato") is not None
     started = time.perf_counter()
@@ -292,7 +297,7 @@ def main() -> None:
           "| settle, 1 box (slices of 12 ms) | drag step, 50 boxes | settle, 50 boxes |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for size in args.sizes:
-        time_big(size, args.repeat, freeze=not args.gc)
+        time_big(size, args.repeat, freeze=not args.gc, laid_out=args.laid_out)
 
 
 if __name__ == "__main__":

@@ -98,6 +98,33 @@ def test_a_move_draws_again_the_places_the_overview_changed_as_the_whole_map_wou
         pixmap = nav._drawing[0]
 
 
+def test_a_move_that_changes_a_band_draws_only_what_the_band_gained_or_lost(show_map) -> None:  # noqa: F811
+    chain_map = make_big_map(300, 400, tiers=4, columns=3)
+    shown = show_map(chain_map)
+    scene = shown.scene
+    scene.sync.geometry.routes.finish()
+    QApplication.processEvents()
+    nav = _navigator(shown)
+    _whole(nav)
+    bands = [band.band_rect() for band in scene.items_of("tier").values()]
+    # The right-most segment of the first tier (a column): moved a little right, its band
+    # and the next one's edge move, the map's extent (and the navigator's scale) stays.
+    first = chain_map.tiers[0].id
+    node = max((n for n in chain_map.nodes if n.tier == first), key=lambda n: n.x)
+    pixmap = nav._drawing[0]
+    transform = nav.viewportTransform()
+    chain_map.update_node(node.id, x=node.x + 40.0)
+    scene.flush()
+    scene.sync.geometry.routes.finish()
+    QApplication.processEvents()
+    nav.fit()
+    assert [band.band_rect() for band in scene.items_of("tier").values()] != bands
+    assert nav.viewportTransform() == transform
+    partly = _drawn(nav)
+    assert nav._drawing[0] is pixmap  # drawn into, not drawn anew
+    assert partly == _whole(nav)
+
+
 def test_other_edits_draw_the_whole_map_again(show_map) -> None:  # noqa: F811
     shown = show_map()
     nav = _navigator(shown)

@@ -163,8 +163,15 @@ class AnalysisDock(QDockWidget):
         self._request_when_wanted(now=True)
 
     def _map_changed(self, *args: Any) -> None:
-        self.job.snapshots.note(args)
+        touched = self.job.snapshots.note(args)
         if is_position_only_change(args):
+            return
+        if not touched and not self._stale and self.result is not None:
+            # Nothing the analysis reads changed (a rename, a note, a region's name): the
+            # shown result holds and only its texts are drawn again. Analysing a
+            # 100,000-segment map again took the worker seconds, holding the interpreter
+            # against the event loop.
+            self._show_same(self.result)
             return
         self._stale = True
         if self._wanted():
@@ -230,17 +237,23 @@ class AnalysisDock(QDockWidget):
         shown = self.result
         self.result = result
         if shown is not None and result.same_as is shown:
-            # The same analysis (a rename, a move, a text edited): the rows, the bars and the
-            # badges stay; the texts on screen are drawn again (a segment or region renamed).
-            self.chokepoints.rows_model.texts_changed()
-            self.gains.rows_model.texts_changed()
+            self._show_same(result)
+            return
+        self._show_lists()
+        self._stages = [self._show_chart, self._show_badges]
+        self._stage_timer.start()
+
+    def _show_same(self, result: AnalysisResult) -> None:
+        """The same analysis as shown (a rename, a move, a text edited): the rows, the bars
+        and the badges stay; the texts on screen are drawn again (a segment or region
+        renamed)."""
+        self.chokepoints.rows_model.texts_changed()
+        self.gains.rows_model.texts_changed()
+        if result.error is None:
             self._show_frame(result)
-            # The chart changes only if a region's name or colour did; each badge is checked
-            # to be still on its segment's item.
-            self._stages = [self._show_chart, self._show_badges]
-        else:
-            self._show_lists()
-            self._stages = [self._show_chart, self._show_badges]
+        # The chart changes only if a region's name or colour did; each badge is checked
+        # to be still on its segment's item.
+        self._stages = [self._show_chart, self._show_badges]
         self._stage_timer.start()
 
     def _next_stage(self) -> None:

@@ -77,34 +77,40 @@ class SnapshotKeeper:
         self._changed.clear()
         self._links_changed = False
 
-    def note(self, args: tuple[object, ...]) -> None:
-        """The map emitted an event with ``args``: remember what of the snapshot it changed."""
+    def note(self, args: tuple[object, ...]) -> bool:
+        """The map emitted an event with ``args``: remember what of the snapshot it changed.
+        False when it changed nothing the analysis reads (a rename, a move, a note, a tier,
+        a region's name): the last analysis still holds."""
         if self._last is None:
-            return
+            return True
         if len(args) == 2 and isinstance(args[1], dict):
             item = args[0]
             changes: dict[str, object] = args[1]
             if isinstance(item, Node):
                 if "id" in changes:
                     self.forget()
-                elif "regions" in changes:
+                    return True
+                if "regions" in changes:
                     self._changed.add(item.id)
-                return  # names, positions, tiers, parents: not in the snapshot
+                    return True
+                return False  # names, positions, tiers, parents: not in the snapshot
             if isinstance(item, Edge):
                 if changes.keys() & {"id", "source", "target"}:
                     self._links_changed = True
-                return
+                    return True
+                return False
             if isinstance(item, Note | Tier):
-                return
+                return False
             if isinstance(item, Region) and not changes.keys() & {"code"}:
-                return  # a region's name or colour: the codes stay
+                return False  # a region's name or colour: the codes stay
         elif len(args) == 2 and isinstance(args[0], Note | Tier | Conflict):
-            return  # added, removed or moved: not in the snapshot
+            return False  # added, removed or moved: not in the snapshot
         elif len(args) == 3 and isinstance(args[0], Tier):
-            return  # a tier moved
+            return False  # a tier moved
         elif len(args) == 1 and isinstance(args[0], dict):
-            return  # the map's own fields
+            return False  # the map's own fields
         self.forget()  # segments or links added or removed, regions, a reset: all again
+        return True
 
     def take(self, chain_map: ChainMap) -> Snapshot:
         """The snapshot of ``chain_map`` now."""

@@ -58,6 +58,22 @@ MADE_CHECK_MS = 500  # how often to look whether a big map's items are all made
 AREAS_AT_MOST = 64  # more areas to draw again than this: the whole map
 
 
+def _outside_both(old: QRectF, new: QRectF) -> list[QRectF]:
+    """The strips one of ``old`` and ``new`` covers and the other does not (what a band that
+    grew or shrank changes): the parts of their union above, below, left and right of their
+    overlap; the union itself when they do not overlap."""
+    union, both = old.united(new), old.intersected(new)
+    if both.isEmpty():
+        return [union]
+    strips = [
+        QRectF(union.left(), union.top(), union.width(), both.top() - union.top()),
+        QRectF(union.left(), both.bottom(), union.width(), union.bottom() - both.bottom()),
+        QRectF(union.left(), both.top(), both.left() - union.left(), both.height()),
+        QRectF(both.right(), both.top(), union.right() - both.right(), both.height()),
+    ]
+    return [strip for strip in strips if strip.width() > 0 and strip.height() > 0]
+
+
 class NavigatorView(QGraphicsView):
     """The overview of ``canvas``'s scene; dragging its rectangle scrolls the canvas."""
 
@@ -272,7 +288,7 @@ class NavigatorView(QGraphicsView):
             scene.sync.overview.catch_up()  # routes drawn since: told as areas now, drawn below
         if self._drawing is not None:
             pixmap, drawn_at = self._drawing
-            if drawn_at == transform and pixmap.size() == size and self._same_sources(scene):
+            if drawn_at == transform and pixmap.size() == size and self._same_sources(scene, self._areas):
                 if self._areas:
                     self._draw_areas(pixmap, transform)
                 return pixmap
@@ -292,13 +308,25 @@ class NavigatorView(QGraphicsView):
         self._drawn_from = self._sources(scene)
         return pixmap
 
-    def _same_sources(self, scene: MapScene | None) -> bool:
+    def _same_sources(self, scene: MapScene | None, areas: list[QRectF]) -> bool:
         """Whether the drawing was made from the overview's batches as they are (the same
-        object: every change since was told as areas) and from the same bands."""
+        object: every change since was told as areas) and from the same bands. A band that
+        grew or shrank (a segment moved past its edge) is the same source: what it gained or
+        lost is added to ``areas``, so a move does not draw the whole map again (0.3 s at
+        100,000 segments)."""
         now, then = self._sources(scene), self._drawn_from
         if now is None or then is None:
             return now is then
-        return now[0] is then[0] and now[1] == then[1]
+        if now[0] is not then[0] or len(now[1]) != len(then[1]):
+            return False
+        changed = [_outside_both(old, new) for old, new in zip(then[1], now[1], strict=True) if old != new]
+        if changed:
+            gained = [strip for strips in changed for strip in strips]
+            if len(areas) + len(gained) > AREAS_AT_MOST:
+                return False
+            areas.extend(gained)
+            self._drawn_from = now
+        return True
 
     @staticmethod
     def _sources(scene: MapScene | None) -> tuple[object, list[QRectF]] | None:
