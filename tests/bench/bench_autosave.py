@@ -7,8 +7,9 @@ Run under the benchmark lock, e.g.::
 Prints wall and CPU milliseconds of: a full dumps_map; making the texts in idle slices (the
 editor's priming after a map is shown) and the first text after it; the cache's first text
 unprimed (all items made);
-its text after 1 edit and after 100 edits (each checked equal to dumps_map); and writing the
-bytes atomically to a temporary folder.
+its text after 1 edit and after 100 edits (each checked equal to dumps_map); writing the
+bytes atomically to a temporary folder; and the editor's timed autosave's two parts: the text
+in pieces (made on the event loop) and its writing in chunks (by a worker thread).
 """
 
 from __future__ import annotations
@@ -64,10 +65,16 @@ def main() -> None:
         chain_map.update_node(node.id, name=f"bench {number}", x=(node.x or 0) + 10)
     after_many = _timed("cache: after 100 edits", lambda: cache.dumps(chain_map))
     assert after_many == dumps_map(chain_map)
+    chain_map.update_node(nodes[0].id, name="bench 2")
+    # The editor's timed autosave: the text in pieces on the event loop, then joined chunk by
+    # chunk and written by a worker thread.
+    pieces = _timed("editor's autosave: text in pieces (loop)", lambda: cache.text(chain_map))
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / "autosave.chainmap.json"
         _timed(f"write_atomic {len(after_many) / 1e6:.1f} MB", lambda: write_atomic(target, after_many))
         _timed(f"write_atomic {len(after_many) / 1e6:.1f} MB again", lambda: write_atomic(target, after_many))
+        _timed("editor's autosave: written in chunks (worker)", lambda: write_atomic(target, pieces.chunks()))
+        assert target.read_bytes() == dumps_map(chain_map)
 
 
 if __name__ == "__main__":

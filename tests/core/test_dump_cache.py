@@ -164,3 +164,20 @@ def test_prepare_makes_every_text_in_slices_and_edits_meanwhile_stay_right() -> 
     built = cache.built
     assert cache.dumps(chain_map) == dumps_map(chain_map)
     assert cache.built - built < built  # most texts were made ahead
+
+
+def test_the_text_in_chunks_is_the_same_text_and_stays_as_it_was_made(monkeypatch, tmp_path: Path) -> None:
+    from chainmap.core.format.dump_cache import MapText
+    from chainmap.core.format.fileio import write_atomic
+
+    monkeypatch.setattr(MapText, "CHUNK_ITEMS", 3)  # several chunks for the example's arrays
+    chain_map = _load(EXAMPLES[0])
+    text = DumpCache(chain_map).text(chain_map)
+    expected = dumps_map(chain_map)
+    chunks = list(text.chunks())
+    assert len(chunks) > 10 and b"".join(chunks) == text.joined() == expected
+    target = tmp_path / "copy.chainmap.json"
+    write_atomic(target, text.chunks())
+    assert target.read_bytes() == expected
+    chain_map.update_node(chain_map.nodes[0].id, name="改过的名字")  # the text made before stays
+    assert b"".join(text.chunks()) == expected

@@ -172,3 +172,15 @@ def test_a_big_maps_items_made_in_idle_batches_are_measured_before_the_first_mov
     nav.fit()
     assert not measures  # looked at near its border only
     assert nav.sceneRect() == scene.content_rect()
+
+
+def test_areas_far_apart_are_drawn_as_separate_clusters() -> None:
+    from PySide6.QtCore import QRectF
+
+    from chainmap.gui.docks.navigator import _clusters
+
+    strip = QRectF(0, 0, 10, 1000)  # a band's edge, the map's height
+    box, its_link = QRectF(500, 900, 40, 20), QRectF(530, 910, 100, 5)
+    groups = _clusters([strip, box, its_link])
+    assert sorted(len(group) for group in groups) == [1, 2]  # not one rectangle over the map
+    assert _clusters([]) == []

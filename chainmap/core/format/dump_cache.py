@@ -16,7 +16,7 @@ is known by its identity, so one put back by undo (a copy) is written afresh.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -102,6 +102,10 @@ class DumpCache:
 
     def dumps(self, chain_map: ChainMap) -> bytes:
         """``dumps_map(chain_map)``, remaking only the texts of items changed since last time."""
+        return self.text(chain_map).joined()
+
+    def text(self, chain_map: ChainMap) -> MapText:
+        """The same text as :meth:`dumps`, in pieces not yet joined (see :class:`MapText`)."""
         with gc_paused():
             nodes: list[Node] | _Items = _Items(self._array(chain_map.nodes, node_to_data))
             edges: list[Edge] | _Items = _Items(self._array(chain_map.edges, edge_to_data))
@@ -112,21 +116,54 @@ class DumpCache:
                 edges if chain_map.edges else [],
                 notes if chain_map.notes else [],
             )
-            parts: list[bytes] = []
+            pieces: list[bytes | list[bytes]] = []
             separator = "{\n  "
             for key, value in data.items():
                 name = dumps_indented(key)
                 if isinstance(value, _Items):
-                    parts.append((separator + name + ": [" + _ITEM_BREAK).encode("utf-8"))
-                    parts.append(_ITEM_SEPARATOR.join(value.texts))
-                    parts.append(b"\n  ]")
+                    pieces.append((separator + name + ": [" + _ITEM_BREAK).encode("utf-8"))
+                    pieces.append(value.texts)
+                    pieces.append(b"\n  ]")
                 else:
                     # '{\n  "key": VALUE\n}': the value's text at the right indent, as dumps_map's.
                     text = dumps_indented({key: value})[len(name) + 6 : -2]
-                    parts.append((separator + name + ": " + text).encode("utf-8"))
+                    pieces.append((separator + name + ": " + text).encode("utf-8"))
                 separator = ",\n  "
-            parts.append(b"\n}\n")
-            return b"".join(parts)
+            pieces.append(b"\n}\n")
+            return MapText(pieces)
+
+
+class MapText:
+    """A map's canonical text in pieces: bytes, and lists of item texts that go between them
+    joined by the item separator. Nothing in it changes after it is made (the lists are its
+    own, the texts are bytes), so another thread may join or write it while the map is edited:
+    the editor's autosave makes it on the event loop (a few tens of milliseconds at 100,000
+    segments) and writes it from a worker thread, :meth:`chunks` at a time, so joining 80 MB
+    never holds the event loop."""
+
+    __slots__ = ("_pieces",)
+
+    CHUNK_ITEMS = 2000  # item texts joined into one chunk (about 600 KB)
+
+    def __init__(self, pieces: list[bytes | list[bytes]]) -> None:
+        self._pieces = pieces
+
+    def chunks(self) -> Iterator[bytes]:
+        """The text in order, in chunks of at most :attr:`CHUNK_ITEMS` item texts."""
+        step = self.CHUNK_ITEMS
+        for piece in self._pieces:
+            if isinstance(piece, bytes):
+                yield piece
+                continue
+            for start in range(0, len(piece), step):
+                chunk = _ITEM_SEPARATOR.join(piece[start:start + step])
+                yield chunk if start == 0 else _ITEM_SEPARATOR + chunk
+
+    def joined(self) -> bytes:
+        """The whole text as one ``bytes``."""
+        return b"".join(
+            piece if isinstance(piece, bytes) else _ITEM_SEPARATOR.join(piece) for piece in self._pieces
+        )
 
 
 _CACHES: WeakKeyDictionary[ChainMap, DumpCache] = WeakKeyDictionary()

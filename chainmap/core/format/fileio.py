@@ -16,7 +16,7 @@ import math
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -335,8 +335,9 @@ def _save_reason(exc: OSError) -> str:
     return save_reason(exc)
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes, *, force: bool = False) -> None:
-    """Write ``data`` to ``path`` atomically, keeping the existing file's permissions and owner.
+def write_atomic(path: str | os.PathLike[str], data: bytes | Iterable[bytes], *, force: bool = False) -> None:
+    """Write ``data`` (bytes, or bytes in chunks written one after the other) to ``path``
+    atomically, keeping the existing file's permissions and owner.
 
     Named pipes, devices, sockets and folders are refused, and read-only files unless
     ``force``; a link is followed and survives (:func:`chainmap.core.format.savetarget.check_save_target`).
@@ -353,7 +354,11 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, force: bool = Fal
         handle, temporary = tempfile.mkstemp(prefix=temporary_prefix(target.path), suffix=TEMPORARY_SUFFIX,
                                              dir=directory)
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            if isinstance(data, bytes | bytearray | memoryview):
+                stream.write(data)
+            else:
+                for chunk in data:
+                    stream.write(chunk)
             stream.flush()
             os.fsync(stream.fileno())
             keep_owner(stream.fileno(), target)

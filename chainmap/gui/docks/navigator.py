@@ -58,6 +58,23 @@ MADE_CHECK_MS = 500  # how often to look whether a big map's items are all made
 AREAS_AT_MOST = 64  # more areas to draw again than this: the whole map
 
 
+def _clusters(areas: list[QRectF]) -> list[list[QRectF]]:
+    """``areas`` in groups whose bounding rectangles do not meet: each group drawn on its own
+    paints only what lies within its bounds."""
+    groups: list[tuple[QRectF, list[QRectF]]] = []
+    for area in areas:
+        bounds, members = QRectF(area), [area]
+        kept = []
+        for group_bounds, group in groups:
+            if group_bounds.intersects(bounds):
+                bounds = bounds.united(group_bounds)
+                members += group
+            else:
+                kept.append((group_bounds, group))
+        groups = [*kept, (bounds, members)]
+    return [members for _bounds, members in groups]
+
+
 def _outside_both(old: QRectF, new: QRectF) -> list[QRectF]:
     """The strips one of ``old`` and ``new`` covers and the other does not (what a band that
     grew or shrank changes): the parts of their union above, below, left and right of their
@@ -355,16 +372,17 @@ class NavigatorView(QGraphicsView):
         if scene is None:
             return
         reach = PEN_REACH / max(abs(transform.m11()), abs(transform.m22()), 1e-9)
-        clip = QRegion()
-        exposed = QRectF()
-        for area in areas:
-            area = area.adjusted(-reach, -reach, reach, reach)
-            exposed = exposed.united(area)
-            clip = clip.united(QRegion(transform.mapRect(area).toAlignedRect()))
         painter = QPainter(pixmap)
-        painter.setClipRegion(clip)
-        painter.fillRect(clip.boundingRect(), QColor("#FFFFFF"))
-        self._paint_map(painter, scene, transform, transform.inverted()[0].mapRect(QRectF(clip.boundingRect())))
+        inverse = transform.inverted()[0]
+        # Each cluster of touching areas on its own: a band's strip and a moved segment far
+        # apart painted as one would cover everything between them (the whole map).
+        for cluster in _clusters([area.adjusted(-reach, -reach, reach, reach) for area in areas]):
+            clip = QRegion()
+            for area in cluster:
+                clip = clip.united(QRegion(transform.mapRect(area).toAlignedRect()))
+            painter.setClipRegion(clip)
+            painter.fillRect(clip.boundingRect(), QColor("#FFFFFF"))
+            self._paint_map(painter, scene, transform, inverse.mapRect(QRectF(clip.boundingRect())))
         painter.end()
 
     # ------------------------------------------------------------------ mouse

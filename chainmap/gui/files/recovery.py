@@ -21,14 +21,16 @@ import datetime
 import json
 import os
 import socket
+import threading
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QStandardPaths
 
-from chainmap.core.format.dump_cache import cached_dumps, dump_cache_for
+from chainmap.core.format.dump_cache import MapText, dump_cache_for
 from chainmap.core.format.fileio import loads_map, write_atomic
 from chainmap.core.format.problems import MapFileError
 from chainmap.core.model import ChainMap
@@ -52,6 +54,10 @@ PREPARE_SLICE = 0.006  # seconds of that per idle slice
 # {key: the base bytes last written for it}: the same bytes object is not read back and
 # compared again on each autosave (16 MB for a map of 20,000 segments).
 _BASE_WRITTEN: dict[str, bytes] = {}
+# Held while an entry is written (by the autosave's worker thread, or by write_recovery) and
+# while one is removed, so that a removal never comes before a write still under way.
+_WRITING = threading.Lock()
+WRITTEN_POLL_MS = 30  # how often the event loop looks whether the worker wrote the autosave
 
 
 def recovery_dir() -> Path:
@@ -128,20 +134,41 @@ def _now() -> str:
     return datetime.datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-def write_recovery(document: Document) -> Path:
-    """Write the document's autosaved copy (atomically); returns the map file written.
-    Raises :class:`chainmap.core.format.problems.MapSaveError` when the folder cannot be written.
+@dataclass(frozen=True)
+class _RecoveryWrite:
+    """What an autosave writes, made on the event loop; written by :func:`_write_entry` in
+    any thread (nothing in it changes meanwhile)."""
 
-    The copy is ``dumps_map``'s bytes, made through the map's kept item texts
-    (:func:`~chainmap.core.format.dump_cache.cached_dumps`): after an edit only the items
-    changed are written again, so a big map's autosave does not stall the editor."""
-    folder = recovery_dir()
+    folder: Path
+    key: str
+    text: MapText
+    base_bytes: bytes | None
+    about: bytes
+
+
+def _prepared(document: Document) -> _RecoveryWrite:
+    """The entry of ``document`` as it is now, to be written (:func:`_write_entry`)."""
+    about = {
+        "format": RECOVERY_FORMAT,
+        "version": 1,
+        "file": str(document.path.absolute()) if document.path is not None else None,
+        "title": document.chain_map.title,
+        "written": _now(),
+        "pid": os.getpid(),
+        "host": socket.gethostname(),
+    }
+    return _RecoveryWrite(recovery_dir(), document.recovery_key, dump_cache_for(document.chain_map).text(document.chain_map),
+                          document.base_bytes, json.dumps(about, ensure_ascii=False, indent=2).encode("utf-8"))
+
+
+def _write_entry(entry: _RecoveryWrite) -> Path:
+    """Write ``entry`` (the caller holds :data:`_WRITING`); returns the map file written."""
+    folder, key = entry.folder, entry.key
     folder.mkdir(parents=True, exist_ok=True)
-    key = document.recovery_key
     target = folder / f"{key}{MAP_SUFFIX}"
-    write_atomic(target, cached_dumps(document.chain_map))
+    write_atomic(target, entry.text.chunks())
     base = folder / f"{key}{BASE_SUFFIX}"
-    base_bytes = document.base_bytes
+    base_bytes = entry.base_bytes
     if base_bytes is not None:
         if _BASE_WRITTEN.get(key) is base_bytes and base.exists():
             pass  # written by this editor, and the document still has these very bytes
@@ -152,31 +179,45 @@ def write_recovery(document: Document) -> Path:
         _BASE_WRITTEN.pop(key, None)
         if base.exists():
             base.unlink()
-    about = {
-        "format": RECOVERY_FORMAT,
-        "version": 1,
-        "file": str(document.path.absolute()) if document.path is not None else None,
-        "title": document.chain_map.title,
-        "written": _now(),
-        "pid": os.getpid(),
-        "host": socket.gethostname(),
-    }
-    write_atomic(folder / f"{key}{ABOUT_SUFFIX}", json.dumps(about, ensure_ascii=False, indent=2).encode("utf-8"))
+    write_atomic(folder / f"{key}{ABOUT_SUFFIX}", entry.about)
     return target
 
 
+def _write_and_release(entry: _RecoveryWrite) -> Path:
+    """:func:`_write_entry` in the autosave's worker thread, which was handed
+    :data:`_WRITING` already held; let go of it however the writing ends."""
+    try:
+        return _write_entry(entry)
+    finally:
+        _WRITING.release()
+
+
+def write_recovery(document: Document) -> Path:
+    """Write the document's autosaved copy (atomically) now; returns the map file written.
+    Raises :class:`chainmap.core.format.problems.MapSaveError` when the folder cannot be written.
+
+    The copy is ``dumps_map``'s bytes, made through the map's kept item texts
+    (:func:`~chainmap.core.format.dump_cache.cached_dumps`): after an edit only the items
+    changed are made again, so a big map's autosave does not stall the editor."""
+    entry = _prepared(document)
+    with _WRITING:
+        return _write_entry(entry)
+
+
 def remove_recovery(key: str) -> None:
-    """Remove the entry ``key`` (nothing happens when there is none)."""
+    """Remove the entry ``key`` (nothing happens when there is none), after any autosave
+    being written meanwhile (which would otherwise put it back)."""
     folder = recovery_dir()
-    _BASE_WRITTEN.pop(key, None)
-    # The description first: without it, what is left is ignored.
-    for suffix in (ABOUT_SUFFIX, MAP_SUFFIX, BASE_SUFFIX):
-        try:
-            (folder / f"{key}{suffix}").unlink()
-        except FileNotFoundError:
-            pass
-        except OSError:
-            pass  # a stray file in the user's data folder is not worth an error
+    with _WRITING:
+        _BASE_WRITTEN.pop(key, None)
+        # The description first: without it, what is left is ignored.
+        for suffix in (ABOUT_SUFFIX, MAP_SUFFIX, BASE_SUFFIX):
+            try:
+                (folder / f"{key}{suffix}").unlink()
+            except FileNotFoundError:
+                pass
+            except OSError:
+                pass  # a stray file in the user's data folder is not worth an error
 
 
 def _entry(path: Path) -> RecoveryEntry | None:
@@ -222,8 +263,12 @@ class Autosaver(QObject):
         self.document: Document | None = None
         self.last_error: str | None = None
         self._dirty = False
-        self._timer = single_shot_timer(self, self.autosave_now)
+        self._timer = single_shot_timer(self, self._autosave_due)
         self._timer.setSingleShot(False)
+        self._pool: ThreadPoolExecutor | None = None
+        self._writing: Future[Path] | None = None  # the autosave the worker thread is writing
+        self._written_timer = single_shot_timer(self, self._check_written, WRITTEN_POLL_MS)
+        self.background_writes = 0  # autosaves written by the worker thread (for tests)
         self.set_interval(settings.autosave_seconds())
         # Makes the autosave's item texts in idle slices after a map is shown, so even the
         # first autosave of a big map writes only what changed (:func:`write_recovery`).
@@ -285,8 +330,61 @@ class Autosaver(QObject):
             remove_recovery(self.document.recovery_key)
             self._dirty = False
 
+    def _autosave_due(self) -> None:
+        """The timer's autosave: the text is made here (only the items changed since are made
+        again) and written by a worker thread, so that the event loop does not join and write
+        a big map's 80 MB (1.1-1.7 s at 100,000 segments). One at a time: while the last one
+        is being written, the next waits for the next tick."""
+        document = self.document
+        if self._writing is not None or document is None or not document.is_modified or not self._dirty:
+            return
+        try:
+            entry = _prepared(document)
+        except (MapFileError, OSError) as exc:
+            self.last_error = str(exc)
+            return
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chainmap-autosave")
+        self._dirty = False
+        _WRITING.acquire()  # here, not in the thread: a removal asked for from now on waits for it
+        try:
+            self._writing = self._pool.submit(_write_and_release, entry)
+        except RuntimeError:  # the pool is shut down: the application is going
+            _WRITING.release()
+            self._dirty = True
+            return
+        self._written_timer.start()
+
+    def _check_written(self) -> None:
+        """Take in the worker's autosave once it is written (or failed: then it is due again)."""
+        writing = self._writing
+        if writing is None:
+            return
+        if not writing.done():
+            self._written_timer.start()
+            return
+        self._writing = None
+        try:
+            writing.result()
+        except (MapFileError, OSError) as exc:
+            self.last_error = str(exc)
+            self._dirty = True
+            return
+        self.last_error = None
+        self.background_writes += 1
+
+    def wait(self) -> None:
+        """Wait until the autosave being written (if any) is on disk."""
+        if self._writing is not None:
+            try:
+                self._writing.exception()
+            finally:
+                self._check_written()
+
     def autosave_now(self) -> Path | None:
-        """Write the unsaved work now (when there is any new since the last time)."""
+        """Write the unsaved work now (when there is any new since the last time), after
+        the autosave being written, if any."""
+        self.wait()
         document = self.document
         if document is None or not document.is_modified or not self._dirty:
             return None
