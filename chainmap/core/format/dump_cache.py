@@ -47,9 +47,11 @@ class DumpCache:
     """
 
     def __init__(self, chain_map: ChainMap) -> None:
-        # {id(item): (item, UTF-8 text)}: the item is held so its id cannot be reused meanwhile.
+        # {id(item): UTF-8 text}, and {id(item): item}: the item is held so that its id cannot
+        # be reused while its text is kept (an event drops both when it changes or goes).
         # Kept encoded: joining bytes is a copy, encoding 16 MB of Chinese text again is not.
-        self._texts: dict[int, tuple[Any, bytes]] = {}
+        self._texts: dict[int, bytes] = {}
+        self._held: dict[int, Any] = {}
         self.built = 0
         self._prepared = [0, 0, 0]  # how far :meth:`prepare` went in the nodes, edges, notes
         events = chain_map.events
@@ -62,24 +64,32 @@ class DumpCache:
     def clear(self) -> None:
         """Forget every text (they are made again when next needed)."""
         self._texts.clear()
+        self._held.clear()
         self._prepared = [0, 0, 0]
 
     def _item_changed(self, item: Any, _detail: Any) -> None:
         self._texts.pop(id(item), None)
+        self._held.pop(id(item), None)
 
     def _array(self, items: Sequence[Any], to_data: Callable[[Any], dict[str, Any]]) -> list[bytes]:
+        """The texts of ``items``, in order: the kept ones looked up in one pass at C speed
+        (a loop in Python over 260,000 items took 80 ms of each autosave at 100,000
+        segments), the missing ones made."""
         texts = self._texts
-        out = []
-        for item in items:
-            kept = texts.get(id(item))
-            if kept is None or kept[0] is not item:
-                text = dumps_indented(to_data(item)).replace("\n", _ITEM_BREAK).encode("utf-8")
-                texts[id(item)] = (item, text)
-                self.built += 1
-                out.append(text)
-            else:
-                out.append(kept[1])
-        return out
+        out: list[bytes | None] = list(map(texts.get, map(id, items)))
+        held = self._held
+        place = -1
+        while True:
+            try:
+                place = out.index(None, place + 1)  # the next missing one, found at C speed too
+            except ValueError:
+                return out  # type: ignore[return-value]  # no None is left
+            item = items[place]
+            made = dumps_indented(to_data(item)).replace("\n", _ITEM_BREAK).encode("utf-8")
+            texts[id(item)] = made
+            held[id(item)] = item
+            self.built += 1
+            out[place] = made
 
     def prepare(self, chain_map: ChainMap, budget: int = 2000) -> bool:
         """Make the texts of up to ``budget`` more items ahead of need (the editor does it in
