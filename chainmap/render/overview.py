@@ -359,6 +359,10 @@ class OverviewItem(QGraphicsRectItem):
             scale = max(abs(transform.m11()), abs(transform.m22()), 1e-9)
             margin = 4.0 / scale
             exposed = exposed.adjusted(-margin, -margin, margin, margin)
+        # Without antialiasing, as the navigator draws it: at this distance a box is a few
+        # pixels and a line one, and drawing a page-shaped 100,000-segment map whole took a
+        # third less time (0.21 s against 0.33 s). The view restores the painter after.
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         self.paint_shapes(painter, exposed)
         self.paint_selection(painter)
 
