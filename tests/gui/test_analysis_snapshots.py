@@ -77,3 +77,36 @@ def test_random_edits_keep_the_snapshots_equal_to_a_full_copy() -> None:
         if step % 2 == 0:
             assert keeper.take(chain_map) == Snapshot.of(chain_map)
     assert keeper.take(chain_map) == Snapshot.of(chain_map)
+
+
+def test_a_status_change_reuses_what_the_links_told_and_says_what_a_fresh_analysis_says() -> None:
+    from chainmap.gui.docks.analysis_job import AnalysisJob, compute
+
+    chain_map = make_big_map(300, 480)
+    keeper = _keeper_following(chain_map)
+    job = AnalysisJob()
+    try:
+        job.snapshots = keeper
+        results = []
+        job.finished.connect(results.append)
+        job.request(chain_map)
+        job.wait()
+        code = chain_map.region_codes()[0]
+        rng = random.Random(5)
+        for _ in range(4):  # statuses change: the links' analysis is reused
+            node = chain_map.nodes[rng.randrange(len(chain_map.nodes))]
+            status = rng.choice(["strong", "present", "weak", "gap"])
+            chain_map.update_node(node.id, regions={**node.regions, code: RegionEntry(status)})
+            job.request(chain_map)
+            job.wait()
+            assert results[-1].content() == compute(Snapshot.of(chain_map)).content()
+        assert job.reused == 4
+        assert len({repr(result.content()) for result in results}) > 1  # the statuses told
+        edge = chain_map.edges[3]  # a link goes: worked out afresh
+        chain_map.remove_edge(edge.id)
+        job.request(chain_map)
+        job.wait()
+        assert job.reused == 4
+        assert results[-1].content() == compute(Snapshot.of(chain_map)).content()
+    finally:
+        job.dispose()

@@ -26,6 +26,7 @@ A segment with no link at all is in the graph, but neither a source nor a sink.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -98,6 +99,9 @@ class ChainAnalysis:
         self.sources = tuple(sorted(n for n in self.graph if degree_in(n) == 0 and degree_out(n) > 0))
         self.sinks = tuple(sorted(n for n in self.graph if degree_out(n) == 0 and degree_in(n) > 0))
         self.region_codes = tuple(chain_map.region_codes())
+        self._read_statuses(chain_map)
+
+    def _read_statuses(self, chain_map: ChainMap) -> None:
         having: dict[str, set[str]] = {code: set() for code in self.region_codes}
         for node in chain_map.nodes:
             for code, entry in node.regions.items():
@@ -107,6 +111,15 @@ class ChainAnalysis:
         self._has[ALL_REGIONS] = frozenset().union(*having.values())
         self._coverages: dict[str, Coverage] = {}
         self._gains: dict[str, list[FillGain]] = {}
+
+    def restated(self, chain_map: ChainMap) -> ChainAnalysis:
+        """The analysis of ``chain_map``, which has this one's segments, links and region
+        codes and maybe other statuses: what the links alone tell (the graph, sources, sinks,
+        order, chokepoints, betweenness, loops) is shared, not worked out again; coverage and
+        fill gains are worked out anew from the statuses."""
+        other = copy.copy(self)  # the values worked out so far come along (cached_property)
+        other._read_statuses(chain_map)
+        return other
 
     # ------------------------------------------------------------ per segment
     def upstream(self, segment: str) -> list[str]:
