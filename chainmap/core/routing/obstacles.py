@@ -11,9 +11,10 @@ from __future__ import annotations
 import math
 from array import array
 from bisect import bisect_left, bisect_right, insort
-from collections import deque
+from collections.abc import Iterable
 
 from .gridcells import MAX_CELLS, cell_span, rect_cells
+from .held_lines import HeldLines
 
 Box = tuple[float, float, float, float]
 Point = tuple[float, float]
@@ -23,15 +24,6 @@ Entry = tuple[float, float, float, float, str]  # a box and its id
 Stretches = array
 EPS = 1e-3
 CELL = 128.0
-# A line holds a stretch per box across it, so on a map whose tiers wrap into hundreds of
-# columns side by side each line holds hundreds, and keeping every line asked about took
-# some 900 MB at 100,000 segments, more than half of it for lines off the grid of box edges
-# (a port's line, asked about while its link is routed and hardly again). So only the last
-# PASSING_LINES of those are held; and past LINES_HELD doubles (512 MB) every line is let
-# go of (and found again as asked).
-PASSING_LINES = 512
-LINES_HELD = 1 << 26
-
 
 class Obstacles:
     """Boxes by id, a grid of cells holding them, and the sorted x's and y's of their edges.
@@ -52,13 +44,13 @@ class Obstacles:
         # Per axis (0: lines of constant y, 1: of constant x): the boxes by row (column) of
         # cells, and for the lines asked about, the merged stretches boxes block on them.
         self._bands: tuple[dict[int, dict[str, Entry]], dict[int, dict[str, Entry]]] = ({}, {})
+        # A band's boxes by where they begin along the lines, made when a line there is first
+        # worked out (a line's pieces come out in order, with no sort per line).
+        self._bands_in_order: tuple[dict[int, list[Entry]], dict[int, list[Entry]]] = ({}, {})
         # Boxes over too many cells (or bands) to file: candidates for every query.
         self._wide: dict[str, Entry] = {}
         self._wide_bands: tuple[dict[str, Entry], dict[str, Entry]] = ({}, {})
-        self._lines: tuple[dict[float, Stretches], dict[float, Stretches]] = ({}, {})
-        self._line_keys: tuple[list[float], list[float]] = ([], [])
-        self._held = 0  # doubles in the lines' stretches
-        self._passing: deque[tuple[int, float]] = deque()  # the lines held off the grid, oldest first
+        self._lines = HeldLines()
         for box_id, box in boxes.items():
             self.add(box_id, box)
 
@@ -80,6 +72,7 @@ class Obstacles:
                 self._wide_bands[axis][box_id] = entry
             for band in bands or ():
                 self._bands[axis].setdefault(band, {})[box_id] = entry
+                self._bands_in_order[axis].pop(band, None)
             self._forget_lines(axis, box[1 - axis], box[3 - axis])
         _count_in(self._xs, self._x_count, box[0])
         _count_in(self._xs, self._x_count, box[2])
@@ -99,6 +92,7 @@ class Obstacles:
             self._wide_bands[axis].pop(box_id, None)
             for band in cell_span(box[1 - axis], box[3 - axis], CELL) or ():
                 del self._bands[axis][band][box_id]
+                self._bands_in_order[axis].pop(band, None)
             self._forget_lines(axis, box[1 - axis], box[3 - axis])
         _count_out(self._xs, self._x_count, box[0])
         _count_out(self._xs, self._x_count, box[2])
@@ -136,49 +130,29 @@ class Obstacles:
 
     def forget_lines(self) -> None:
         """Let go of every line's stretches (:meth:`blocked` finds them again as asked)."""
-        self._lines = ({}, {})
-        self._line_keys = ([], [])
-        self._held = 0
-        self._passing.clear()
-
-    def _hold(self, axis: int, at: float, found: Stretches) -> None:
-        """Keep a line's stretches, within :data:`PASSING_LINES` and :data:`LINES_HELD`."""
-        if self._held > LINES_HELD:
-            self.forget_lines()
-        self._lines[axis][at] = found
-        insort(self._line_keys[axis], at)
-        self._held += len(found)
-        if at not in (self._y_count if axis == 0 else self._x_count):
-            self._passing.append((axis, at))
-            if len(self._passing) > PASSING_LINES:
-                self._drop_line(*self._passing.popleft())
-
-    def _drop_line(self, axis: int, at: float) -> None:
-        found = self._lines[axis].pop(at, None)
-        if found is not None:
-            self._held -= len(found)
-            keys = self._line_keys[axis]
-            del keys[bisect_left(keys, at)]
+        self._lines.clear()
 
     def _forget_lines(self, axis: int, low: float, high: float) -> None:
-        """Drop the cached lines a box spanning ``low``..``high`` across them may block."""
-        keys = self._line_keys[axis]
-        start, end = bisect_left(keys, low), bisect_right(keys, high)
-        if start < end:
-            lines = self._lines[axis]
-            for key in keys[start:end]:
-                self._held -= len(lines.pop(key))
-            del keys[start:end]
+        """Drop the held lines a box spanning ``low``..``high`` across them may block."""
+        self._lines.let_go_between(axis, low, high)
 
     def _line(self, axis: int, at: float) -> Stretches:
         """The merged stretches the boxes block on the line ``y = at`` (axis 0) or
         ``x = at`` (axis 1): their n starts, then their n ends."""
-        found = self._lines[axis].get(at)
+        found = self._lines.by_axis[axis].get(at)
+        if found is None:
+            found = self._lines.revive(axis, at)
         if found is not None:
             return found
-        boxes: list[Box] = [e[:4] for e in self._bands[axis].get(int(at // CELL), {}).values()]
-        boxes += [e[:4] for e in self._wide_bands[axis].values()]
-        pieces = sorted((b[axis] + EPS, b[axis + 2] - EPS) for b in boxes if b[1 - axis] + EPS < at < b[3 - axis] - EPS)
+        band = int(at // CELL)
+        in_order = self._bands_in_order[axis].get(band)
+        if in_order is None:
+            in_order = sorted(self._bands[axis].get(band, {}).values(), key=lambda entry: entry[axis])
+            self._bands_in_order[axis][band] = in_order
+        pieces = _pieces_on(in_order, axis, at)  # by where they begin (ties merge alike in any order)
+        if self._wide_bands[axis]:
+            pieces += _pieces_on(self._wide_bands[axis].values(), axis, at)
+            pieces.sort()
         starts: list[float] = []
         ends: list[float] = []
         for low, high in pieces:
@@ -188,7 +162,7 @@ class Obstacles:
                 starts.append(low)
                 ends.append(high)
         found = array("d", starts + ends)
-        self._hold(axis, at, found)
+        self._lines.hold(axis, at, found)
         return found
 
     def blocked(self, x1: float, y1: float, x2: float, y2: float, ignore: tuple[str, ...] = ()) -> bool:
@@ -262,6 +236,14 @@ class Obstacles:
                 if box_id not in ignore:
                     return False
         return True
+
+
+def _pieces_on(entries: Iterable[Entry], axis: int, at: float) -> list[tuple[float, float]]:
+    """Where the boxes of ``entries`` that the line ``y = at`` (axis 0) or ``x = at`` (axis 1)
+    passes through block it (each shrunk by :data:`EPS`), in no order."""
+    if axis == 0:
+        return [(left + EPS, right - EPS) for left, top, right, bottom, _ in entries if top + EPS < at < bottom - EPS]
+    return [(top + EPS, bottom - EPS) for left, top, right, bottom, _ in entries if left + EPS < at < right - EPS]
 
 
 def _count_in(values: list[float], counts: dict[float, int], value: float) -> None:

@@ -161,7 +161,15 @@ class Router:
         yield
         crossings = CrossingIndex() if len(data.links) <= WEIGH_CROSSINGS_UP_TO else None
         sides, (sources, targets) = self._sides, self._along
-        for link in data.links:
+        in_turn: Iterable[LinkSpec] = data.links
+        if crossings is None:
+            # No link weighs the others' routes, so the order changes no route: down the map,
+            # so that the lines a link asks about were mostly asked about by the links just
+            # before it, and the obstacles' few held lines serve (held_lines). The routes
+            # still wait in the map's order, which the nudging goes by.
+            self._corners = dict.fromkeys([link.id for link in data.links], b"")
+            in_turn = sorted(data.links, key=self._height)
+        for link in in_turn:
             route = self._route(link, crossings)
             if crossings is not None:
                 crossings.add(route)
@@ -438,6 +446,11 @@ class Router:
         end = port_point(target, target_side, self._along[1][link.id])
         self._corners[link.id] = plain_path(start, (end[0], end[1], (target_side + 2) % 4))
         self._unfree.add(link.id)
+
+    def _height(self, link: LinkSpec) -> float:
+        """How far down the map a link lies (four times the mean y of its boxes' centres)."""
+        a, b = self._obs.boxes[link.source], self._obs.boxes[link.target]
+        return a[1] + a[3] + b[1] + b[3]
 
     def _reach(self, link_id: str) -> float:
         link = self._links[link_id]
