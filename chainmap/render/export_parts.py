@@ -3,9 +3,10 @@
 A :class:`~chainmap.render.scene.MapScene` of a big map makes its segment and link items
 lazily (:mod:`chainmap.render.scene_lazy`). An export paints it in parts:
 
-- a PNG band by band from the top (:func:`paint_band`): the items of each band are made
-  and painted; an export's own scene (``transient``) keeps them for the next band until
-  they lie wholly above the band painted, then drops them;
+- a PNG band by band from the top (:func:`paint_band`): an export's own scene
+  (``transient``) makes each item just before the first band it reaches (by where it
+  begins, :mod:`chainmap.render.scene_topdown`), keeps it for the bands below while they
+  meet it, and drops it once they lie below it;
 - an SVG in horizontal slices (:func:`svg_passes`), one QSvgGenerator document each, joined
   into one file by :func:`chainmap.render.svg_write.write_svg`: every pass paints the whole
   page, but only the items made for its slice that no earlier pass painted, so each item is
@@ -46,12 +47,18 @@ def render(scene: MapScene, painter: QPainter, target: QRectF, source: QRectF,
 def paint_band(scene: MapScene, painter: QPainter, target: QRectF, part: QRectF,
                background: QColor | None) -> None:
     """Paint ``part`` of the scene into ``target`` (a band or tile of a PNG; they come from
-    the top down), its items made first; an export's own scene then drops the items wholly
-    above it (the next bands need them no more) and keeps the rest for the next band."""
-    scene.ensure_items(part.adjusted(-_REACH, -_REACH, _REACH, _REACH))
+    the top down), its items made first. An export's own scene makes each item just before
+    the first band it reaches and drops it once the bands are below it: only the items a
+    band meets are alive (:mod:`chainmap.render.scene_topdown`)."""
+    if not scene.transient_items:
+        scene.ensure_items(part.adjusted(-_REACH, -_REACH, _REACH, _REACH))
+        render(scene, painter, target, part, background)
+        return
+    # Bands and tiles come left to right, then down: what lies wholly above this part's top
+    # meets neither it nor any part after it.
+    scene.sync.release_above(part.top())
+    scene.sync.ensure_above(part.bottom())
     render(scene, painter, target, part, background)
-    if scene.transient_items:
-        scene.sync.release_above(part.top() - _REACH)
 
 
 def svg_passes(scene: MapScene, target: QRectF, source: QRectF,

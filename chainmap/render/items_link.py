@@ -4,14 +4,19 @@ along its last piece, and its label and, for cross-region supply, a flow tag suc
 the regions' colours, in the rectangle the router placed them in (at the pixel size it chose:
 a label shrinks where there is no room).
 
-The item stays at the scene origin and holds its route in scene coordinates; the scene (through
-:mod:`chainmap.render.routes`) hands it the route whenever it changes.
+The item stays at the scene origin and holds its route in scene coordinates, packed (C doubles,
+16 bytes a point, against some 100 as a tuple of tuples: a page-shaped map's staircase links
+have a hundred points and more, and a band of its PNG export thousands of links); the scene
+(through :mod:`chainmap.render.routes`) hands it the route whenever it changes.
 """
 
 from __future__ import annotations
 
 import math
+import struct
 from collections.abc import Sequence
+from functools import lru_cache
+from itertools import chain
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -51,6 +56,7 @@ LABEL_RAISE = 0.25
 Point = tuple[float, float]
 
 _EMPTY_PATH = QPainterPath()
+_NO_POINTS = b""
 _EMPTY_POLYGON = QPolygonF()
 _ORIGIN = QPointF()
 _NO_RECT = QRectF()
@@ -66,14 +72,16 @@ LabelPieces = tuple[QStaticText | None, float, tuple[tuple[QStaticText, QColor, 
 class LinkItem(QGraphicsRectItem):
     """The one graphics item of one link (its bounding rectangle is the C++ base's rect).
 
-    The route is kept as plain numbers; the painter path and the arrow polygon are made
-    the first time something paints, hit-tests or measures along them (a zoomed-out view
-    never does), so drawing thousands of links costs little.
+    The route is kept as packed numbers; the polygon, the painter path and the arrow polygon
+    are made the first time something paints, hit-tests or measures along them (a zoomed-out
+    view never does), so drawing thousands of links costs little. While the scene paints a
+    file (``export_mode``) the painter path is made for each paint and not kept: a file is
+    painted once, each band of a PNG meeting the link once.
     """
 
     # Defaults shared by every link until it sets its own (none is changed in place):
     # building thousands of links then writes only what differs.
-    _points: tuple[Point, ...] = ()  # the route (scene), empty before routing
+    _points: bytes = _NO_POINTS  # the route (scene) packed by _packed; empty before routing
     _arrow_points: tuple[float, float, float, float, float, float] | None = None
     _path_cache: QPainterPath | None = None
     _polygon_cache: QPolygonF | None = None
@@ -113,7 +121,8 @@ class LinkItem(QGraphicsRectItem):
                 return _EMPTY_PATH
             path = QPainterPath()
             path.addPolygon(self._polygon)
-            self._path_cache = path
+            if not self._state.export_mode:
+                self._path_cache = path
         return path
 
     @property
@@ -122,7 +131,8 @@ class LinkItem(QGraphicsRectItem):
         if polygon is None:
             if not self._points:
                 return _EMPTY_POLYGON
-            polygon = self._polygon_cache = QPolygonF([QPointF(x, y) for x, y in self._points])
+            values = iter(_unpacked(self._points))
+            polygon = self._polygon_cache = QPolygonF([QPointF(x, y) for x, y in zip(values, values, strict=True)])
         return polygon
 
     def _end_points(self) -> tuple[QPointF, QPointF]:
@@ -130,8 +140,8 @@ class LinkItem(QGraphicsRectItem):
         if ends is None:
             if not self._points:
                 return _ORIGIN, _ORIGIN
-            (x0, y0), (x1, y1) = self._points[0], self._points[-1]
-            ends = self._ends = (QPointF(x0, y0), QPointF(x1, y1))
+            values = _unpacked(self._points)
+            ends = self._ends = (QPointF(values[0], values[1]), QPointF(values[-2], values[-1]))
         return ends
 
     @property
@@ -206,18 +216,18 @@ class LinkItem(QGraphicsRectItem):
         if not self.isVisible():
             self.setVisible(True)
         self._routed = True
-        route = tuple(points)
+        route = _packed(points)
         if route == self._points and label == self._label_box and pixel_size == self._label_pixels:
             return
         self._points = route
         self._path_cache = self._polygon_cache = self._arrow_cache = None
         self._ends = None
-        self._arrow_points = _arrow_at(route)
+        self._arrow_points = _arrow_at(points)
         self._label_box = label
         self._label_pixels = pixel_size
         self._label_rect = _NO_RECT if label is None else QRectF(label[0], label[1], label[2] - label[0],
                                                                    label[3] - label[1])
-        self._geometry_changed()
+        self._geometry_changed(points)
 
     def raise_label(self, level: int) -> None:
         """Stack the link ``level`` steps above the lowest labelled links (its level in
@@ -229,7 +239,18 @@ class LinkItem(QGraphicsRectItem):
 
     def route_points(self) -> tuple[Point, ...]:
         """The route drawn now (scene coordinates); empty when hidden or not routed yet."""
-        return self._points if self._routed else ()
+        if not self._routed:
+            return ()
+        values = _unpacked(self._points)
+        return tuple(zip(values[0::2], values[1::2], strict=True))
+
+    def has_route(self) -> bool:
+        """Whether the link is drawn now, along its route or a straight preview (not hidden)."""
+        return self._routed and bool(self._points)
+
+    def draws_route(self, points: Sequence[Point]) -> bool:
+        """Whether the link is drawn along ``points`` now."""
+        return (self._points if self._routed else _NO_POINTS) == _packed(points)
 
     def has_label(self) -> bool:
         """Whether the link shows a label (its name or its flows)."""
@@ -247,9 +268,9 @@ class LinkItem(QGraphicsRectItem):
         """The pixel size of the label's text (smaller than 11 where it had to shrink)."""
         return self._label_pixels
 
-    def _geometry_changed(self) -> None:
+    def _geometry_changed(self, points: Sequence[Point]) -> None:
+        """The route is ``points`` now: the item's rectangle follows it."""
         self._shape = None
-        points = self._points
         if len(points) == 2:
             (x0, y0), (x1, y1) = points
             left, right = (x0, x1) if x0 <= x1 else (x1, x0)
@@ -271,8 +292,8 @@ class LinkItem(QGraphicsRectItem):
 
     def overview_line(self) -> tuple[QLineF, QPen, bool]:
         """:meth:`overview` as one line, made straight from the route's numbers."""
-        points = self._points
-        line = QLineF(*points[0], *points[-1]) if points else QLineF()
+        values = _unpacked(self._points)
+        line = QLineF(values[0], values[1], values[-2], values[-1]) if values else QLineF()
         return line, self._lod_pen, self._dimmed
 
     def overview(self) -> tuple[QPointF, QPointF, QPen, bool]:
@@ -307,15 +328,16 @@ class LinkItem(QGraphicsRectItem):
         if not state.vector_output and pen.widthF() * lod <= style.HAIRLINE_MAX:
             pen = self._hairline
         painter.setBrush(style.NO_BRUSH)
+        path = self._path
         for i, role in enumerate(self._marks):
             colour = style.ROLE_COLOURS.get(role, style.ROLE_OTHER_COLOUR)
             painter.setPen(style.pen(style.name_of(colour), self._pen.widthF() + 5 + 4 * i))
-            painter.drawPath(self._path)
+            painter.drawPath(path)
         if selected:
             painter.setPen(style.pen(style.name_of(style.SELECTION), self._pen.widthF() + 4))
-            painter.drawPath(self._path)
+            painter.drawPath(path)
         painter.setPen(pen)
-        painter.drawPath(self._path)
+        painter.drawPath(path)
         painter.setPen(style.NO_PEN)
         painter.setBrush(style.brush(style.name_of(self._colour)))
         painter.drawPolygon(self._arrow)
@@ -374,6 +396,22 @@ def _label_text(text: str, pixel_size: int) -> tuple[QStaticText, float]:
         found = _TEXTS[(text, pixel_size)] = (style.static_text(text),
                                               style.metrics(pixel_size).horizontalAdvance(text))
     return found
+
+
+def _packed(points: Sequence[Point]) -> bytes:
+    """``points`` as the bytes of their coordinates (C doubles, x then y): one object of 16
+    bytes a point, made twice as fast as an ``array`` of them."""
+    return _packing(len(points)).pack(*chain.from_iterable(points))
+
+
+@lru_cache(maxsize=512)
+def _packing(count: int) -> struct.Struct:
+    return struct.Struct(f"={2 * count}d")
+
+
+def _unpacked(packed: bytes) -> memoryview[float]:
+    """The coordinates :func:`_packed` packed, x then y."""
+    return memoryview(packed).cast("d")
 
 
 def _arrow_at(route: Sequence[Point]) -> tuple[float, float, float, float, float, float]:

@@ -226,6 +226,13 @@ class SceneRoutes(BigMapRouting):
         """True while the routing process works on this map (or is about to)."""
         return self._steps is not None and self._route_job is not None
 
+    def drawn_route(self, link_id: str) -> LinkRoute | None:
+        """The route :meth:`dress_link` draws a link item made now along, when it has one
+        from a whole-map route (None: a preview, an answer of the routing process, or none)."""
+        router = self._router
+        drawn = router.result.links if router is not None else self._drawn
+        return drawn.get(link_id) if drawn is not None else None
+
     def dress_link(self, link_id: str, item: Any) -> None:
         """Draw a link item made after the routes (a lazily made item): as last routed, else
         as a straight preview, else hidden when the link is not drawn."""

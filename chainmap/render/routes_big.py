@@ -333,7 +333,7 @@ class BigMapRouting:
             if item is None:
                 continue
             source, target = boxes[link.source], boxes[link.target]
-            if (before.get(link.id) == link and item.route_points() and old_boxes.get(link.source) == source
+            if (before.get(link.id) == link and item.has_route() and old_boxes.get(link.source) == source
                     and old_boxes.get(link.target) == target):
                 continue  # drawn right already
             self._preview_link(item, link.id, source, target)
@@ -350,4 +350,4 @@ class BigMapRouting:
 
 def differs(item: Any, points: tuple[Point, ...], label: Box | None, pixel_size: int) -> bool:
     """Whether a link item draws something else than these."""
-    return bool(item.route_points() != points or item.label_box() != label or item.label_pixel_size() != pixel_size)
+    return bool(not item.draws_route(points) or item.label_box() != label or item.label_pixel_size() != pixel_size)

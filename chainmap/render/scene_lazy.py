@@ -11,7 +11,7 @@ grid cells of :data:`CELL` scene units, so a view takes only the ids near it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from PySide6.QtCore import QLineF, QRectF
@@ -23,6 +23,7 @@ from . import style
 from .items_link import Z_LINK
 from .items_segment import BOX
 from .overview import BUCKET, Buckets
+from .scene_topdown import TopDown
 from .state import RenderState
 
 __all__ = ["CELL", "IDLE_SEGMENTS", "LAZY_SEGMENTS", "PendingItems"]
@@ -60,6 +61,7 @@ class PendingItems:
         self._overview: dict[str, Any] | None = None
         self._order: dict[str, int] = {}  # links in map order, to stack them as made in that order
         self._extent: QRectF | None = None  # kept by extent(), see there
+        self._top_down: TopDown | None = None  # kept by take_above(), see there
 
     def __bool__(self) -> bool:
         return bool(self.nodes or self.edges)
@@ -111,6 +113,7 @@ class PendingItems:
                         edge_cells.setdefault((cx, cy), []).append(edge_id)
         self._overview = None
         self._extent = None
+        self._top_down = None
 
     def link_z(self, edge_id: str) -> float | None:
         """The stacking of a link made lazily: in map order, as if all were made at once (a
@@ -133,6 +136,7 @@ class PendingItems:
         self._wide_edges.clear()
         self._overview = None
         self._extent = None
+        self._top_down = None
         if not keep_order:
             self._order = {}
 
@@ -156,6 +160,19 @@ class PendingItems:
                 if links:
                     edges.extend(self._take(links, self.edges))
         return self.with_ancestors(nodes), edges
+
+    def take_above(self, y: float,
+                   measure: Callable[[dict[str, None], dict[str, None]], TopDown]) -> tuple[list[str], list[str]]:
+        """The pending segments and links whose items begin above ``y`` (scene coordinates),
+        no longer pending; segments first, each after its parent. For a PNG painted band by
+        band from the top: ``measure`` orders the pending ids by where their items begin
+        (:class:`~chainmap.render.scene_topdown.TopDown`), once, kept until more are pending."""
+        if not self:
+            return [], []
+        if self._top_down is None:
+            self._top_down = measure(self.nodes, self.edges)
+        nodes, edges = self._top_down.take_to(y)
+        return self.with_ancestors(list(self._take(nodes, self.nodes))), list(self._take(edges, self.edges))
 
     def take_batch(self, count: int) -> tuple[list[str], list[str]]:
         """Up to ``count`` pending ids, segments (each after its parent) before links."""

@@ -34,6 +34,7 @@ from .overview import OverviewItem
 from .scene_geometry import SceneGeometry
 from .scene_items import SceneItems
 from .scene_lazy import PendingItems
+from .scene_topdown import TopDown
 from .state import RenderState
 from .style import ROLE_ORDER
 
@@ -193,6 +194,15 @@ class SceneSync:
         """Make the pending items that may show in ``rect`` (scene coordinates)."""
         if self.pending and not self._disposed:
             self._make(*self.pending.take_in(rect))
+
+    def ensure_above(self, y: float) -> None:
+        """Make the pending items whose drawing begins above ``y`` (scene): a PNG painted band
+        by band from the top makes each item just before the first band it reaches."""
+        if self.pending and not self._disposed:
+            self._make(*self.pending.take_above(y, self._top_down))
+
+    def _top_down(self, node_ids: dict[str, None], edge_ids: dict[str, None]) -> TopDown:
+        return TopDown(self._map, node_ids, edge_ids, self.geometry.routes.drawn_route)
 
     def materialize(self, kind: str, item_id: str) -> None:
         """Make the item of ``(kind, item_id)`` if it is pending."""

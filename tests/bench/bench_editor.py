@@ -73,7 +73,8 @@ def _peak_mb() -> float:
 
 def pan_and_zoom(app, canvas, chain_map) -> tuple[float, int]:
     """Pan and zoom by script, 30 ms apart; the longest gap (ms) between beats of a 5 ms
-    heartbeat, and how many steps ran."""
+    heartbeat, and how many steps ran. Prints the longest gap of each kind of step (the step
+    last started before the gap ended)."""
     beats: list[float] = []
     heart = QTimer()
     heart.setInterval(5)
@@ -82,33 +83,48 @@ def pan_and_zoom(app, canvas, chain_map) -> tuple[float, int]:
     middle = nodes[len(nodes) // 2]
     steps: list = []
     centre = QPointF(middle.x, middle.y)
+    kinds: list[str] = []
     steps.append(lambda: (canvas.zoom_actual(), canvas.centerOn(centre)))
+    kinds.append("zoom to 100 %")
     for i in range(1, 25):  # pan right and down at 100 %
         steps.append(lambda i=i: canvas.centerOn(centre + QPointF(i * 250.0, i * 120.0)))
+        kinds.append("pan at 100 %")
     for _ in range(12):  # zoom out past the overview threshold, then back in
         steps.append(lambda: canvas.scale(0.8, 0.8))
+        kinds.append("zoom out")
     for i in range(12):  # pan while far out
         steps.append(lambda i=i: canvas.centerOn(centre + QPointF(-i * 2000.0, i * 1500.0)))
+        kinds.append("pan far out")
     for _ in range(12):
         steps.append(lambda: canvas.scale(1.25, 1.25))
+        kinds.append("zoom in")
     for i in range(24):  # pan at 100 % somewhere else
         steps.append(lambda i=i: canvas.centerOn(centre + QPointF(-24000.0 + i * 300.0, 18000.0 - i * 150.0)))
+        kinds.append("pan at 100 % elsewhere")
     loop = QEventLoop()
-    queue = list(steps)
+    queue = list(zip(steps, kinds, strict=True))
+    started: list[tuple[float, str]] = []
 
     def next_step() -> None:
         if not queue:
             loop.quit()
             return
-        queue.pop(0)()
+        step, kind = queue.pop(0)
+        started.append((time.perf_counter(), kind))
+        step()
         QTimer.singleShot(30, next_step)
 
     heart.start()
     QTimer.singleShot(30, next_step)
     loop.exec()
     heart.stop()
-    gaps = [b - a for a, b in zip(beats, beats[1:], strict=False)]
-    return (max(gaps) * 1000 if gaps else float("nan")), len(steps)
+    gaps = [(b - a, b) for a, b in zip(beats, beats[1:], strict=False)]
+    longest: dict[str, float] = {}
+    for gap, end in gaps:
+        kind = next((k for t, k in reversed(started) if t < end), "before the first step")
+        longest[kind] = max(longest.get(kind, 0.0), gap)
+    print("  longest gap by step: " + ", ".join(f"{kind} {gap * 1000:.0f} ms" for kind, gap in longest.items()))
+    return (max(gap for gap, _end in gaps) * 1000 if gaps else float("nan")), len(steps)
 
 
 def main() -> None:

@@ -5,8 +5,9 @@
 Prints the resident memory (RSS) and the peak so far after each stage of ``export_map`` on
 one map file: the file loaded into the model; for a big map, the routing (its nudging, the
 peak of it) and the routes kept once the router is let go of; the export's scene built; then
-every 100th band (PNG) or 20th slice (SVG) painted, and the end. The whole command's peak is
-what ``/usr/bin/time -v chainmap export`` reports as its maximum resident set size.
+every 100th band (PNG; with the segment and link items alive then) or 20th slice (SVG)
+painted, and the end. The whole command's peak is what ``/usr/bin/time -v chainmap export``
+reports as its maximum resident set size.
 """
 
 from __future__ import annotations
@@ -40,10 +41,18 @@ def _resident_mb() -> int:
     return 0
 
 
-def report(stage: str) -> None:
+def report(stage: str, note: str = "") -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
-    print(f"{time.perf_counter() - _START:7.1f} s  {stage:<34} RSS {_resident_mb():6,} MB  peak {peak:6,} MB",
+    print(f"{time.perf_counter() - _START:7.1f} s  {stage:<34} RSS {_resident_mb():6,} MB  peak {peak:6,} MB{note}",
           flush=True)
+
+
+def _items_alive(args: tuple[Any, ...]) -> str:
+    """How many segment and link items the scene painted (a band's first argument) holds."""
+    sync = getattr(args[0], "sync", None) if args else None
+    if sync is None:
+        return ""
+    return f"  items {len(sync.items.nodes) + len(sync.items.edges):,}"
 
 
 def _counting(stage: str, paint: Callable[..., Any], first_note: str, every: int) -> Callable[..., Any]:
@@ -56,7 +65,7 @@ def _counting(stage: str, paint: Callable[..., Any], first_note: str, every: int
             report(first_note)
         done = paint(*args, **kwargs)
         if count % every == 0:
-            report(f"{stage} {count} painted")
+            report(f"{stage} {count} painted", _items_alive(args))
         return done
 
     return counted

@@ -17,6 +17,7 @@ from chainmap.render import export_parts, scene_lazy
 from chainmap.render.export import export_map
 from chainmap.render.routes import route_for_export
 from chainmap.render.scene import MapScene
+from chainmap.render.scene_sync import SceneSync
 
 from .bigmap import make_big_map
 from .imagecompare import pixels
@@ -85,14 +86,14 @@ def test_bands_keep_the_items_below_them_and_paint_what_items_made_afresh_paint(
         patched.setattr(export_module, "paint_band", afresh)
         reference = export_map(chain_map, tmp_path / "afresh.png", dpi=40)
     made: list[int] = []
-    real = MapScene.ensure_items
+    real = SceneSync.ensure_above
 
-    def counting(scene: MapScene, rect) -> None:  # type: ignore[no-untyped-def]
-        before = len(scene.sync.items.nodes)
-        real(scene, rect)
-        made.append(len(scene.sync.items.nodes) - before)
+    def counting(sync: SceneSync, y: float) -> None:
+        before = len(sync.items.nodes)
+        real(sync, y)
+        made.append(len(sync.items.nodes) - before)
 
-    monkeypatch.setattr(MapScene, "ensure_items", counting)
+    monkeypatch.setattr(SceneSync, "ensure_above", counting)
     banded = export_map(chain_map, tmp_path / "banded.png", dpi=40)
     assert banded.size == reference.size and banded.tiles == reference.tiles > 10
     assert sum(made) == len(chain_map.nodes)  # each segment's item made once, for the first band it reaches
