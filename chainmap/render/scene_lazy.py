@@ -57,7 +57,7 @@ class PendingItems:
         self.edges: dict[str, None] = {}
         self._node_cells: dict[_Cell, list[str]] = {}
         self._edge_cells: dict[_Cell, list[str]] = {}
-        self._wide_edges: list[str] = []
+        self._wide_edges: list[tuple[str, float, float, float, float]] = []  # id, its ends' span
         self._overview: dict[str, Any] | None = None
         self._order: dict[str, int] = {}  # links in map order, to stack them as made in that order
         self._extent: QRectF | None = None  # kept by extent(), see there
@@ -106,7 +106,7 @@ class PendingItems:
             if left == right and top == bottom:
                 edge_cells.setdefault((left, top), []).append(edge_id)
             elif (right - left + 1) * (bottom - top + 1) > _WIDE:
-                self._wide_edges.append(edge_id)
+                self._wide_edges.append((edge_id, min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)))
             else:
                 for cx in range(left, right + 1):
                     for cy in range(top, bottom + 1):
@@ -149,8 +149,7 @@ class PendingItems:
         left, top = _cell(rect.left() - grow, rect.top() - grow)
         right, bottom = _cell(rect.right() + grow, rect.bottom() + grow)
         nodes: list[str] = []
-        edges: list[str] = list(self._take(self._wide_edges, self.edges))
-        self._wide_edges.clear()
+        edges = self._take_wide(rect.left() - grow, rect.top() - grow, rect.right() + grow, rect.bottom() + grow)
         for cx in range(left, right + 1):
             for cy in range(top, bottom + 1):
                 members = self._node_cells.pop((cx, cy), None)
@@ -385,6 +384,27 @@ class PendingItems:
         half_w, half_h = BOX.width() / 2, BOX.height() / 2
         return QRectF(min(xs) - half_w, min(ys) - half_h, max(xs) - min(xs) + 2 * half_w,
                       max(ys) - min(ys) + 2 * half_h)
+
+    def _take_wide(self, left: float, top: float, right: float, bottom: float) -> list[str]:
+        """The pending wide links (spanning more than :data:`_WIDE` cells, which a link across
+        a page-shaped map would fill by thousands) whose ends' span meets the rectangle, no
+        longer pending; the others wait for a view they meet. Taking them all with the first
+        view made 5,300 link items at once on a page-shaped 100,000-segment map (0.1 s), where
+        seven met a view at 100 %."""
+        pending = self.edges
+        taken: list[str] = []
+        kept = []
+        for span in self._wide_edges:
+            edge_id, span_left, span_top, span_right, span_bottom = span
+            if edge_id not in pending:
+                continue  # made meanwhile
+            if span_left <= right and span_right >= left and span_top <= bottom and span_bottom >= top:
+                del pending[edge_id]
+                taken.append(edge_id)
+            else:
+                kept.append(span)
+        self._wide_edges = kept
+        return taken
 
     def _take(self, members: Iterable[str], table: dict[str, None]) -> Iterator[str]:
         for member in members:

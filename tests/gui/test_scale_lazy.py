@@ -209,3 +209,31 @@ def test_a_big_maps_objects_are_kept_out_of_the_collector_while_it_is_open(monke
     assert gc.get_freeze_count() > frozen_before  # the map's objects are in the permanent generation
     window.dispose()
     assert gc.get_freeze_count() == 0  # given back when it is closed
+
+
+def test_links_across_many_cells_are_made_only_for_a_view_they_meet(lazy, monkeypatch, make_main_window,
+                                                                     tmp_path) -> None:
+    """A link whose ends are far apart is not put in the grid's cells (it would fill
+    thousands on a page-shaped map): it is made when a view meets its span, not with the
+    first view wherever that is."""
+    monkeypatch.setattr(scene_lazy, "_WIDE", 1)  # every link across more than one cell
+    window = open_generated_map(make_main_window, tmp_path, SEGMENTS, LINKS)
+    scene = window.scene
+    chain_map = window.document.chain_map
+    node = chain_map.nodes[SEGMENTS // 2]
+    show_at(window, node)
+    view = window.canvas.mapToScene(window.canvas.viewport().rect()).boundingRect()
+    made = scene.sync.items.edges
+
+    def meets(edge) -> bool:
+        a, b = chain_map.node(edge.source), chain_map.node(edge.target)
+        line = QLineF(a.x, a.y, b.x, b.y)
+        return view.contains(line.p1()) or view.contains(line.p2()) or any(
+            line.intersects(side)[0] == QLineF.IntersectionType.BoundedIntersection
+            for side in (QLineF(view.topLeft(), view.topRight()), QLineF(view.topRight(), view.bottomRight()),
+                         QLineF(view.bottomRight(), view.bottomLeft()), QLineF(view.bottomLeft(), view.topLeft())))
+
+    shown = [edge for edge in chain_map.edges if meets(edge)]
+    assert shown and all(edge.id in made for edge in shown)  # every link crossing the view is there
+    far = [edge for edge in chain_map.edges if edge.id not in made]
+    assert len(far) > len(chain_map.edges) // 2  # most wait for a view of them
