@@ -13,6 +13,7 @@ instead of on one line. Vertical segments go first, then horizontal ones.
 from __future__ import annotations
 
 import math
+import struct
 from array import array
 from bisect import bisect_left
 from collections.abc import Container, Iterable, Iterator, Sequence
@@ -143,44 +144,61 @@ class Tracks:
 
 
 class _Store:
-    """Every movable segment of one axis as plain doubles, :data:`_WIDTH` a segment (a big
-    map's nudging holds them all at once: as :class:`_Segment` objects they weighed eight
-    times more): its link's number; its index, the sides its arms leave towards and whether
-    its first point is its low end, packed in one number; its position, span and corridor.
-    The rest is worked out again from those: the corridor's key (:func:`_snap`) here, the
-    fit (:func:`_fit`) from the route when it is applied. :meth:`segment` makes the object
-    of one when it is placed or applied. ``targets`` holds where each is to go (NaN: stays)."""
+    """Every movable segment of one axis in flat arrays (a big map's nudging holds them all
+    at once), 32 bytes a segment and 4 more in its run: in ``ids``, its link's number, its
+    index, the sides its arms leave towards and whether its first point is its low end, in
+    one integer; in ``ends``, its corridor's two ends; in ``targets``, where it is to go (NaN:
+    stays). Its position and span are read again from its route (unchanged until the
+    segments are applied), its corridor's key worked out again (:func:`_snap`), its fit
+    (:func:`_fit`) from the route when it is applied. :meth:`segment` makes the object of
+    one when it is placed or applied. The segments are also filed in ``runs``, by the first
+    number of their corridor's key, in the order they were found."""
 
-    def __init__(self, links: list[str]) -> None:
-        self.links = links  # the routes' link ids, in order
-        self.values = array("d")
+    def __init__(self, routes: dict[str, list[Point] | bytes], axis: int) -> None:
+        self.routes = routes
+        self.links = list(routes)  # the routes' link ids, in order
+        self.axis = axis
+        self.ids = array("q")
+        self.ends = array("d")
         self.targets = array("d")
+        self.runs: dict[float, array] = {}
 
     def __len__(self) -> int:
         return len(self.targets)
 
     def add(self, link: int, index: int, first_side: int, second_side: int, first_low: bool, coord: float,
-            low: float, high: float, lo: float, hi: float) -> None:
-        packed = index * 8 + (first_side > 0) * 4 + (second_side > 0) * 2 + first_low
-        self.values.extend((link, packed, coord, low, high, lo, hi))
+            lo: float, hi: float) -> None:
+        number = len(self.targets)
+        self.ids.append(link << 32 | index << 3 | (first_side > 0) << 2 | (second_side > 0) << 1 | first_low)
+        self.ends.extend((lo, hi))
         self.targets.append(math.nan)
+        first = _snap(lo, coord, -1)
+        run = self.runs.get(first)
+        if run is None:
+            run = self.runs[first] = array("i")
+        run.append(number)
 
     def link_of(self, i: int) -> int:
-        return int(self.values[i * _WIDTH])
-
-    def key0(self, i: int) -> float:
-        """The first number of the segment's corridor key."""
-        at = i * _WIDTH
-        return _snap(self.values[at + 5], self.values[at + 2], -1)
+        return self.ids[i] >> 32
 
     def segment(self, i: int) -> _Segment:
         """Segment ``i`` (its fit not worked out: NaN)."""
-        link, packed, coord, low, high, lo, hi = self.values[i * _WIDTH:(i + 1) * _WIDTH]
-        flags = int(packed)
-        first_at, second_at = (low, high) if flags & 1 else (high, low)
+        packed = self.ids[i]
+        link, index = packed >> 32, (packed & 0xFFFFFFFF) >> 3
+        lo, hi = self.ends[2 * i], self.ends[2 * i + 1]
+        route = self.routes[self.links[link]]
+        if isinstance(route, list):
+            (ax, ay), (bx, by) = route[index], route[index + 1]
+        else:
+            ax, ay, bx, by = _TWO_POINTS.unpack_from(route, 16 * index)
+        if self.axis == 0:
+            coord, first_at, second_at = ax, ay, by
+        else:
+            coord, first_at, second_at = ay, ax, bx
+        low, high = (first_at, second_at) if packed & 1 else (second_at, first_at)
         target = self.targets[i]
-        return _Segment(self.links[int(link)], flags >> 3, coord, low, high, lo, hi, math.nan, math.nan, first_at,
-                        1 if flags & 4 else -1, second_at, 1 if flags & 2 else -1,
+        return _Segment(self.links[link], index, coord, low, high, lo, hi, math.nan, math.nan, first_at,
+                        1 if packed & 4 else -1, second_at, 1 if packed & 2 else -1,
                         (_snap(lo, coord, -1), _snap(hi, coord, 1)), None if math.isnan(target) else target)
 
     def keep(self, segments: Iterable[tuple[int, _Segment]]) -> None:
@@ -189,7 +207,7 @@ class _Store:
             self.targets[i] = math.nan if seg.target is None else seg.target
 
 
-_WIDTH = 7  # numbers a stored segment
+_TWO_POINTS = struct.Struct("4d")  # a segment's two points, in a packed route
 
 
 def nudge(obs: Obstacles, routes: dict[str, list[Point] | bytes], ignores: dict[str, tuple[str, ...]],
@@ -197,16 +215,16 @@ def nudge(obs: Obstacles, routes: dict[str, list[Point] | bytes], ignores: dict[
     """Spread the inner segments of ``routes`` (changed in place) across their corridors.
 
     A route is a list of points (changed in place) or packed (:func:`~.result.pack_points`:
-    replaced by the route packed again), so that a whole map's routes wait packed.
+    replaced by the route packed again, when a segment moved), so that a whole map's routes
+    wait packed.
 
     With ``occupied`` (the segments of the other links, already in place), the segments of
     ``routes`` are only fitted into the widest free gap among them and the others stay put:
     a drag re-routes a few links without moving all their neighbours. Returns the segments
     of ``routes`` as they ended, by link (nothing, not ``keep``: no drag will follow)."""
     placed: Placed = {}
-    links = list(routes)
     for axis in (0, 1):
-        store = _Store(links)
+        store = _Store(routes, axis)
         for number, (link, points) in enumerate(routes.items()):
             _segments(store, obs, number, _listed(points), ignores.get(link, ()), axis)
         if occupied is None:
@@ -226,33 +244,21 @@ def nudge(obs: Obstacles, routes: dict[str, list[Point] | bytes], ignores: dict[
 
 
 def _place_all(store: _Store) -> None:
-    """Place every stored segment among those of its corridor (those of one key)."""
-    for run in _runs(store):
+    """Place every stored segment among those of its corridor (those of one key), a run of
+    one first key number at a time (letting go of each run once placed)."""
+    runs = store.runs
+    while runs:
+        _, run = runs.popitem()
         groups: dict[tuple[float, float], list[tuple[int, _Segment]]] = {}
         for i in run:
             seg = store.segment(i)
             groups.setdefault(seg.key, []).append((i, seg))
+        del run
         for members in groups.values():
             numbers = {id(seg): i for i, seg in members}
             for component in _overlapping([seg for _, seg in members]):
                 _place(component)
                 store.keep((numbers[id(seg)], seg) for seg in component)
-
-
-def _runs(store: _Store) -> Iterator[list[int]]:
-    """The stored segments' numbers in runs of one first key number, each run in the order
-    they were found: an array of numbers for each first number (a few thousand of them), so
-    that no number object, tuple or list is held for each segment at once."""
-    runs: dict[float, array] = {}
-    key0 = store.key0
-    for i in range(len(store)):
-        first = key0(i)
-        run = runs.get(first)
-        if run is None:
-            run = runs[first] = array("q")
-        run.append(i)
-    for run in runs.values():
-        yield run.tolist()
 
 
 def _apply_all(store: _Store, routes: dict[str, list[Point] | bytes], axis: int, placed: Placed | None) -> None:
@@ -261,17 +267,19 @@ def _apply_all(store: _Store, routes: dict[str, list[Point] | bytes], axis: int,
     i = 0
     while i < count:  # each link's segments are stored together
         number = store.link_of(i)
-        ordered = []
+        first = i
         while i < count and store.link_of(i) == number:
-            ordered.append(store.segment(i))
             i += 1
+        if placed is None and all(math.isnan(store.targets[j]) for j in range(first, i)):
+            continue  # nothing of this route moves
+        ordered = [store.segment(j) for j in range(first, i)]
         link = store.links[number]
         held = routes[link]
         points = held if isinstance(held, list) else list(unpack_points(held))
         last = len(points) - 2
         for seg in ordered:  # from the route as it was found, before any segment moves
             seg.fit_lo, seg.fit_hi, _, _ = _fit(points, seg.index, last, axis, seg.coord, seg.lo, seg.hi)
-        _apply(points, ordered, axis)
+        moved = _apply(points, ordered, axis)
         if placed is not None:
             flat = placed.get(link)
             if flat is None:
@@ -280,7 +288,7 @@ def _apply_all(store: _Store, routes: dict[str, list[Point] | bytes], axis: int,
                 a, b = points[seg.index], points[seg.index + 1]
                 low, high = (a[1 - axis], b[1 - axis]) if a[1 - axis] <= b[1 - axis] else (b[1 - axis], a[1 - axis])
                 flat.extend((axis, seg.key[0], seg.key[1], a[axis], low, high))
-        if not isinstance(held, list):
+        if moved and not isinstance(held, list):
             routes[link] = pack_points(points)
 
 
@@ -319,7 +327,7 @@ def _segments(store: _Store, obs: Obstacles, link: int, points: Sequence[Point],
         fit_lo, fit_hi, first_side, second_side = _fit(points, s, last, axis, coord, lo, hi)
         if fit_lo > fit_hi:
             continue
-        store.add(link, s, first_side, second_side, a[other] <= b[other], coord, low, high, lo, hi)
+        store.add(link, s, first_side, second_side, a[other] <= b[other], coord, lo, hi)
 
 
 def _fit(points: Sequence[Point], s: int, last: int, axis: int, coord: float, lo: float,
@@ -436,11 +444,12 @@ def _listed(route: list[Point] | bytes) -> Sequence[Point]:
     return route if isinstance(route, list) else unpack_points(route)
 
 
-def _apply(points: list[Point], segments: list[_Segment], axis: int) -> None:
+def _apply(points: list[Point], segments: list[_Segment], axis: int) -> bool:
     """Move one route's segments to their targets, in order (as :func:`_segments` gives
     them), so that a segment never passes the segments joined to it (their ends may have
-    moved already)."""
+    moved already). Whether any point changed."""
     last = len(points) - 2
+    moved = False
     for seg in segments:
         target, lo, hi = seg.target, seg.fit_lo, seg.fit_hi
         if target is None:
@@ -462,6 +471,9 @@ def _apply(points: list[Point], segments: list[_Segment], axis: int) -> None:
             points[s], points[s + 1] = (target, a[1]), (target, b[1])
         else:
             points[s], points[s + 1] = (a[0], target), (b[0], target)
+        if target != coord or math.copysign(1.0, target) != math.copysign(1.0, coord):
+            moved = True  # (not to the very bit where it was)
+    return moved
 
 
 def _tracks(ordered: list[_Segment]) -> list[int]:
