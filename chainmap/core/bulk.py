@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import gc
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 
 @contextmanager
@@ -54,3 +58,26 @@ def give_back_to_collector(holder: object) -> None:
     if not _keepers:
         gc.unfreeze()
         _thawed = True
+
+
+def _c_library() -> Any:
+    """The C library, when it is glibc (which has ``malloc_trim``); else None."""
+    try:
+        library = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        return library if hasattr(library, "malloc_trim") else None
+    except OSError:
+        return None
+
+
+_LIBC = _c_library() if sys.platform.startswith("linux") else None
+
+
+def give_back_freed_memory() -> bool:
+    """Hand the memory freed inside the process back to the system (glibc's
+    ``malloc_trim``), after big work let go of many blocks: otherwise the freed blocks stay
+    the process's, and the next work (the routing's nudging, an export's painting) takes
+    fresh pages beside them. True when it could be asked (Linux with glibc)."""
+    if _LIBC is None:
+        return False
+    _LIBC.malloc_trim(0)
+    return True

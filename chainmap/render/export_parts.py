@@ -26,10 +26,16 @@ from PySide6.QtGui import QColor, QPainter
 
 from .scene import MapScene
 
-__all__ = ["SLICE_UNITS", "paint_band", "render", "svg_passes"]
+__all__ = ["SLICE_AREA", "SLICE_UNITS", "paint_band", "render", "svg_passes"]
 
 SLICE_UNITS = 6000.0
-"""The height of an SVG slice, in scene units."""
+"""The height of an SVG slice at most, in scene units."""
+SLICE_AREA = 6000.0 * 8000.0
+"""The scene area an SVG slice covers at most (square units): a slice is as tall as
+:data:`SLICE_UNITS` on a map up to 8,000 units wide and lower on a wider one. QSvgGenerator
+holds a slice's whole document in memory until it ends: 6,000-unit slices of a 92,000-unit-wide
+map laid out for a page (100,000 segments) took it to 1.2 GB."""
+SLICE_LOWEST = 200.0  # units: however wide the map, a slice is not lower than this
 _REACH = 400.0  # how far past a part an item made for it may start (boxes, frames, labels)
 
 
@@ -61,6 +67,11 @@ def paint_band(scene: MapScene, painter: QPainter, target: QRectF, part: QRectF,
     render(scene, painter, target, part, background)
 
 
+def slice_height(width: float) -> float:
+    """How tall an SVG slice of a map ``width`` units wide is (see :data:`SLICE_AREA`)."""
+    return max(SLICE_LOWEST, min(SLICE_UNITS, SLICE_AREA / max(width, 1.0)))
+
+
 def svg_passes(scene: MapScene, target: QRectF, source: QRectF,
                background: QColor | None) -> list[Callable[[QPainter], None]]:
     """The passes that paint ``source`` of the scene into ``target``, one document each: one
@@ -69,7 +80,7 @@ def svg_passes(scene: MapScene, target: QRectF, source: QRectF,
     if not (scene.transient_items and scene.items_pending):
         scene.complete_items()
         return [lambda painter: render(scene, painter, target, source, background)]
-    count = max(1, int(source.height() // SLICE_UNITS) + 1)
+    count = max(1, int(source.height() // slice_height(source.width())) + 1)
     height = source.height() / count
     passes: list[Callable[[QPainter], None]] = []
     for index in range(count):

@@ -41,7 +41,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 
-from chainmap.core.bulk import give_back_to_collector
+from chainmap.core.bulk import give_back_freed_memory, give_back_to_collector
 from chainmap.core.model import ChainMap
 from chainmap.core.routing import Router, RouteSet, RoutingInput, label_levels, routing_input
 from chainmap.core.routing.labels import LABEL_SIZE
@@ -93,6 +93,7 @@ def route_for_export(chain_map: ChainMap, folded: Collection[str] = ()) -> Route
                     result.links, result.notes)
     del result, boxes
     gc.collect()  # the router's cycles (a big map's routing leaves some 60 MB in them)
+    give_back_freed_memory()  # the router's pages, before the scene and the painting take theirs
     _give_back_memory()
     levels = {link_id: level for link_id, level in label_levels(kept).items() if level}
     return Routed(frozenset(folded), kept, targets, levels)

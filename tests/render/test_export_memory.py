@@ -124,3 +124,14 @@ def test_an_export_router_lets_go_of_the_sides_and_ports_as_it_routes() -> None:
     assert max(sides_seen) == 480 and sides_seen[-1] == 0 and not router._on_side
     assert router.result.links.keys() == route_map(chain_map).links.keys()
 
+
+
+def test_a_wider_map_is_written_in_lower_svg_slices() -> None:
+    """QSvgGenerator holds a whole slice in memory: a map laid out for a page (92,000 units
+    wide at 100,000 segments) gets slices of a bounded area, not of a fixed height."""
+    from chainmap.render.export_parts import SLICE_AREA, SLICE_LOWEST, SLICE_UNITS, slice_height
+
+    assert slice_height(7960.0) == SLICE_UNITS  # the sweep's tall generated map: as before
+    wide = slice_height(92400.0)
+    assert wide < SLICE_UNITS and wide * 92400.0 <= SLICE_AREA * 1.0001
+    assert slice_height(1e9) == SLICE_LOWEST

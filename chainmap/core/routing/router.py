@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 
 from chainmap.core.geometry import SEGMENT_HEIGHT, SEGMENT_WIDTH
 
+from ..bulk import give_back_freed_memory
 from .crossindex import CrossingIndex
 from .inputs import LinkSpec, RoutingInput
 from .labels import LABEL_SIZE, place_label, preview_label
@@ -183,6 +184,7 @@ class Router:
         self._obs.forget_lines()
         if once:
             self._on_side, self._along, self._sides = {}, ({}, {}), {}
+            give_back_freed_memory()  # the lines' pages, before the nudging takes fresh ones
         placed = nudge(self._obs, self._corners, self._ignore, keep=not once)
         if not once:
             self._tracks.add(placed)
