@@ -12,6 +12,22 @@ from PySide6.QtWidgets import QApplication
 from tests.render.bigmap import make_big_map
 
 
+def lower_lazy_thresholds(monkeypatch: Any, cell: float = 500.0) -> None:
+    """Scenes of more than 50 segments make their items lazily, only when shown."""
+    from chainmap.render import scene_lazy
+
+    monkeypatch.setattr(scene_lazy, "LAZY_SEGMENTS", 50)
+    monkeypatch.setattr(scene_lazy, "IDLE_SEGMENTS", 0)
+    monkeypatch.setattr(scene_lazy, "CELL", cell)
+
+
+def follow_events(chain_map: Any, note: Any) -> None:
+    """Call ``note(args)`` with the arguments of every event ``chain_map`` emits."""
+    events = chain_map.events
+    for name in vars(events):
+        getattr(events, name).connect(lambda *args: note(args))
+
+
 def open_generated_map(make_main_window: Any, folder: Path, segments: int, links: int) -> Any:
     """The main window on a saved ``make_big_map(segments, links, columns=2)``."""
     from chainmap.core.format.fileio import save_map

@@ -9,13 +9,12 @@ from chainmap.core.model import Edge, Node, Note, Region, RegionEntry
 from chainmap.gui.docks.analysis_job import Snapshot, SnapshotKeeper
 
 from ..render.bigmap import make_big_map
+from .lazy_window import follow_events
 
 
 def _keeper_following(chain_map) -> SnapshotKeeper:  # type: ignore[no-untyped-def]
     keeper = SnapshotKeeper()
-    events = chain_map.events
-    for name in vars(events):
-        getattr(events, name).connect(lambda *args: keeper.note(args))
+    follow_events(chain_map, keeper.note)
     return keeper
 
 

@@ -13,9 +13,9 @@ from chainmap.core.model import RegionEntry
 from chainmap.gui.commands import change_node, move_items
 from chainmap.gui.docks.gaps import GapsDock
 from chainmap.gui.docks.statistics import ChartsDock, install_charts
-from chainmap.render import scene_lazy
 from chainmap.render.items_segment import BOX
-from tests.render.bigmap import make_big_map
+
+from .lazy_window import lower_lazy_thresholds, open_generated_map
 
 pytestmark = pytest.mark.gui
 
@@ -24,14 +24,8 @@ SEGMENTS, LINKS = 600, 900
 
 @pytest.fixture
 def big_window(monkeypatch, make_main_window, tmp_path):
-    from chainmap.core.format.fileio import save_map
-
-    monkeypatch.setattr(scene_lazy, "LAZY_SEGMENTS", 50)
-    monkeypatch.setattr(scene_lazy, "IDLE_SEGMENTS", 0)
-    monkeypatch.setattr(scene_lazy, "CELL", 500.0)
-    path = tmp_path / "big.chainmap.json"
-    save_map(make_big_map(SEGMENTS, LINKS, columns=2), path)
-    return make_main_window(path)
+    lower_lazy_thresholds(monkeypatch)
+    return open_generated_map(make_main_window, tmp_path, SEGMENTS, LINKS)
 
 
 def _settle(qtbot, window) -> None:

@@ -13,16 +13,15 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from chainmap.core import analysis
-from chainmap.core.format.fileio import load_map, save_map
+from chainmap.core.format.fileio import load_map
 from chainmap.core.model import RegionEntry
 from chainmap.examples_path import example_path
 from chainmap.gui.commands import change_node
 from chainmap.gui.docks.gaps import COLUMNS, KEY_ROLE, GapsDock
 from chainmap.gui.docks.statistics import ChartsDock
 from chainmap.gui.document import Document
-from chainmap.render import scene_lazy
-from tests.render.bigmap import make_big_map
 
+from .lazy_window import lower_lazy_thresholds, open_generated_map
 from .test_inspector import release
 
 pytestmark = pytest.mark.gui
@@ -31,12 +30,8 @@ pytestmark = pytest.mark.gui
 @pytest.fixture
 def big_window(monkeypatch, make_main_window, tmp_path):
     """A main window on a 600-segment map the scene treats as big (thresholds lowered)."""
-    monkeypatch.setattr(scene_lazy, "LAZY_SEGMENTS", 50)
-    monkeypatch.setattr(scene_lazy, "IDLE_SEGMENTS", 0)
-    monkeypatch.setattr(scene_lazy, "CELL", 500.0)
-    path = tmp_path / "big.chainmap.json"
-    save_map(make_big_map(600, 900, columns=2), path)
-    return make_main_window(path)
+    lower_lazy_thresholds(monkeypatch)
+    return open_generated_map(make_main_window, tmp_path, 600, 900)
 
 
 def _status_change(chain_map, node_id: str, code: str, status: str):

@@ -12,13 +12,12 @@ from chainmap.core.model import Node, Region, RegionEntry
 from chainmap.gui.inspector.pages import GapTally, gap_count
 
 from ..render.bigmap import make_big_map
+from .lazy_window import follow_events
 
 
 def _following(chain_map) -> GapTally:  # type: ignore[no-untyped-def]
     tally = GapTally()
-    events = chain_map.events
-    for name in vars(events):
-        getattr(events, name).connect(lambda *args: tally.note(args))
+    follow_events(chain_map, tally.note)
     return tally
 
 

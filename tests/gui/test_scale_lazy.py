@@ -11,7 +11,7 @@ from chainmap.core.refs import NODE
 from chainmap.render import scene_lazy, style
 from tests.render.bigmap import make_big_map
 
-from .lazy_window import open_generated_map, show_at
+from .lazy_window import lower_lazy_thresholds, open_generated_map, show_at
 
 SEGMENTS, LINKS = 600, 900
 
@@ -19,9 +19,7 @@ SEGMENTS, LINKS = 600, 900
 @pytest.fixture
 def lazy(monkeypatch):
     """Scenes of more than 50 segments make their items lazily, only when shown."""
-    monkeypatch.setattr(scene_lazy, "LAZY_SEGMENTS", 50)
-    monkeypatch.setattr(scene_lazy, "IDLE_SEGMENTS", 0)
-    monkeypatch.setattr(scene_lazy, "CELL", 500.0)
+    lower_lazy_thresholds(monkeypatch)
 
 
 @pytest.fixture
