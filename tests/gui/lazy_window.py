@@ -44,3 +44,16 @@ def show_at(window: Any, node: Any) -> None:
     canvas.centerOn(QPointF(node.x, node.y))
     canvas.viewport().repaint()
     QApplication.processEvents()
+
+
+def fresh_gaps_rows(qtbot: Any, document: Any) -> list[Any]:
+    """The rows a gaps dock built afresh on ``document`` lists (to compare with one kept up
+    to date edit by edit)."""
+    from chainmap.gui.docks.gaps import GapsDock
+
+    fresh = GapsDock(document)
+    qtbot.addWidget(fresh)
+    qtbot.waitUntil(lambda: not fresh.filling)
+    rows = fresh.rows()
+    fresh.set_document(None)
+    return rows

@@ -15,7 +15,7 @@ from chainmap.gui.docks.gaps import GapsDock
 from chainmap.gui.docks.statistics import ChartsDock, install_charts
 from chainmap.render.items_segment import BOX
 
-from .lazy_window import lower_lazy_thresholds, open_generated_map
+from .lazy_window import fresh_gaps_rows, lower_lazy_thresholds, open_generated_map
 
 pytestmark = pytest.mark.gui
 
@@ -154,15 +154,6 @@ def test_rename_status_change_move_and_undo_keep_the_docks_and_overview_right(qt
     charts.dispose()
 
 
-def _fresh_gaps_rows(qtbot, document) -> list[tuple[Any, ...]]:
-    fresh = GapsDock(document)
-    qtbot.addWidget(fresh)
-    qtbot.waitUntil(lambda: not fresh.filling)
-    rows = fresh.rows()
-    fresh.set_document(None)
-    return rows
-
-
 def _status_change(chain_map, node, code: str):
     regions = dict(node.regions)
     old = regions.get(code)
@@ -188,7 +179,7 @@ def test_gaps_list_built_in_slices_takes_in_edits_made_meanwhile_and_folds(qtbot
     assert document.push(_status_change(chain_map, late, code))
     qtbot.waitUntil(lambda: not dock.filling)
     qtbot.wait(10)
-    assert dock.rows() == _fresh_gaps_rows(qtbot, document)
+    assert dock.rows() == fresh_gaps_rows(qtbot, document)
     # Folding a region's header hides its lists from the table, not from the listed rows.
     keys = dock.row_keys()
     table_rows = dock.model.rowCount()
@@ -201,7 +192,7 @@ def test_gaps_list_built_in_slices_takes_in_edits_made_meanwhile_and_folds(qtbot
     assert document.push(_status_change(chain_map, node, code))  # while folded
     qtbot.wait(10)
     dock.model.toggle(0)
-    assert dock.rows() == _fresh_gaps_rows(qtbot, document)
+    assert dock.rows() == fresh_gaps_rows(qtbot, document)
     assert gap_key not in dock.row_keys()
     # Many segments changed at once: built again.
     monkeypatch.setattr(gaps, "PARTIAL_LIMIT", 2)
@@ -211,10 +202,10 @@ def test_gaps_list_built_in_slices_takes_in_edits_made_meanwhile_and_folds(qtbot
             assert document.push(_status_change(chain_map, node, code))
         document.undo_stack.endMacro()
     qtbot.waitUntil(lambda: not dock.filling)
-    assert dock.rows() == _fresh_gaps_rows(qtbot, document)
+    assert dock.rows() == fresh_gaps_rows(qtbot, document)
     document.set_view_region(code)
     qtbot.waitUntil(lambda: not dock.filling and dock.model.blocks[0].code == code and len(dock.model.blocks) == 5)
-    assert dock.rows() == _fresh_gaps_rows(qtbot, document)
+    assert dock.rows() == fresh_gaps_rows(qtbot, document)
 
 
 def test_statistics_counted_by_a_worker_take_in_edits_made_meanwhile(qtbot, big_window, monkeypatch) -> None:

@@ -21,7 +21,7 @@ from chainmap.gui.docks.gaps import COLUMNS, KEY_ROLE, GapsDock
 from chainmap.gui.docks.statistics import ChartsDock
 from chainmap.gui.document import Document
 
-from .lazy_window import lower_lazy_thresholds, open_generated_map
+from .lazy_window import fresh_gaps_rows, lower_lazy_thresholds, open_generated_map
 from .test_inspector import release
 
 pytestmark = pytest.mark.gui
@@ -56,15 +56,6 @@ def _qt_fitted_widths(dock: GapsDock) -> list[int]:
     return [min(max(view.sizeHintForColumn(c), header.sectionSizeHint(c), low), high) for c in range(len(COLUMNS) - 1)]
 
 
-def _fresh_rows(qtbot, document) -> list[Any]:
-    fresh = GapsDock(document)
-    qtbot.addWidget(fresh)
-    qtbot.waitUntil(lambda: not fresh.filling)
-    rows = fresh.rows()
-    fresh.set_document(None)
-    return rows
-
-
 def test_a_status_change_moves_the_gaps_rows_without_a_reset_and_fits_the_columns_as_qt(qtbot, big_window) -> None:
     window = big_window
     document = window.document
@@ -89,14 +80,14 @@ def test_a_status_change_moves_the_gaps_rows_without_a_reset_and_fits_the_column
     qtbot.waitUntil(lambda: dock.fittings > fittings)
     QApplication.processEvents()
     assert key not in dock.row_keys()
-    assert dock.rows() == _fresh_rows(qtbot, document)
+    assert dock.rows() == fresh_gaps_rows(qtbot, document)
     assert resets == []  # moved in place: the table is never built again
     assert _widths(dock) == _qt_fitted_widths(dock)
     # Behind another tab (Qt then fits to the rows from the top of the table) and back.
     dock.hide()
     assert document.push(_status_change(chain_map, node_id, code, "gap"))
     qtbot.wait(20)
-    assert resets == [] and dock.rows() == _fresh_rows(qtbot, document)
+    assert resets == [] and dock.rows() == fresh_gaps_rows(qtbot, document)
     assert _widths(dock) == _qt_fitted_widths(dock)
     dock.show()
     QApplication.processEvents()
@@ -107,7 +98,7 @@ def test_a_status_change_moves_the_gaps_rows_without_a_reset_and_fits_the_column
     document.undo_stack.undo()
     document.undo_stack.undo()
     qtbot.wait(20)
-    assert resets == [] and dock.rows() == _fresh_rows(qtbot, document)
+    assert resets == [] and dock.rows() == fresh_gaps_rows(qtbot, document)
     assert _widths(dock) == _qt_fitted_widths(dock)
 
 
