@@ -197,8 +197,9 @@ def write_recovery(document: Document) -> Path:
     Raises :class:`chainmap.core.format.problems.MapSaveError` when the folder cannot be written.
 
     The copy is ``dumps_map``'s bytes, made through the map's kept item texts
-    (:func:`~chainmap.core.format.dump_cache.cached_dumps`): after an edit only the items
-    changed are made again, so a big map's autosave does not stall the editor."""
+    (:meth:`~chainmap.core.format.dump_cache.DumpCache.text`): after an edit only the items
+    changed are made again. The timed autosave writes the same from a worker thread
+    (:meth:`Autosaver._autosave_due`)."""
     entry = _prepared(document)
     with _WRITING:
         return _write_entry(entry)
