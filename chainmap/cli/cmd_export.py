@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from chainmap.core.format.park import SoleMap
 from chainmap.core.format.problems import MapFileError
 from chainmap.core.format.savetarget import check_save_target
 from chainmap.core.messages import msg, word
@@ -94,6 +95,37 @@ def run(args: argparse.Namespace) -> int:
         return 1
     if not to_stdout and not _output_ready(args):
         return 1
+    # Qt, its fonts and the painter's modules before the map: what they make later would
+    # settle among the map's memory and keep it from going back to the system when a big
+    # map is set aside on disk to be routed (chainmap.core.format.park).
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # exporting needs no window
+    from PySide6.QtCore import QCoreApplication
+
+    started = _painter_ready()
+    try:
+        return _load_and_draw(args, suffix, to_stdout)
+    finally:
+        del started  # the export tears the application down, in order (unless the map did not load)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.processEvents()
+            app.shutdown()
+            del app
+
+
+def _painter_ready() -> Any:
+    """The application the export paints in, with the bundled fonts and the painter loaded."""
+    from PySide6.QtWidgets import QApplication
+
+    import chainmap.render.export  # noqa: F401
+    from chainmap.render.fonts import register_bundled_fonts
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    register_bundled_fonts()
+    return app
+
+
+def _load_and_draw(args: argparse.Namespace, suffix: str, to_stdout: bool) -> int:
     result = load_or_report(args.file)
     if result is None:
         return 1
@@ -104,16 +136,18 @@ def run(args: argparse.Namespace) -> int:
                 region=view, codes=", ".join(chain_map.region_codes())))
         return 1
     _place(chain_map, args)
-    # Exporting needs no window: draw offscreen unless told otherwise.
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # The holder keeps the only reference, so a big map can be set aside on disk while it is
+    # routed (chainmap.core.format.park): the map and its routing never take memory at once.
+    sole = SoleMap(chain_map)
+    del result, chain_map
     if not to_stdout and (not args.force or not export_pages.handles(args, suffix)):
         # Straight into the file (a picture of hundreds of MB is never held in memory).
-        return _export(chain_map, args, suffix, view, args.output)
+        return _export(sole, args, suffix, view, args.output)
     # Standard output, or a read-only file to replace with pages or slides: draw into a file
     # of our own first.
     with tempfile.TemporaryDirectory(prefix="chainmap-export-") as folder:
         drawn = os.path.join(folder, f"map.{suffix}")
-        status = _export(chain_map, args, suffix, view, drawn)
+        status = _export(sole, args, suffix, view, drawn)
         if status != 0:
             return status
         if to_stdout and not (suffix == "svg" and sys.stdout.isatty()):
@@ -147,9 +181,9 @@ def _output_ready(args: argparse.Namespace) -> bool:
     return True
 
 
-def _export(chain_map: ChainMap, args: argparse.Namespace, fmt: str, view: str | None, path: str) -> int:
+def _export(sole: SoleMap, args: argparse.Namespace, fmt: str, view: str | None, path: str) -> int:
     if export_pages.handles(args, fmt):  # a slide deck, paper pages or a fitted PNG
-        return export_pages.export(chain_map, args, fmt, view, path)
+        return export_pages.export(sole.map, args, fmt, view, path)
     from PySide6.QtWidgets import QApplication
 
     from chainmap.render.export import ExportError, export_map
@@ -162,7 +196,7 @@ def _export(chain_map: ChainMap, args: argparse.Namespace, fmt: str, view: str |
         register_bundled_fonts()
         try:
             done = export_map(
-                chain_map, path, fmt=fmt, dpi=args.dpi, scale=args.scale, view_region=view,
+                sole, path, fmt=fmt, dpi=args.dpi, scale=args.scale, view_region=view,
                 legend=not args.no_legend, transparent=args.transparent, background=args.background,
                 folded=args.fold, force=args.force and path == args.output,
             )

@@ -566,5 +566,8 @@ ZH.update({
         "{width:,} × {height:,}（{dpi:g} dpi 下缩放比例 {scale:.3g}）。",
     "The bundled font could not be embedded in the SVG: {exc}.": "无法将自带字体嵌入 SVG：{exc}。",
     "The imported map could not be built: {exc}": "无法建立导入的图谱：{exc}",
+    "The map is set aside on disk; it must be read back first.": "图谱暂存在磁盘上，须先读回。",
+    "The map set aside in {folder} while it was routed could not be read back: {reason}":
+        "布线时暂存在 {folder} 的图谱无法读回：{reason}",
 })
 ZH.update(IMPORT)

@@ -111,6 +111,7 @@ def _run(app: QApplication, loaded: tuple[LoadResult, bytes], path: str | Path, 
     outcome = {"status": 1}
 
     def grab() -> None:
+        QCoreApplication.sendPostedEvents()  # layouts still pending (a label grown to its lines) settle first
         picture = window.grab()
         if picture.isNull() or not picture.save(str(screenshot), "PNG"):
             print(msg("chainmap: could not write the screenshot to {path}.", path=screenshot), file=sys.stderr)

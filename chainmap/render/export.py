@@ -23,6 +23,7 @@ from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from chainmap import __version__
 from chainmap.core.format.fileio import write_atomic
+from chainmap.core.format.park import SetAsideError, SoleMap
 from chainmap.core.format.problems import MapFileError
 from chainmap.core.messages import N_, msg, nothing_written
 from chainmap.core.model import ChainMap
@@ -114,7 +115,7 @@ def checked_request(path: str | os.PathLike[str], fmt: str | None, dpi: float, s
 
 
 def export_map(
-    chain_map: ChainMap,
+    chain_map: ChainMap | SoleMap,
     path: str | os.PathLike[str],
     *,
     fmt: str | None = None,
@@ -134,19 +135,29 @@ def export_map(
     include the legend; ``transparent`` / ``background``: the page behind the map;
     ``folded``: segments to show folded; ``force``: replace a read-only file. Raises
     :class:`ExportError`.
+
+    ``chain_map`` may be a :class:`~chainmap.core.format.park.SoleMap` holding the only
+    reference to the map (the command line's): a big map is then set aside on disk while it
+    is routed (:func:`route_for_export`), so the map and its routing are never in memory at
+    once.
     """
+    sole = chain_map if isinstance(chain_map, SoleMap) else SoleMap(chain_map, held_elsewhere=True)
+    del chain_map  # from here on the map is the holder's alone (when the caller let go of it)
     kind = checked_request(path, fmt, dpi, scale)
-    if view_region is not None and not chain_map.has_region(view_region):
-        codes = ", ".join(chain_map.region_codes())
-        raise ExportError(msg("The map has no region '{region}'; its regions are {codes}.", region=view_region,
-                                 codes=codes))
+    _check_region(sole.map, view_region)
     fill = _background(transparent, background)
     ensure_application()
     folds = list(folded)
-    # A big map is routed first and its router let go of before the scene is built: the
-    # export holds one or the other, never both (routes.route_for_export).
-    routed = (route_for_export(chain_map, {n for n in folds if chain_map.has_node(n) and chain_map.children(n)})
-              if len(chain_map.edges) > SYNC_LINKS else None)
+    routed = None
+    if len(sole.map.edges) > SYNC_LINKS:
+        # A big map is routed first and its router let go of before the scene is built: the
+        # export holds one or the other, never both (routes.route_for_export).
+        shown_folded = {n for n in folds if sole.map.has_node(n) and sole.map.children(n)}
+        try:
+            routed = route_for_export(sole, shown_folded)
+        except SetAsideError as exc:
+            raise ExportError(str(exc)) from exc
+    chain_map = sole.map
     scene = MapScene(chain_map, editable=False, legend=legend, cached=False, transient=True)
     try:
         warnings: list[str] = []
@@ -166,6 +177,13 @@ def export_map(
     finally:
         scene.dispose()
         del scene
+
+
+def _check_region(chain_map: ChainMap, view_region: str | None) -> None:
+    if view_region is not None and not chain_map.has_region(view_region):
+        codes = ", ".join(chain_map.region_codes())
+        raise ExportError(msg("The map has no region '{region}'; its regions are {codes}.", region=view_region,
+                                 codes=codes))
 
 
 def export_scene(

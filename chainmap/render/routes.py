@@ -31,9 +31,8 @@ whatever is left at once, so every export draws what ``chainmap route --json`` p
 
 from __future__ import annotations
 
-import ctypes
 import gc
-import sys
+import pickle
 import time
 from collections.abc import Callable, Collection, Generator, Iterator, Mapping
 from dataclasses import dataclass
@@ -42,11 +41,13 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer
 
 from chainmap.core.bulk import give_back_freed_memory, give_back_to_collector
+from chainmap.core.format.park import SoleMap
 from chainmap.core.model import ChainMap
 from chainmap.core.routing import Router, RouteSet, RoutingInput, label_levels, routing_input
 from chainmap.core.routing.labels import LABEL_SIZE
 from chainmap.core.routing.obstacles import Box, Point
 from chainmap.core.routing.result import LinkRoute
+from chainmap.core.routing.spooled import SpooledRoutes
 
 from . import idle_turns
 from .items_link import clip_xy
@@ -54,6 +55,9 @@ from .routes_big import INDEX_STEP, BigMapRouting, differs
 from .routes_worker import RouteWorker
 
 SYNC_LINKS = 300  # up to this many links a map is routed at once; above, in the routing process
+# Above this many links, an export given the only reference to its map sets the map aside on
+# disk while it routes (route_for_export): a map this big and its routing would not fit 500 MB.
+SET_ASIDE_LINKS = 40_000
 SLICE = 0.008  # seconds of work per idle slice
 
 
@@ -70,45 +74,63 @@ def straight_preview(source: Box, target: Box) -> tuple[Point, Point]:
 @dataclass
 class Routed:
     """A whole map routed for an export before its scene is built (:func:`route_for_export`):
-    the folds it was routed with, the routes (the boxes only of the notes' segments), the
-    notes' segments, and the labelled links' levels that are not 0."""
+    the folds it was routed with, the notes' callouts (``result``, with the boxes only of the
+    notes' segments), the links' routes (on a map set aside, kept on disk:
+    :class:`~chainmap.core.routing.spooled.SpooledRoutes`), the notes' segments, and the
+    labelled links' levels that are not 0."""
 
     folded: frozenset[str]
     result: RouteSet
+    links: Mapping[str, LinkRoute]
     targets: dict[str, str | None]
     levels: dict[str, int]
 
 
-def route_for_export(chain_map: ChainMap, folded: Collection[str] = ()) -> Routed:
+def route_for_export(chain_map: ChainMap | SoleMap, folded: Collection[str] = ()) -> Routed:
     """Route ``chain_map`` (``folded`` segments folded) for an export's own scene, which
     takes the routes with :meth:`SceneRoutes.take`: routed before the scene is built and
     with the router gone before it is, a 100,000-segment map's export holds either the
-    router or the scene, never both."""
-    router = Router(routing_input(chain_map, folded))
-    result = router.route_all(drags=False)
-    targets = {note.id: note.target for note in router.data.notes}
-    del router
-    boxes = result.boxes
-    kept = RouteSet({box_id: boxes[box_id] for box_id in targets.values() if box_id is not None and box_id in boxes},
-                    result.links, result.notes)
-    del result, boxes
-    gc.collect()  # the router's cycles (a big map's routing leaves some 60 MB in them)
-    give_back_freed_memory()  # the router's pages, before the scene and the painting take theirs
-    _give_back_memory()
-    levels = {link_id: level for link_id, level in label_levels(kept).items() if level}
-    return Routed(frozenset(folded), kept, targets, levels)
-
-
-def _give_back_memory() -> None:
-    """Hand the C library's free memory back to the system (glibc's ``malloc_trim``; nothing
-    elsewhere), so that what a big map's routing freed is not counted again."""
-    if not sys.platform.startswith("linux"):
-        return
+    router or the scene, never both. Given the only reference to a map of more than
+    :data:`SET_ASIDE_LINKS` links (a :class:`~chainmap.core.format.park.SoleMap`), the map
+    is set aside on disk while the router works from the routing input alone, and read back
+    after (:class:`~chainmap.core.format.park.SetAsideError` when it cannot be)."""
+    sole = chain_map if isinstance(chain_map, SoleMap) else None
+    data = routing_input(chain_map.map if isinstance(chain_map, SoleMap) else chain_map, folded)
+    del chain_map
+    if sole is not None and len(data.links) > SET_ASIDE_LINKS:
+        # The input's own copy first: the one made shares the map's ids and label texts,
+        # which, scattered through the map's pages, would keep them from going with it.
+        data = pickle.loads(pickle.dumps(data, pickle.HIGHEST_PROTOCOL))
+        sole.set_aside()
     try:
-        libc = ctypes.CDLL("libc.so.6")
-        libc.malloc_trim(0)
-    except (OSError, AttributeError):
-        pass  # another C library (musl): its memory stays as it is
+        router = Router(data)
+        del data
+        result = router.route_all(drags=False)
+        targets = {note.id: note.target for note in router.data.notes}
+        del router
+        boxes = result.boxes
+        levels = {link_id: level for link_id, level in label_levels(result).items() if level}
+        kept = RouteSet({box_id: boxes[box_id] for box_id in targets.values() if box_id is not None and box_id in boxes},
+                        {}, result.notes)
+        links: Mapping[str, LinkRoute] = result.links
+        del result, boxes
+        if sole is not None and sole.aside:
+            links = _spooled(links)
+        gc.collect()  # the router's cycles (a big map's routing leaves some 60 MB in them)
+        give_back_freed_memory()  # the router's pages, before the scene and the painting take theirs
+    finally:
+        if sole is not None:
+            sole.take_back()  # the map read back (also when the routing failed: the caller keeps it)
+    return Routed(frozenset(folded), kept, links, targets, levels)
+
+
+def _spooled(links: Mapping[str, LinkRoute]) -> Mapping[str, LinkRoute]:
+    """``links`` with their corners moved to a temporary file, or as they are when no file
+    can be written (a full disk: the export then only takes more memory)."""
+    try:
+        return SpooledRoutes(links)
+    except OSError:
+        return links
 
 
 class SceneRoutes(BigMapRouting):
@@ -392,10 +414,10 @@ class SceneRoutes(BigMapRouting):
         self._moves.clear()
         self._fresh = None
         self._router = None
-        self._drawn = routed.result.links
+        self._drawn = routed.links
         self._data, self._specs, self._ends = None, {}, {}
         self._exact = self._previewed = True
-        self._draw_all(routed.result, routed.levels, routed.targets)
+        self._draw_all(routed.result, routed.levels, routed.targets, routed.links)
         return True
 
     def _adopt(self, router: Router, keep: bool = True) -> None:
@@ -419,12 +441,14 @@ class SceneRoutes(BigMapRouting):
         del router
         self._draw_all(result, {link_id: level for link_id, level in label_levels(result).items() if level}, targets)
 
-    def _draw_all(self, result: RouteSet, levels: dict[str, int], targets: Mapping[str, str | None]) -> None:
-        """Every link item made so far and every note item as in ``result``; the labelled
-        links stacked by ``levels`` (those not 0)."""
+    def _draw_all(self, result: RouteSet, levels: dict[str, int], targets: Mapping[str, str | None],
+                  links: Mapping[str, LinkRoute] | None = None) -> None:
+        """Every link item made so far and every note item as in ``result`` (the links as in
+        ``links`` when given); the labelled links stacked by ``levels`` (those not 0)."""
         self._levels = levels
+        routes = result.links if links is None else links
         for link_id, item in self._links.items():
-            route = result.links.get(link_id)
+            route = routes.get(link_id)
             if route is None:
                 item.set_route(None)
             elif differs(item, route.points, route.label, route.label_pixel_size):

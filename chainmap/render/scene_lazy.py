@@ -58,6 +58,7 @@ class PendingItems:
         self._node_cells: dict[_Cell, list[str]] = {}
         self._edge_cells: dict[_Cell, list[str]] = {}
         self._wide_edges: list[tuple[str, float, float, float, float]] = []  # id, its ends' span
+        self._to_index: list[tuple[list[Node], list[Edge]]] = []  # pending, not in the cells yet
         self._overview: dict[str, Any] | None = None
         self._order: dict[str, int] = {}  # links in map order, to stack them as made in that order
         self._extent: QRectF | None = None  # kept by extent(), see there
@@ -84,36 +85,52 @@ class PendingItems:
                     [edge for edge in chain_map.edges if edge.id in wanted])
 
     def _index(self, nodes: Iterable[Node], edges: Iterable[Edge]) -> None:
-        """Make ``nodes`` and ``edges`` pending, each in the grid cells it reaches."""
-        node_cells = self._node_cells
-        pending_nodes = self.nodes
-        for node in nodes:
-            pending_nodes[node.id] = None
-            if node.x is not None and node.y is not None:
-                node_cells.setdefault((int(node.x // CELL), int(node.y // CELL)), []).append(node.id)
-        node_of = self._map.node
-        edge_cells = self._edge_cells
-        pending_edges = self.edges
-        for edge in edges:
-            edge_id = edge.id
-            pending_edges[edge_id] = None
-            source, target = node_of(edge.source), node_of(edge.target)
-            x1, y1, x2, y2 = source.x, source.y, target.x, target.y
-            if x1 is None or y1 is None or x2 is None or y2 is None:
-                continue  # never drawn: made by a batch or when all are needed
-            left, right = (int(x1 // CELL), int(x2 // CELL)) if x1 < x2 else (int(x2 // CELL), int(x1 // CELL))
-            top, bottom = (int(y1 // CELL), int(y2 // CELL)) if y1 < y2 else (int(y2 // CELL), int(y1 // CELL))
-            if left == right and top == bottom:
-                edge_cells.setdefault((left, top), []).append(edge_id)
-            elif (right - left + 1) * (bottom - top + 1) > _WIDE:
-                self._wide_edges.append((edge_id, min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)))
-            else:
-                for cx in range(left, right + 1):
-                    for cy in range(top, bottom + 1):
-                        edge_cells.setdefault((cx, cy), []).append(edge_id)
+        """Make ``nodes`` and ``edges`` pending; they go into the grid cells they reach when
+        a view first asks (:meth:`_index_cells`): an export's own scene, which takes its
+        items from the top down, never asks, and a big map's cells of links would hold some
+        30 MB for nothing."""
+        nodes, edges = list(nodes), list(edges)
+        self.nodes.update(dict.fromkeys(node.id for node in nodes))
+        self.edges.update(dict.fromkeys(edge.id for edge in edges))
+        self._to_index.append((nodes, edges))
         self._overview = None
         self._extent = None
         self._top_down = None
+
+    def _index_cells(self) -> None:
+        """Put the pending segments and links not yet in the grid into the cells they reach
+        (those no longer pending are left out)."""
+        pending_nodes = self.nodes
+        pending_edges = self.edges
+        node_cells = self._node_cells
+        edge_cells = self._edge_cells
+        node_of = self._map.node
+        for nodes, edges in self._to_index:
+            for node in nodes:
+                if node.id in pending_nodes and node.x is not None and node.y is not None:
+                    node_cells.setdefault((int(node.x // CELL), int(node.y // CELL)), []).append(node.id)
+            for edge in edges:
+                edge_id = edge.id
+                if edge_id in pending_edges:
+                    self._index_edge(edge_id, node_of(edge.source), node_of(edge.target), edge_cells)
+        self._to_index.clear()
+
+    def _index_edge(self, edge_id: str, source: Node, target: Node, edge_cells: dict[_Cell, list[str]]) -> None:
+        """One pending link into the cells its ends' span covers (a wide one into the list of
+        wide links instead)."""
+        x1, y1, x2, y2 = source.x, source.y, target.x, target.y
+        if x1 is None or y1 is None or x2 is None or y2 is None:
+            return  # never drawn: made by a batch or when all are needed
+        left, right = (int(x1 // CELL), int(x2 // CELL)) if x1 < x2 else (int(x2 // CELL), int(x1 // CELL))
+        top, bottom = (int(y1 // CELL), int(y2 // CELL)) if y1 < y2 else (int(y2 // CELL), int(y1 // CELL))
+        if left == right and top == bottom:
+            edge_cells.setdefault((left, top), []).append(edge_id)
+        elif (right - left + 1) * (bottom - top + 1) > _WIDE:
+            self._wide_edges.append((edge_id, min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)))
+        else:
+            for cx in range(left, right + 1):
+                for cy in range(top, bottom + 1):
+                    edge_cells.setdefault((cx, cy), []).append(edge_id)
 
     def link_z(self, edge_id: str) -> float | None:
         """The stacking of a link made lazily: in map order, as if all were made at once (a
@@ -134,6 +151,7 @@ class PendingItems:
         self._node_cells.clear()
         self._edge_cells.clear()
         self._wide_edges.clear()
+        self._to_index.clear()
         self._overview = None
         self._extent = None
         self._top_down = None
@@ -145,6 +163,8 @@ class PendingItems:
         (scene coordinates), no longer pending; segments first, each after its parent."""
         if not self:
             return [], []
+        if self._to_index:
+            self._index_cells()
         grow = CELL / 4  # a box centred just outside a cell still reaches into the rect
         left, top = _cell(rect.left() - grow, rect.top() - grow)
         right, bottom = _cell(rect.right() + grow, rect.bottom() + grow)

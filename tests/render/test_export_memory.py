@@ -4,17 +4,22 @@ objects, and PNG bands that keep the items still needed by the next band."""
 
 from __future__ import annotations
 
+import tempfile
+import weakref
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QImage
 
+from chainmap.core.format.park import FOLDER_PREFIX, SoleMap
 from chainmap.core.routing import Router, route_map, routing_input
 from chainmap.core.routing.nudge import nudge
 from chainmap.core.routing.obstacles import Obstacles, Point
 from chainmap.core.routing.result import pack_points
 from chainmap.render import export as export_module
 from chainmap.render import export_parts, scene_lazy
-from chainmap.render.export import export_map
+from chainmap.render import routes as routes_module
+from chainmap.render.export import ExportError, export_map
 from chainmap.render.routes import route_for_export
 from chainmap.render.scene import MapScene
 from chainmap.render.scene_sync import SceneSync
@@ -27,7 +32,7 @@ def test_a_scene_takes_a_map_routed_before_it_and_draws_the_fresh_routes(qapp) -
     chain_map = make_big_map(300, 480)
     routed = route_for_export(chain_map)
     fresh = route_map(chain_map)
-    assert routed.result.links.keys() == fresh.links.keys()
+    assert routed.links.keys() == fresh.links.keys()
     assert not routed.result.boxes  # no note points at a box: no box is kept
     scene = MapScene(chain_map, editable=False, legend=False, cached=False, transient=True)
     try:
@@ -135,3 +140,47 @@ def test_a_wider_map_is_written_in_lower_svg_slices() -> None:
     wide = slice_height(92400.0)
     assert wide < SLICE_UNITS and wide * 92400.0 <= SLICE_AREA * 1.0001
     assert slice_height(1e9) == SLICE_LOWEST
+
+
+def test_an_export_given_the_only_reference_sets_a_big_map_aside_while_it_routes(  # type: ignore[no-untyped-def]
+        qapp, tmp_path: Path, monkeypatch) -> None:
+    """The map leaves memory while the router works and comes back for the painting, and the
+    picture is the one an export of the same map kept in memory paints, pixel for pixel."""
+    monkeypatch.setattr(routes_module, "SET_ASIDE_LINKS", 100)
+    kept = make_big_map(300, 480)
+    parent = next(node.id for node in kept.nodes if kept.children(node.id))
+    export_map(kept, tmp_path / "kept.png", dpi=40, folded=[parent])  # the caller holds it: never set aside
+    sole = SoleMap(make_big_map(300, 480))
+    gone = weakref.ref(sole.map)
+    alive_while_routing: list[bool] = []
+    real_route_all = Router.route_all
+
+    def watched(router: Router, *args, **kwargs):  # type: ignore[no-untyped-def]
+        alive_while_routing.append(gone() is not None)
+        return real_route_all(router, *args, **kwargs)
+
+    monkeypatch.setattr(Router, "route_all", watched)
+    before = set(Path(tempfile.gettempdir()).glob(FOLDER_PREFIX + "*"))
+    export_map(sole, tmp_path / "aside.png", dpi=40, folded=[parent])
+    assert alive_while_routing == [False]  # routed with the map on disk
+    assert not sole.aside and gone() is None  # the map read back is another object, the same map
+    assert not set(Path(tempfile.gettempdir()).glob(FOLDER_PREFIX + "*")) - before  # nothing left behind
+    assert (pixels(QImage(str(tmp_path / "kept.png"))) == pixels(QImage(str(tmp_path / "aside.png")))).all()
+
+
+def test_a_map_set_aside_that_cannot_be_read_back_fails_the_export_in_a_sentence(  # type: ignore[no-untyped-def]
+        qapp, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(routes_module, "SET_ASIDE_LINKS", 100)
+    real_route_all = Router.route_all
+    before = set(Path(tempfile.gettempdir()).glob(FOLDER_PREFIX + "*"))
+
+    def disk_trouble(router: Router, *args, **kwargs):  # type: ignore[no-untyped-def]
+        (folder,) = set(Path(tempfile.gettempdir()).glob(FOLDER_PREFIX + "*")) - before
+        (folder / "map.chainmap.json").unlink()  # another program cleans the temporary folder
+        return real_route_all(router, *args, **kwargs)
+
+    monkeypatch.setattr(Router, "route_all", disk_trouble)
+    with pytest.raises(ExportError) as caught:
+        export_map(SoleMap(make_big_map(300, 480)), tmp_path / "map.png", dpi=40)
+    assert "could not be read back" in str(caught.value)
+    assert not (tmp_path / "map.png").exists()

@@ -110,3 +110,40 @@ def test_export_the_vehicles_example(tmp_path):
     done = chainmap(str(VEHICLES), "-o", "vehicles.png", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert_clean_exit(done)
+
+
+# ``chainmap export`` with the size above which a map is set aside lowered, telling whether it was.
+_SET_ASIDE_LOWERED = """
+import sys
+import chainmap.render.routes as routes
+from chainmap.core.format import park
+routes.SET_ASIDE_LINKS = 100
+real = park.SoleMap.set_aside
+def told(self):
+    went = real(self)
+    print("set aside:", went, file=sys.stderr)
+    return went
+park.SoleMap.set_aside = told
+from chainmap.cli import main
+sys.exit(main(["export", *sys.argv[1:]]))
+"""
+
+
+def test_export_hands_a_big_map_over_so_it_is_set_aside_while_routed(tmp_path):
+    """The command line keeps no reference of its own to the map it exports, so a big map
+    leaves memory while it is routed; the picture is the one drawn with the map kept."""
+    from .bigmap import make_big_map
+
+    source = tmp_path / "big.chainmap.json"
+    source.write_bytes(dumps_map(make_big_map(300, 480)))
+    kept = chainmap(source.name, "-o", "kept.png", "--dpi", "40", "--layout", cwd=tmp_path)
+    assert kept.returncode == 0, kept.stderr
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    env["PYTHONPATH"] = str(ROOT)
+    aside = subprocess.run([sys.executable, "-c", _SET_ASIDE_LOWERED, source.name, "-o", "aside.png", "--dpi", "40",
+                            "--layout"], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120)
+    assert aside.returncode == 0, aside.stderr
+    assert "set aside: True" in aside.stderr
+    assert_clean_exit(aside)
+    first, second = QImage(str(tmp_path / "kept.png")), QImage(str(tmp_path / "aside.png"))
+    assert first.size() == second.size() and first == second

@@ -21,7 +21,7 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from ..bulk import gc_paused
-from ..model import ChainMap, Edge, Node, Note
+from ..model import ChainMap
 from .jsontext import dumps_indented
 from .serialize import edge_to_data, map_to_data_with, node_to_data, note_to_data
 
@@ -37,6 +37,28 @@ class _Items:
 
     def __init__(self, texts: list[bytes]) -> None:
         self.texts = texts
+
+
+class _Streamed:
+    """Stand-in for an item array whose texts are made as they are written, never kept."""
+
+    __slots__ = ("items", "to_data")
+
+    def __init__(self, items: Sequence[Any], to_data: Callable[[Any], dict[str, Any]]) -> None:
+        self.items = items
+        self.to_data = to_data
+
+    def chunks(self, step: int) -> Iterator[bytes]:
+        """The items' texts joined by the separator, ``step`` items to a chunk."""
+        items, to_data = self.items, self.to_data
+        for start in range(0, len(items), step):
+            chunk = _ITEM_SEPARATOR.join([item_text(item, to_data) for item in items[start:start + step]])
+            yield chunk if start == 0 else _ITEM_SEPARATOR + chunk
+
+
+def item_text(item: Any, to_data: Callable[[Any], dict[str, Any]]) -> bytes:
+    """One segment's, link's or note's text as it stands in the map's canonical text."""
+    return dumps_indented(to_data(item)).replace("\n", _ITEM_BREAK).encode("utf-8")
 
 
 class DumpCache:
@@ -85,7 +107,7 @@ class DumpCache:
             except ValueError:
                 return out  # type: ignore[return-value]  # no None is left
             item = items[place]
-            made = dumps_indented(to_data(item)).replace("\n", _ITEM_BREAK).encode("utf-8")
+            made = item_text(item, to_data)
             texts[id(item)] = made
             held[id(item)] = item
             self.built += 1
@@ -117,30 +139,50 @@ class DumpCache:
     def text(self, chain_map: ChainMap) -> MapText:
         """The same text as :meth:`dumps`, in pieces not yet joined (see :class:`MapText`)."""
         with gc_paused():
-            nodes: list[Node] | _Items = _Items(self._array(chain_map.nodes, node_to_data))
-            edges: list[Edge] | _Items = _Items(self._array(chain_map.edges, edge_to_data))
-            notes: list[Note] | _Items = _Items(self._array(chain_map.notes, note_to_data))
-            data = map_to_data_with(
-                chain_map,
-                nodes if chain_map.nodes else [],
-                edges if chain_map.edges else [],
-                notes if chain_map.notes else [],
-            )
-            pieces: list[bytes | list[bytes]] = []
-            separator = "{\n  "
-            for key, value in data.items():
-                name = dumps_indented(key)
-                if isinstance(value, _Items):
-                    pieces.append((separator + name + ": [" + _ITEM_BREAK).encode("utf-8"))
-                    pieces.append(value.texts)
-                    pieces.append(b"\n  ]")
-                else:
-                    # '{\n  "key": VALUE\n}': the value's text at the right indent, as dumps_map's.
-                    text = dumps_indented({key: value})[len(name) + 6 : -2]
-                    pieces.append((separator + name + ": " + text).encode("utf-8"))
-                separator = ",\n  "
-            pieces.append(b"\n}\n")
-            return MapText(pieces)
+            nodes = _Items(self._array(chain_map.nodes, node_to_data))
+            edges = _Items(self._array(chain_map.edges, edge_to_data))
+            notes = _Items(self._array(chain_map.notes, note_to_data))
+            return MapText([piece.texts if isinstance(piece, _Items) else piece
+                            for piece in _pieces(chain_map, nodes, edges, notes)])
+
+
+def _pieces(chain_map: ChainMap, nodes: Any, edges: Any, notes: Any) -> list[Any]:
+    """The map's canonical text in order: bytes, and the stand-ins given for its segments,
+    links and notes, each where its array's items go."""
+    data = map_to_data_with(
+        chain_map,
+        nodes if chain_map.nodes else [],
+        edges if chain_map.edges else [],
+        notes if chain_map.notes else [],
+    )
+    pieces: list[Any] = []
+    separator = "{\n  "
+    for key, value in data.items():
+        name = dumps_indented(key)
+        if isinstance(value, (_Items, _Streamed)):
+            pieces.append((separator + name + ": [" + _ITEM_BREAK).encode("utf-8"))
+            pieces.append(value)
+            pieces.append(b"\n  ]")
+        else:
+            # '{\n  "key": VALUE\n}': the value's text at the right indent, as dumps_map's.
+            text = dumps_indented({key: value})[len(name) + 6 : -2]
+            pieces.append((separator + name + ": " + text).encode("utf-8"))
+        separator = ",\n  "
+    pieces.append(b"\n}\n")
+    return pieces
+
+
+def streamed_text(chain_map: ChainMap) -> Iterator[bytes]:
+    """The bytes :func:`~.serialize.dumps_map` makes, in chunks of :attr:`MapText.CHUNK_ITEMS`
+    items, each item's text made as its chunk is written and kept by nobody: the text of a
+    map too big to hold twice (:mod:`.park`)."""
+    stand_ins = [_Streamed(items, to_data) for items, to_data in
+                 ((chain_map.nodes, node_to_data), (chain_map.edges, edge_to_data), (chain_map.notes, note_to_data))]
+    for piece in _pieces(chain_map, *stand_ins):
+        if isinstance(piece, _Streamed):
+            yield from piece.chunks(MapText.CHUNK_ITEMS)
+        else:
+            yield piece
 
 
 class MapText:

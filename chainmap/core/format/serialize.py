@@ -88,8 +88,9 @@ def tier_from_data(data: dict[str, Any]) -> Tier:
 
 
 def enterprise_from_data(data: dict[str, Any]) -> Enterprise:
+    # One copy of a name many segments and regions list (the same firm in many places).
     return Enterprise(
-        name=data["name"],
+        name=intern(data["name"]),
         uscc=data.get("uscc"),
         marks=items_or_shared(data.get("marks")),
         city=data.get("city"),
