@@ -50,9 +50,14 @@ class PendingItems:
     without a position are not indexed (they are never shown; :meth:`take_batch` makes them).
     """
 
-    def __init__(self, chain_map: ChainMap, state: RenderState) -> None:
+    def __init__(self, chain_map: ChainMap, state: RenderState, *, cells_when_asked: bool = False) -> None:
+        """``cells_when_asked``: file ids into grid cells only when a view first asks (an
+        export's own scene, which takes its items from the top down and never asks: a big
+        map's cells of links would hold some 30 MB for nothing); the editor files them as
+        they become pending, so no view waits for the whole grid."""
         self._map = chain_map
         self._state = state
+        self._cells_when_asked = cells_when_asked
         self.nodes: dict[str, None] = {}
         self.edges: dict[str, None] = {}
         self._node_cells: dict[_Cell, list[str]] = {}
@@ -85,14 +90,14 @@ class PendingItems:
                     [edge for edge in chain_map.edges if edge.id in wanted])
 
     def _index(self, nodes: Iterable[Node], edges: Iterable[Edge]) -> None:
-        """Make ``nodes`` and ``edges`` pending; they go into the grid cells they reach when
-        a view first asks (:meth:`_index_cells`): an export's own scene, which takes its
-        items from the top down, never asks, and a big map's cells of links would hold some
-        30 MB for nothing."""
+        """Make ``nodes`` and ``edges`` pending, each in the grid cells it reaches (on an
+        export's own scene, when a view first asks: :meth:`_index_cells`)."""
         nodes, edges = list(nodes), list(edges)
         self.nodes.update(dict.fromkeys(node.id for node in nodes))
         self.edges.update(dict.fromkeys(edge.id for edge in edges))
         self._to_index.append((nodes, edges))
+        if not self._cells_when_asked:
+            self._index_cells()
         self._overview = None
         self._extent = None
         self._top_down = None

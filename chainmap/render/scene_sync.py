@@ -108,7 +108,7 @@ class SceneSync:
         self._bottoms: list[tuple[float, str, str]] | None = None
         self._made_since: list[tuple[str, str]] = []
         # A big map's items are made lazily (scene_lazy): these have none yet.
-        self.pending = PendingItems(chain_map, state)
+        self.pending = PendingItems(chain_map, state, cells_when_asked=scene.transient_items)
         self._lazy_timer = QTimer(scene)
         self._lazy_timer.setInterval(0)
         self._lazy_timer.timeout.connect(self._idle_batch)
