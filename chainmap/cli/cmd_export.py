@@ -183,7 +183,7 @@ def _output_ready(args: argparse.Namespace) -> bool:
 
 def _export(sole: SoleMap, args: argparse.Namespace, fmt: str, view: str | None, path: str) -> int:
     if export_pages.handles(args, fmt):  # a slide deck, paper pages or a fitted PNG
-        return export_pages.export(sole.map, args, fmt, view, path)
+        return export_pages.export(sole, args, fmt, view, path)
     from PySide6.QtWidgets import QApplication
 
     from chainmap.render.export import ExportError, export_map

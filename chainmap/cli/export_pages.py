@@ -13,9 +13,9 @@ import argparse
 import sys
 from typing import Any
 
+from chainmap.core.format.park import SoleMap
 from chainmap.core.language import current_language
 from chainmap.core.messages import N_, msg, word
-from chainmap.core.model import ChainMap
 
 from .common import say
 
@@ -91,8 +91,10 @@ def handles(args: argparse.Namespace, fmt: str) -> bool:
     return fmt == "pptx" or args.fit is not None or bool(_paper_options(args))
 
 
-def export(chain_map: ChainMap, args: argparse.Namespace, fmt: str, view: str | None, path: str) -> int:
-    """Write the deck, the paper PDF or the fitted PNG to ``path``; 0 when written, 1 if not."""
+def export(sole: SoleMap, args: argparse.Namespace, fmt: str, view: str | None, path: str) -> int:
+    """Write the deck, the paper PDF or the fitted PNG to ``path``; 0 when written, 1 if not.
+    ``sole`` holds the only reference to the map: a fitted PNG of a big map sets it aside on
+    disk while it is routed, as ``export_map`` does."""
     from PySide6.QtWidgets import QApplication
 
     from chainmap.render.export import ExportError
@@ -103,7 +105,7 @@ def export(chain_map: ChainMap, args: argparse.Namespace, fmt: str, view: str | 
     try:
         register_bundled_fonts()
         try:
-            report = _write(chain_map, args, fmt, view, path)
+            report = _write(sole, args, fmt, view, path)
         except ExportError as exc:
             say(f"chainmap export: {str(exc).replace(path, label)}")
             return 1
@@ -119,13 +121,19 @@ def export(chain_map: ChainMap, args: argparse.Namespace, fmt: str, view: str | 
         del app
 
 
-def _write(chain_map: ChainMap, args: argparse.Namespace, fmt: str, view: str | None,
+def _write(sole: SoleMap, args: argparse.Namespace, fmt: str, view: str | None,
            path: str) -> tuple[list[str], str, dict[str, Any]]:
     """Write the output; its warnings, and the done line's template and values but ``output``."""
-    from chainmap.render.export import _background
+    from chainmap.render.export import _background, export_map
     from chainmap.render.prepared import prepared_scene
 
     legend = not args.no_legend
+    if fmt == "png":  # fitted: painted in bands like any PNG, the map set aside while a big one is routed
+        done = export_map(sole, path, dpi=args.dpi, view_region=view, legend=legend, transparent=args.transparent,
+                          background=args.background, folded=args.fold, fit=args.fit)
+        return done.warnings, N_("{output}: {format}, {width} × {height} px at {dpi:g} dpi ({seconds:.2f} s)"), dict(
+            format="PNG", width=done.width, height=done.height, dpi=done.dpi, seconds=done.seconds)
+    chain_map = sole.map
     if fmt == "pptx":
         from chainmap.render.slides import export_slides
 
@@ -135,14 +143,6 @@ def _write(chain_map: ChainMap, args: argparse.Namespace, fmt: str, view: str | 
                                                              tables=deck.tables, seconds=deck.seconds)
     fill = _background(args.transparent, args.background)
     with prepared_scene(chain_map, view_region=view, legend=legend, folded=args.fold) as (scene, warnings):
-        if fmt == "png":
-            from chainmap.render.fit import export_fitted_png
-
-            done = export_fitted_png(scene, path, args.fit, dpi=args.dpi, background=fill)
-            return warnings + done.warnings, N_("{output}: {format}, {width} × {height} px at {dpi:g} dpi "
-                                                "({seconds:.2f} s)"), dict(format="PNG", width=done.width,
-                                                                           height=done.height, dpi=done.dpi,
-                                                                           seconds=done.seconds)
         from chainmap.render.paper import export_paper
 
         landscape = None if args.orientation is None else args.orientation == "landscape"

@@ -28,7 +28,7 @@ from chainmap.core.format.problems import MapFileError
 from chainmap.core.messages import N_, msg, nothing_written
 from chainmap.core.model import ChainMap
 
-from .export_parts import paint_band, render, svg_passes
+from .export_parts import paint_band, render, slice_height, svg_passes
 from .routes import SYNC_LINKS, route_for_export
 from .scene import MapScene
 from .stream_file import StreamWriteError, atomic_stream
@@ -127,14 +127,16 @@ def export_map(
     background: str | None = None,
     folded: Iterable[str] = (),
     force: bool = False,
+    fit: int | None = None,
 ) -> ExportResult:
     """Paint ``chain_map`` into a PNG, SVG or PDF file at ``path``.
 
     ``dpi``: the resolution (a PNG's pixel size is ``scale * dpi / 96`` per scene unit);
     ``view_region``: a region code for its gaps view, None for all regions; ``legend``:
     include the legend; ``transparent`` / ``background``: the page behind the map;
-    ``folded``: segments to show folded; ``force``: replace a read-only file. Raises
-    :class:`ExportError`.
+    ``folded``: segments to show folded; ``force``: replace a read-only file; ``fit``: a PNG
+    whose long edge is exactly that many pixels (``scale`` is worked out; see
+    :func:`~chainmap.render.fit.export_fitted_png`). Raises :class:`ExportError`.
 
     ``chain_map`` may be a :class:`~chainmap.core.format.park.SoleMap` holding the only
     reference to the map (the command line's): a big map is then set aside on disk while it
@@ -171,7 +173,12 @@ def export_map(
         if routed is not None:
             scene.sync.geometry.routes.take(routed)
             del routed
-        result = export_scene(scene, path, fmt=kind, dpi=dpi, scale=scale, background=fill, force=force)
+        if fit is not None:
+            from .fit import export_fitted_png  # it imports this module
+
+            result = export_fitted_png(scene, path, fit, dpi=dpi, background=fill)
+        else:
+            result = export_scene(scene, path, fmt=kind, dpi=dpi, scale=scale, background=fill, force=force)
         result.warnings[:0] = warnings
         return result
     finally:
@@ -368,6 +375,10 @@ def _export_png(scene: MapScene, source: QRectF, path: str, plan: PlannedSize,
     try:
         with atomic_stream(path, force=force) as stream:
             band = width * height if width * height <= ONE_BAND * BAND_PIXELS else BAND_PIXELS
+            if scene.transient_items and scene.sync.pending:
+                # Items made band by band: a band covers no more of the map than an SVG slice
+                # either, so a small picture of a big map (--fit) never holds every item at once.
+                band = min(band, width * max(1, int(slice_height(source.width()) * factor)))
             tiles = paint_png(stream, paint, source, factor, (width, height), dpi, background,
                               band_pixels=band, max_side=DIRECT_MAX_SIDE)
     except StreamWriteError as exc:

@@ -147,3 +147,24 @@ def test_export_hands_a_big_map_over_so_it_is_set_aside_while_routed(tmp_path):
     assert_clean_exit(aside)
     first, second = QImage(str(tmp_path / "kept.png")), QImage(str(tmp_path / "aside.png"))
     assert first.size() == second.size() and first == second
+
+
+def test_a_fitted_png_of_a_big_map_is_painted_with_the_map_set_aside_too(tmp_path):
+    """``--fit`` goes the same way as any PNG: the map set aside while routed, the picture in
+    bands, the same picture as with the map kept."""
+    from .bigmap import make_big_map
+
+    source = tmp_path / "big.chainmap.json"
+    source.write_bytes(dumps_map(make_big_map(300, 480)))
+    kept = chainmap(source.name, "-o", "kept.png", "--fit", "900", cwd=tmp_path)
+    assert kept.returncode == 0, kept.stderr
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    env["PYTHONPATH"] = str(ROOT)
+    aside = subprocess.run([sys.executable, "-c", _SET_ASIDE_LOWERED, source.name, "-o", "aside.png", "--fit", "900"],
+                           capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120)
+    assert aside.returncode == 0, aside.stderr
+    assert "set aside: True" in aside.stderr
+    assert_clean_exit(aside)
+    first, second = QImage(str(tmp_path / "kept.png")), QImage(str(tmp_path / "aside.png"))
+    assert max(first.width(), first.height()) == 900
+    assert first.size() == second.size() and first == second
