@@ -99,18 +99,14 @@ def run(args: argparse.Namespace) -> int:
     # settle among the map's memory and keep it from going back to the system when a big
     # map is set aside on disk to be routed (chainmap.core.format.park).
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # exporting needs no window
-    from PySide6.QtCore import QCoreApplication
-
-    started = _painter_ready()
+    app = _painter_ready()
     try:
         return _load_and_draw(args, suffix, to_stdout)
     finally:
-        del started  # the export tears the application down, in order (unless the map did not load)
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.processEvents()
-            app.shutdown()
-            del app
+        # Tear Qt down here, in order, rather than at interpreter exit.
+        app.processEvents()
+        app.shutdown()
+        del app
 
 
 def _painter_ready() -> Any:
@@ -184,38 +180,25 @@ def _output_ready(args: argparse.Namespace) -> bool:
 def _export(sole: SoleMap, args: argparse.Namespace, fmt: str, view: str | None, path: str) -> int:
     if export_pages.handles(args, fmt):  # a slide deck, paper pages or a fitted PNG
         return export_pages.export(sole, args, fmt, view, path)
-    from PySide6.QtWidgets import QApplication
-
     from chainmap.render.export import ExportError, export_map
-    from chainmap.render.fonts import register_bundled_fonts
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
     label = word("standard output") if args.output == "-" else args.output
-    status = 0
     try:
-        register_bundled_fonts()
-        try:
-            done = export_map(
-                sole, path, fmt=fmt, dpi=args.dpi, scale=args.scale, view_region=view,
-                legend=not args.no_legend, transparent=args.transparent, background=args.background,
-                folded=args.fold, force=args.force and path == args.output,
-            )
-        except ExportError as exc:
-            say(f"chainmap export: {str(exc).replace(path, label)}")
-            status = 1
-        else:
-            for warning in done.warnings:
-                say(msg("{output}: warning: {warning}", output=label, warning=warning))
-            if not args.quiet:
-                say(msg("{output}: {format}, {width} × {height} px at {dpi:g} dpi ({seconds:.2f} s)", output=label,
-                        format=done.format.upper(), width=done.width, height=done.height, dpi=done.dpi,
-                        seconds=done.seconds))
-    finally:
-        # Tear Qt down here, in order, rather than at interpreter exit.
-        app.processEvents()
-        app.shutdown()
-        del app
-    return status
+        done = export_map(
+            sole, path, fmt=fmt, dpi=args.dpi, scale=args.scale, view_region=view,
+            legend=not args.no_legend, transparent=args.transparent, background=args.background,
+            folded=args.fold, force=args.force and path == args.output,
+        )
+    except ExportError as exc:
+        say(f"chainmap export: {str(exc).replace(path, label)}")
+        return 1
+    for warning in done.warnings:
+        say(msg("{output}: warning: {warning}", output=label, warning=warning))
+    if not args.quiet:
+        say(msg("{output}: {format}, {width} × {height} px at {dpi:g} dpi ({seconds:.2f} s)", output=label,
+                format=done.format.upper(), width=done.width, height=done.height, dpi=done.dpi,
+                seconds=done.seconds))
+    return 0
 
 
 def _place(chain_map: ChainMap, args: argparse.Namespace) -> None:

@@ -10,7 +10,6 @@ the options, asks :func:`option_problem` before anything is read, and hands the 
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 from chainmap.core.format.park import SoleMap
@@ -95,30 +94,20 @@ def export(sole: SoleMap, args: argparse.Namespace, fmt: str, view: str | None, 
     """Write the deck, the paper PDF or the fitted PNG to ``path``; 0 when written, 1 if not.
     ``sole`` holds the only reference to the map: a fitted PNG of a big map sets it aside on
     disk while it is routed, as ``export_map`` does."""
-    from PySide6.QtWidgets import QApplication
-
     from chainmap.render.export import ExportError
-    from chainmap.render.fonts import register_bundled_fonts
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
     label = word("standard output") if args.output == "-" else args.output
     try:
-        register_bundled_fonts()
-        try:
-            report = _write(sole, args, fmt, view, path)
-        except ExportError as exc:
-            say(f"chainmap export: {str(exc).replace(path, label)}")
-            return 1
-        warnings, done_template, done_values = report
-        for warning in warnings:
-            say(msg("{output}: warning: {warning}", output=label, warning=warning))
-        if not args.quiet:
-            say(msg(done_template, output=label, **done_values))
-        return 0
-    finally:
-        app.processEvents()
-        app.shutdown()
-        del app
+        report = _write(sole, args, fmt, view, path)
+    except ExportError as exc:
+        say(f"chainmap export: {str(exc).replace(path, label)}")
+        return 1
+    warnings, done_template, done_values = report
+    for warning in warnings:
+        say(msg("{output}: warning: {warning}", output=label, warning=warning))
+    if not args.quiet:
+        say(msg(done_template, output=label, **done_values))
+    return 0
 
 
 def _write(sole: SoleMap, args: argparse.Namespace, fmt: str, view: str | None,

@@ -146,7 +146,7 @@ def export_map(
     sole = chain_map if isinstance(chain_map, SoleMap) else SoleMap(chain_map, held_elsewhere=True)
     del chain_map  # from here on the map is the holder's alone (when the caller let go of it)
     kind = checked_request(path, fmt, dpi, scale)
-    _check_region(sole.map, view_region)
+    check_region(sole.map, view_region)
     fill = _background(transparent, background)
     ensure_application()
     folds = list(folded)
@@ -186,7 +186,8 @@ def export_map(
         del scene
 
 
-def _check_region(chain_map: ChainMap, view_region: str | None) -> None:
+def check_region(chain_map: ChainMap, view_region: str | None) -> None:
+    """Raise :class:`ExportError` unless ``view_region`` is None or one of the map's regions."""
     if view_region is not None and not chain_map.has_region(view_region):
         codes = ", ".join(chain_map.region_codes())
         raise ExportError(msg("The map has no region '{region}'; its regions are {codes}.", region=view_region,

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from chainmap.core.messages import msg
 from chainmap.core.model import ChainMap
 
-from .export import ExportError, ensure_application
+from .export import check_region, ensure_application
 from .scene import MapScene
 
 
@@ -22,10 +22,7 @@ def prepared_scene(chain_map: ChainMap, *, view_region: str | None = None, legen
     """``with prepared_scene(map, ...) as (scene, warnings):`` a read-only scene showing
     ``view_region``'s gaps view (None: all regions), with ``folded`` segments folded; warnings
     name the folds that were ignored. Raises ExportError for a region the map lacks."""
-    if view_region is not None and not chain_map.has_region(view_region):
-        codes = ", ".join(chain_map.region_codes())
-        raise ExportError(msg("The map has no region '{region}'; its regions are {codes}.", region=view_region,
-                              codes=codes))
+    check_region(chain_map, view_region)
     ensure_application()
     scene = MapScene(chain_map, editable=False, legend=legend, cached=False)
     try:
